@@ -1,0 +1,15 @@
+package ch.optout.answer;
+
+/** What sort of reply an {@link Answer} is, so channels can lay it out and offer buttons. */
+public enum AnswerKind {
+  /** steps for one or more platforms. */
+  GUIDE,
+  /** facts or law, from passages. */
+  INFORMATION,
+  /** every platform and its one-line action. */
+  CHECKLIST,
+  /** a reply to a command or a greeting. */
+  MESSAGE,
+  /** not answered: out of scope, or not enough evidence. */
+  DECLINE
+}

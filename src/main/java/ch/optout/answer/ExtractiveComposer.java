@@ -1,0 +1,226 @@
+package ch.optout.answer;
+
+import ch.optout.knowledge.DocumentKind;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.knowledge.OptOutKind;
+import ch.optout.knowledge.Section;
+import ch.optout.knowledge.SectionKind;
+import ch.optout.knowledge.Source;
+import ch.optout.search.Intent;
+import ch.optout.search.ScoredPassage;
+import ch.optout.search.SearchResult;
+import ch.optout.search.Understanding;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The default composer: it only copies what the knowledge says, so every sentence of an answer can
+ * be traced to a guide and its sources.
+ */
+public final class ExtractiveComposer implements AnswerComposer {
+  /** Beyond three platforms an answer stops being readable; the checklist covers "all". */
+  static final int MAX_PLATFORMS = 3;
+
+  static final String NAME = "extractive";
+
+  private final KnowledgeBase knowledge;
+  private final Messages messages;
+
+  public ExtractiveComposer(KnowledgeBase knowledge, Messages messages) {
+    this.knowledge = knowledge;
+    this.messages = messages;
+  }
+
+  @Override
+  public Answer compose(SearchResult result) {
+    Understanding u = result.understanding();
+    if (u.intent() == Intent.SMALL_TALK) {
+      return welcome(u.language());
+    }
+    if (!result.confident()) {
+      return decline(u);
+    }
+    return switch (u.intent()) {
+      case EVERYWHERE -> checklist(u.language());
+      case LEGAL -> information(result, true);
+      case FACTS -> u.platforms().isEmpty() ? information(result, false) : facts(result);
+      default -> guides(u);
+    };
+  }
+
+  /** Steps for each named platform, in the question's language. */
+  Answer guides(Understanding u) {
+    Language language = u.language();
+    List<Guide> guides = platformGuides(u);
+    if (guides.size() == 1) {
+      Guide g = guides.get(0);
+      return new Answer(language, true, AnswerKind.GUIDE, Optional.of(g.id()), g.title(), summary(g),
+          stepGroups(g, ""), items(g, SectionKind.NOT_COVERED), items(g, SectionKind.GOOD_TO_KNOW),
+          g.sources(), g.verified(), NAME);
+    }
+    List<StepGroup> steps = new ArrayList<>();
+    List<String> caveats = new ArrayList<>();
+    for (Guide g : guides) {
+      steps.addAll(stepGroups(g, g.platform()));
+      items(g, SectionKind.NOT_COVERED).stream().limit(2).map(c -> g.platform() + " — " + c).forEach(caveats::add);
+    }
+    String title = guides.stream().map(Guide::platform).collect(Collectors.joining(", "));
+    return new Answer(language, true, AnswerKind.GUIDE, Optional.of(guides.get(0).id()),
+        messages.get(language, "answer.several.title", title), "", steps, caveats, List.of(),
+        sources(guides), oldest(guides), NAME);
+  }
+
+  /** A fact about a named platform, then that platform's steps so the user can act on it. */
+  private Answer facts(SearchResult result) {
+    Understanding u = result.understanding();
+    Guide main = platformGuides(u).get(0);
+    Optional<ScoredPassage> best = result.hits().stream()
+        .filter(h -> h.passage().guide().id().equals(main.id()) || mentions(h.passage().guide(), main))
+        .filter(h -> h.passage().section().kind() != SectionKind.STEPS)
+        .findFirst();
+    if (best.isEmpty()) {
+      return guides(u);
+    }
+    Guide from = best.get().passage().guide();
+    String lead = String.join("\n\n", Snippets.best(best.get().passage().section(), u.question(), 3));
+    List<Guide> cited = from.equals(main) ? List.of(main) : List.of(from, main);
+    return new Answer(u.language(), true, AnswerKind.GUIDE, Optional.of(main.id()), main.title(), lead,
+        stepGroups(main, ""), items(main, SectionKind.NOT_COVERED), List.of(), sources(cited), oldest(cited), NAME);
+  }
+
+  /** Law or background facts: the best passages, and a platform's steps when one is named. */
+  private Answer information(SearchResult result, boolean legal) {
+    Understanding u = result.understanding();
+    List<ScoredPassage> picked = new ArrayList<>();
+    for (ScoredPassage hit : result.hits()) {
+      DocumentKind kind = hit.passage().guide().kind();
+      boolean fits = !legal || kind == DocumentKind.LAW || kind == DocumentKind.ARTICLE || kind == DocumentKind.DOCUMENT;
+      if (fits && picked.stream().noneMatch(p -> p.passage().guide().equals(hit.passage().guide()))) {
+        picked.add(hit);
+      }
+      if (picked.size() == 2) {
+        break;
+      }
+    }
+    if (picked.isEmpty()) {
+      picked.add(result.hits().get(0));
+    }
+    List<String> parts = new ArrayList<>();
+    List<Guide> cited = new ArrayList<>();
+    for (ScoredPassage p : picked) {
+      parts.addAll(Snippets.best(p.passage().section(), u.question(), 4));
+      cited.add(p.passage().guide());
+    }
+    List<StepGroup> steps = new ArrayList<>();
+    if (!u.platforms().isEmpty()) {
+      Guide g = platformGuides(u).get(0);
+      stepGroups(g, g.platform()).stream().limit(1).forEach(steps::add);
+      cited.add(g);
+    }
+    Guide first = picked.get(0).passage().guide();
+    return new Answer(u.language(), true, AnswerKind.INFORMATION,
+        u.platforms().stream().findFirst(), first.title(), String.join("\n\n", parts), steps, List.of(), List.of(),
+        sources(cited), oldest(cited), NAME);
+  }
+
+  /** Every platform OptOut covers with its one-line action: "act everywhere". */
+  public Answer checklist(Language language) {
+    List<Guide> guides = knowledge.guides(language);
+    List<String> lines = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    for (Guide g : guides) {
+      String action = g.action().isBlank() ? g.title() : g.action();
+      String noOptOut = g.optOut().filter(k -> k == OptOutKind.NONE).isPresent()
+          ? " " + messages.get(language, "checklist.none") : "";
+      lines.add("**" + g.platform() + "** — " + action + noOptOut);
+      g.sources().stream().findFirst().ifPresent(sources::add);
+    }
+    return new Answer(language, true, AnswerKind.CHECKLIST, Optional.empty(),
+        messages.get(language, "checklist.title"), messages.get(language, "checklist.lead", guides.size()),
+        List.of(new StepGroup("", lines)), List.of(), List.of(messages.get(language, "checklist.note")),
+        sources, oldest(guides), NAME);
+  }
+
+  public Answer welcome(Language language) {
+    return Answer.message(language, messages.get(language, "welcome.title"),
+        messages.get(language, "welcome.body", coveredPlatforms(language)));
+  }
+
+  /** The polite "I don't know", with what OptOut can help with instead. */
+  public Answer decline(Understanding u) {
+    Language language = u.language();
+    String reason = u.domainWords() > 0 && u.platforms().isEmpty()
+        ? messages.get(language, "decline.unknownPlatform")
+        : messages.get(language, "decline.outOfScope");
+    String lead = reason + "\n\n" + messages.get(language, "decline.covered", coveredPlatforms(language))
+        + "\n\n" + messages.get(language, "decline.examples");
+    return new Answer(language, false, AnswerKind.DECLINE, Optional.empty(),
+        messages.get(language, "decline.title"), lead, List.of(), List.of(), List.of(), List.of(), Optional.empty(), NAME);
+  }
+
+  public String coveredPlatforms(Language language) {
+    return knowledge.guides(language).stream().map(Guide::platform).collect(Collectors.joining(", "));
+  }
+
+  private List<Guide> platformGuides(Understanding u) {
+    return u.platforms().stream()
+        .map(id -> knowledge.findAny(id, u.language()))
+        .flatMap(Optional::stream)
+        .limit(MAX_PLATFORMS)
+        .toList();
+  }
+
+  private static boolean mentions(Guide article, Guide platform) {
+    if (article.kind() != DocumentKind.ARTICLE) {
+      return false;
+    }
+    String text = article.sections().stream().map(Section::fullText).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
+    return text.contains(platform.id()) || text.contains(platform.platform().toLowerCase(Locale.ROOT));
+  }
+
+  private static String summary(Guide g) {
+    return g.section(SectionKind.SUMMARY).map(Section::text).orElse("");
+  }
+
+  private static List<StepGroup> stepGroups(Guide g, String prefix) {
+    List<StepGroup> groups = new ArrayList<>();
+    for (Section s : g.sections(SectionKind.STEPS)) {
+      String label = capitalize(s.label());
+      if (!prefix.isEmpty()) {
+        label = label.isEmpty() ? prefix : prefix + " — " + label;
+      }
+      groups.add(new StepGroup(label, s.items()));
+    }
+    return groups;
+  }
+
+  private static List<String> items(Guide g, SectionKind kind) {
+    return g.sections(kind).stream().flatMap(s -> Stream.concat(
+        s.text().isBlank() ? Stream.empty() : Stream.of(s.text()), s.items().stream())).toList();
+  }
+
+  private static List<Source> sources(List<Guide> guides) {
+    LinkedHashSet<Source> all = new LinkedHashSet<>();
+    guides.forEach(g -> all.addAll(g.sources()));
+    return List.copyOf(all);
+  }
+
+  private static Optional<LocalDate> oldest(List<Guide> guides) {
+    return guides.stream().map(Guide::verified).flatMap(Optional::stream).filter(Objects::nonNull)
+        .min(Comparator.naturalOrder());
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

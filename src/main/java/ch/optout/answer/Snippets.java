@@ -1,0 +1,67 @@
+package ch.optout.answer;
+
+import ch.optout.knowledge.Section;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Picks the lines of a passage that share the most words with the question. */
+final class Snippets {
+  private Snippets() {}
+
+  /**
+   * The section's prose, then up to {@code maxItems} of its items that overlap the question (all of
+   * them when none does and there are few).
+   */
+  static List<String> best(Section section, String question, int maxItems) {
+    Set<String> asked = stems(question);
+    List<String> out = new ArrayList<>();
+    if (!section.text().isBlank()) {
+      out.add(section.text());
+    }
+    List<String> ranked = new ArrayList<>(section.items());
+    ranked.sort(Comparator.comparingInt((String item) -> -overlap(stems(item), asked)));
+    List<String> chosen = ranked.stream().filter(item -> overlap(stems(item), asked) > 0).limit(maxItems).toList();
+    if (chosen.isEmpty() && section.items().size() <= maxItems) {
+      chosen = section.items();
+    }
+    // keep the knowledge's own order
+    for (String item : section.items()) {
+      if (chosen.contains(item)) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  private static int overlap(Set<String> a, Set<String> b) {
+    int n = 0;
+    for (String s : a) {
+      if (b.contains(s)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Crude stems: folded words of four letters or more, cut to five. */
+  static Set<String> stems(String text) {
+    String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    Set<String> stems = new HashSet<>();
+    for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 4 && !STOP.contains(w)) {
+        stems.add(w.length() > 5 ? w.substring(0, 5) : w);
+      }
+    }
+    return stems;
+  }
+
+  private static final Set<String> STOP = Set.of(
+      "what", "when", "does", "with", "from", "that", "this", "your", "have", "about", "they", "their",
+      "dans", "pour", "avec", "sont", "quel", "quelle", "quand", "comment", "votre", "vous", "leur", "cette",
+      "utilise", "utiliser", "using", "used", "data", "donnees");
+}

@@ -1,0 +1,110 @@
+package ch.optout.chat;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.AnswerComposer;
+import ch.optout.answer.AnswerKind;
+import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.Messages;
+import ch.optout.knowledge.Language;
+import ch.optout.search.Intent;
+import ch.optout.search.KnowledgeSearch;
+import ch.optout.search.SearchResult;
+import ch.optout.search.Understanding;
+import ch.optout.store.ChatState;
+import ch.optout.store.ChatStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one entry point of every channel: a chat id and a text in, a {@link Reply} out. It never
+ * throws for any text a user can send.
+ */
+public final class Assistant {
+  /** Follow-ups ("and on my phone?") use the last platform for this long. */
+  static final Duration CONTEXT_TTL = Duration.ofHours(1);
+
+  /** A question this short without a platform may be a follow-up. */
+  static final int FOLLOW_UP_MAX_WORDS = 8;
+
+  private final KnowledgeSearch search;
+  private final AnswerComposer composer;
+  private final ExtractiveComposer extractive;
+  private final Messages messages;
+  private final ChatStore store;
+  private final Commands commands;
+  private final Clock clock;
+
+  public Assistant(
+      KnowledgeSearch search,
+      AnswerComposer composer,
+      ExtractiveComposer extractive,
+      Messages messages,
+      ChatStore store,
+      Clock clock,
+      String version) {
+    this.search = search;
+    this.composer = composer;
+    this.extractive = extractive;
+    this.messages = messages;
+    this.store = store;
+    this.clock = clock;
+    this.commands = new Commands(search, extractive, messages, store, version);
+  }
+
+  public Reply reply(String chatId, String text) {
+    return reply(chatId, text, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param clientLanguage the language the user's app is set to (Telegram's language_code), used
+   *     when neither the text nor a /lang choice decides
+   * @param forced a language imposed by the caller (ask --lang), above everything else
+   */
+  public Reply reply(String chatId, String text, Optional<Language> clientLanguage, Optional<Language> forced) {
+    ChatState state = store.load(chatId);
+    Language fallback = forced
+        .or(() -> state.language().flatMap(Language::fromCode))
+        .or(() -> clientLanguage)
+        .orElse(Language.EN);
+    Input.Cleaned input = Input.clean(text);
+    if (input.text().startsWith("/")) {
+      return Reply.of(commands.run(chatId, input.text(), fallback));
+    }
+    if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return Reply.of(Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
+    }
+    Understanding u = search.understand(input.text(), fallback);
+    if (forced.isPresent()) {
+      u = u.withLanguage(forced.get());
+    }
+    u = withFollowUp(u, state);
+    SearchResult result = search.search(u);
+    Answer answer = composer.compose(result);
+    if (input.truncated()) {
+      answer = answer.withNote(messages.get(answer.language(), "input.truncated", Input.MAX_CHARS));
+    }
+    remember(chatId, state, u, answer);
+    return new Reply(answer, Optional.of(u));
+  }
+
+  /** "et sur Instagram ?" names its platform; "and on my phone?" borrows the last one. */
+  private Understanding withFollowUp(Understanding u, ChatState state) {
+    boolean fresh = state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
+    int words = u.question().split("\\s+").length;
+    if (!fresh || !u.platforms().isEmpty() || state.lastPlatform().isEmpty() || words > FOLLOW_UP_MAX_WORDS
+        || u.intent() == Intent.EVERYWHERE || u.intent() == Intent.SMALL_TALK) {
+      return u;
+    }
+    return u.withPlatforms(List.of(state.lastPlatform().get()));
+  }
+
+  private void remember(String chatId, ChatState state, Understanding u, Answer answer) {
+    if (answer.answered() && answer.kind() != AnswerKind.MESSAGE && answer.platformId().isPresent()) {
+      Instant now = clock.instant();
+      store.save(chatId, state.withContext(answer.platformId().get(), u.intent().name(), now));
+    }
+  }
+}

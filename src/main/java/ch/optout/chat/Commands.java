@@ -1,0 +1,112 @@
+package ch.optout.chat;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.Messages;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.search.KnowledgeSearch;
+import ch.optout.store.ChatState;
+import ch.optout.store.ChatStore;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The slash commands, the same on Telegram and in the terminal. */
+final class Commands {
+  private final KnowledgeSearch search;
+  private final ExtractiveComposer extractive;
+  private final Messages messages;
+  private final ChatStore store;
+  private final String version;
+
+  Commands(KnowledgeSearch search, ExtractiveComposer extractive, Messages messages, ChatStore store, String version) {
+    this.search = search;
+    this.extractive = extractive;
+    this.messages = messages;
+    this.store = store;
+    this.version = version;
+  }
+
+  /** @param text starts with '/'; "/lang@OptOutBot fr" is "/lang" with argument "fr" */
+  Answer run(String chatId, String text, Language language) {
+    String[] parts = text.strip().split("\\s+", 2);
+    String name = parts[0].toLowerCase(Locale.ROOT);
+    int at = name.indexOf('@');
+    if (at > 0) {
+      name = name.substring(0, at);
+    }
+    String argument = parts.length > 1 ? parts[1].strip() : "";
+    return switch (name) {
+      case "/start" -> start(language);
+      case "/help" -> Answer.message(language, messages.get(language, "help.title"), messages.get(language, "help.body"));
+      case "/lang", "/langue", "/language" -> lang(chatId, argument, language);
+      case "/platforms", "/plateformes" -> platforms(language);
+      case "/about", "/apropos" -> about(language);
+      case "/checklist" -> extractive.checklist(language);
+      case "/mydata", "/mesdonnees" -> myData(chatId, language);
+      case "/forget", "/oublier" -> forget(chatId, language);
+      default -> Answer.message(language, "", messages.get(language, "command.unknown", abbreviate(name))).asDecline();
+    };
+  }
+
+  private Answer start(Language language) {
+    Answer welcome = extractive.welcome(language);
+    return Answer.message(language, welcome.title(), welcome.lead() + "\n\n" + messages.get(language, "start.privacy"));
+  }
+
+  private Answer lang(String chatId, String argument, Language current) {
+    Optional<Language> wanted = Language.fromCode(argument.toLowerCase(Locale.ROOT))
+        .or(() -> argument.toLowerCase(Locale.ROOT).startsWith("fran") ? Optional.of(Language.FR) : Optional.empty())
+        .or(() -> argument.toLowerCase(Locale.ROOT).startsWith("engl") || argument.toLowerCase(Locale.ROOT).startsWith("angl")
+            ? Optional.of(Language.EN) : Optional.empty());
+    if (wanted.isEmpty()) {
+      return Answer.message(current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));
+    }
+    store.save(chatId, store.load(chatId).withLanguage(wanted.get().code()));
+    return Answer.message(wanted.get(), "", messages.get(wanted.get(), "lang.set"));
+  }
+
+  private Answer platforms(Language language) {
+    List<Guide> guides = search.index().knowledge().guides(language);
+    String list = guides.stream().map(g -> "• " + g.platform()).collect(Collectors.joining("\n"));
+    String example = guides.isEmpty() ? "LinkedIn" : guides.get(0).platform();
+    return Answer.message(language, messages.get(language, "platforms.title"),
+        list + "\n\n" + messages.get(language, "platforms.body", example));
+  }
+
+  private Answer about(Language language) {
+    KnowledgeBase kb = search.index().knowledge();
+    List<LocalDate> dates = kb.guides(language).stream().map(Guide::verified).flatMap(Optional::stream)
+        .sorted(Comparator.naturalOrder()).toList();
+    String oldest = dates.isEmpty() ? "—" : dates.get(0).toString();
+    String newest = dates.isEmpty() ? "—" : dates.get(dates.size() - 1).toString();
+    return Answer.message(language, messages.get(language, "about.title", version),
+        messages.get(language, "about.body", kb.guides(language).size(), oldest, newest));
+  }
+
+  private Answer myData(String chatId, Language language) {
+    ChatState state = store.load(chatId);
+    if (state.isEmpty()) {
+      return Answer.message(language, messages.get(language, "mydata.title"), messages.get(language, "mydata.empty"));
+    }
+    StringBuilder body = new StringBuilder();
+    state.language().ifPresent(code -> body.append("• ").append(messages.get(language, "mydata.language", code)).append('\n'));
+    state.lastPlatform().ifPresent(p -> body.append("• ").append(messages.get(language, "mydata.context",
+        search.platforms().name(p), state.contextAt().map(at -> at.plus(Assistant.CONTEXT_TTL).toString()).orElse("—"))).append('\n'));
+    return Answer.message(language, messages.get(language, "mydata.title"), body.toString().strip());
+  }
+
+  private Answer forget(String chatId, Language language) {
+    store.forget(chatId);
+    return Answer.message(language, "", messages.get(language, "forget.done"));
+  }
+
+  private static String abbreviate(String name) {
+    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
+  }
+}

@@ -1,0 +1,61 @@
+package ch.optout.cli;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.PlainTextRenderer;
+import ch.optout.answer.StepGroup;
+import ch.optout.answer.Inline;
+import ch.optout.chat.Reply;
+import ch.optout.knowledge.Source;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code ask --json} object: the fields of DESIGN.md, then a few more. */
+final class AnswerJson {
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final PlainTextRenderer plainText;
+
+  AnswerJson(PlainTextRenderer plainText) {
+    this.plainText = plainText;
+  }
+
+  String toJson(String question, Reply reply, double tookMs) {
+    Answer a = reply.answer();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("question", question);
+    json.put("language", a.language().code());
+    json.put("answered", a.answered());
+    json.put("platform", a.platformId().orElse(null));
+    json.put("answer", plainText.render(a));
+    json.put("steps", a.allSteps().stream().map(Inline::plain).toList());
+    List<Map<String, Object>> sources = new ArrayList<>();
+    for (Source s : a.sources()) {
+      Map<String, Object> source = new LinkedHashMap<>();
+      source.put("title", s.title());
+      source.put("url", s.url().toString());
+      source.put("verified", a.verified().map(Object::toString).orElse(null));
+      sources.add(source);
+    }
+    json.put("sources", sources);
+    json.put("composer", a.composer());
+    json.put("took_ms", Math.round(tookMs * 100) / 100.0);
+    json.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT));
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (StepGroup g : a.steps()) {
+      groups.add(Map.of("label", g.label(), "steps", g.steps().stream().map(Inline::plain).toList()));
+    }
+    json.put("step_groups", groups);
+    reply.understanding().ifPresent(u -> {
+      json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
+      json.put("platforms", u.platforms());
+    });
+    try {
+      return mapper.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

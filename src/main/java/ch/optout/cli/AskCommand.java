@@ -1,0 +1,79 @@
+package ch.optout.cli;
+
+import ch.optout.chat.Reply;
+import ch.optout.knowledge.Language;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Answers one question. Without QUESTION, answers each line of standard input in turn."
+    })
+final class AskCommand implements Callable<Integer> {
+  /** One-shot questions share no conversation. */
+  static final String CHAT_ID = "cli-ask";
+
+  @ParentCommand OptOutCommand parent;
+
+  @Option(names = "--lang", paramLabel = "fr|en", description = "Answer in this language whatever the question's.")
+  String lang;
+
+  @Option(names = "--json", description = "One JSON object per answer, one per line.")
+  boolean json;
+
+  @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "The question; quotes are optional.")
+  List<String> words;
+
+  @Override
+  public Integer call() {
+    Optional<Language> forced = Optional.empty();
+    if (lang != null) {
+      forced = Language.fromCode(lang).filter(l -> l.code().equalsIgnoreCase(lang.strip()));
+      if (forced.isEmpty()) {
+        throw new UsageProblem("--lang takes fr or en, not '" + lang + "'");
+      }
+    }
+    PrintWriter out = parent.spec.commandLine().getOut();
+    try (Components c = Components.inMemory(parent.settings())) {
+      AnswerJson jsonWriter = new AnswerJson(c.plainText);
+      if (words != null && !words.isEmpty()) {
+        answer(c, jsonWriter, String.join(" ", words), forced, out);
+      } else {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+          answer(c, jsonWriter, line, forced, out);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read standard input", e);
+    }
+    return 0;
+  }
+
+  private void answer(Components c, AnswerJson jsonWriter, String question, Optional<Language> forced, PrintWriter out) {
+    long start = System.nanoTime();
+    Reply reply = c.assistant.reply(CHAT_ID, question, Optional.empty(), forced);
+    double tookMs = (System.nanoTime() - start) / 1e6;
+    if (json) {
+      out.println(jsonWriter.toJson(question, reply, tookMs));
+    } else {
+      out.println(c.plainText.render(reply.answer()));
+      out.println();
+    }
+    out.flush();
+  }
+}

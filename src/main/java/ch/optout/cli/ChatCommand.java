@@ -1,0 +1,54 @@
+package ch.optout.cli;
+
+import ch.optout.chat.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "chat",
+    mixinStandardHelpOptions = true,
+    description = "Talk with OptOut in the terminal. /help lists the commands; /quit or Ctrl-D leaves.")
+final class ChatCommand implements Callable<Integer> {
+  /** The terminal is one local chat. */
+  static final String CHAT_ID = "terminal";
+
+  private static final Set<String> QUIT = Set.of("/quit", "/exit", "/quitter", "quit", "exit");
+
+  @ParentCommand OptOutCommand parent;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Components c = Components.inMemory(parent.settings())) {
+      out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
+      BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
+      while (true) {
+        out.print("\n> ");
+        out.flush();
+        String line = reader.readLine();
+        if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+          break;
+        }
+        Reply reply = c.assistant.reply(CHAT_ID, line);
+        out.println();
+        out.println(c.plainText.render(reply.answer()));
+      }
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the terminal", e);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,32 @@
+package ch.optout.cli;
+
+import ch.optout.knowledge.KnowledgeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Failures become one clear line and an exit code; the cause goes to the log, once. */
+final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
+  /** The knowledge folder is broken: nothing can be answered. */
+  static final int KNOWLEDGE_INVALID = 3;
+  /** Anything else that stops a command. */
+  static final int FAILED = 1;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FriendlyErrors.class);
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    if (e instanceof KnowledgeException ke) {
+      cli.getErr().println("The knowledge folder has errors / Le dossier de connaissances contient des erreurs :");
+      ke.problems().forEach(p -> cli.getErr().println("  " + p));
+      return KNOWLEDGE_INVALID;
+    }
+    if (e instanceof UsageProblem up) {
+      cli.getErr().println(up.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    LOG.debug("command failed", e);
+    cli.getErr().println("optout: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    return FAILED;
+  }
+}

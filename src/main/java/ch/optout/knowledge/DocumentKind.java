@@ -1,0 +1,22 @@
+package ch.optout.knowledge;
+
+/** Where a knowledge file comes from, which decides how it is answered. */
+public enum DocumentKind {
+  /** knowledge/guides: one platform, with steps. */
+  GUIDE,
+  /** knowledge/law: the legal background. */
+  LAW,
+  /** knowledge/articles: summaries of press articles. */
+  ARTICLE,
+  /** any file without front matter dropped into the folder. */
+  DOCUMENT;
+
+  static DocumentKind ofFolder(String folder) {
+    return switch (folder) {
+      case "guides" -> GUIDE;
+      case "law" -> LAW;
+      case "articles" -> ARTICLE;
+      default -> DOCUMENT;
+    };
+  }
+}

@@ -1,0 +1,109 @@
+package ch.optout.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** Reads and validates a knowledge folder. */
+public final class KnowledgeLoader {
+  /** Larger files are not knowledge but accidents; they are reported, not read. */
+  static final long MAX_FILE_BYTES = 2_000_000;
+
+  private final KnowledgeParser parser;
+  private final KnowledgeValidator validator = new KnowledgeValidator();
+
+  /** @param languageGuesser decides the language of a plain document dropped in without front matter */
+  public KnowledgeLoader(Function<String, Language> languageGuesser) {
+    this.parser = new KnowledgeParser(languageGuesser);
+  }
+
+  /** What a folder holds and what is wrong with it. */
+  public record Report(KnowledgeBase base, List<Problem> problems) {
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+  }
+
+  /** Loads the folder or throws, listing every error. */
+  public KnowledgeBase load(Path root) {
+    Report report = read(root);
+    if (report.hasErrors()) {
+      throw new KnowledgeException(report.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList());
+    }
+    return report.base();
+  }
+
+  /** Reads everything it can and reports every problem, for {@code knowledge check}. */
+  public Report read(Path root) {
+    List<Problem> problems = new ArrayList<>();
+    List<Guide> documents = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      problems.add(Problem.error(root.toString(), 0, "knowledge folder not found"));
+      return new Report(new KnowledgeBase(List.of()), problems);
+    }
+    for (Path path : files(root)) {
+      String file = root.relativize(path).toString().replace('\\', '/');
+      readText(path, file, problems).ifPresent(text -> parser.parse(file, text, problems).ifPresent(documents::add));
+    }
+    if (documents.isEmpty() && problems.isEmpty()) {
+      problems.add(Problem.error(root.toString(), 0, "knowledge folder has no .md, .txt or .html file"));
+    }
+    problems.addAll(validator.validate(documents));
+    return new Report(new KnowledgeBase(documents), problems);
+  }
+
+  /** Warnings for documents verified more than {@code days} days before {@code today}. */
+  public List<Problem> stale(KnowledgeBase base, LocalDate today, int days) {
+    return validator.stale(base.documents(), today, days);
+  }
+
+  private static List<Path> files(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> isKnowledgeFile(p.getFileName().toString()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  private static boolean isKnowledgeFile(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return !n.startsWith(".") && !n.equalsIgnoreCase("readme.md")
+        && (n.endsWith(".md") || n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm"));
+  }
+
+  private static Optional<String> readText(Path path, String file, List<Problem> problems) {
+    try {
+      if (Files.size(path) > MAX_FILE_BYTES) {
+        problems.add(Problem.error(file, 0, "file is larger than " + MAX_FILE_BYTES + " bytes"));
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(path);
+      return Optional.of(
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      problems.add(Problem.error(file, 0, "not UTF-8 text"));
+    } catch (IOException e) {
+      problems.add(Problem.error(file, 0, "cannot read: " + e.getMessage()));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,99 @@
+package ch.optout.knowledge;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules that keep the knowledge trustworthy, checked over the whole folder. */
+final class KnowledgeValidator {
+  /** Hosts that only copy other pages: cite the page they copy instead. */
+  private static final Set<String> MIRROR_HOSTS =
+      Set.of(
+          "vuink.com", "guatda.com", "sipoch.com", "stockwatchindex.com", "romanticpoetry.info",
+          "mastodawn.com", "raw.githubusercontent.com", "web.archive.org", "archive.org", "archive.ph",
+          "archive.today", "archive.is", "translate.goog", "webcache.googleusercontent.com",
+          "12ft.io", "removepaywall.com");
+
+  List<Problem> validate(List<Guide> documents) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Guide> seen = new HashMap<>();
+    for (Guide guide : documents) {
+      if (guide.kind() == DocumentKind.DOCUMENT) {
+        continue;
+      }
+      String key = guide.id() + "." + guide.language().code();
+      Guide first = seen.putIfAbsent(key, guide);
+      if (first != null) {
+        problems.add(Problem.error(guide.file(), 1, "duplicate id '" + guide.id() + "' in " + guide.language().code() + ", already used by " + first.file()));
+      }
+      checkSources(guide, problems);
+      if (guide.kind() == DocumentKind.GUIDE) {
+        checkSteps(guide, problems);
+      }
+    }
+    for (Guide guide : documents) {
+      if (guide.kind() != DocumentKind.DOCUMENT
+          && !seen.containsKey(guide.id() + "." + guide.language().other().code())) {
+        Language other = guide.language().other();
+        String folder = guide.file().contains("/") ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1) : "";
+        problems.add(Problem.error(guide.file(), 1, "no " + name(other) + " twin: add " + folder + guide.id() + "." + other.code() + ".md"));
+      }
+    }
+    return problems;
+  }
+
+  /** Guides verified more than {@code days} days before {@code today}: warnings, not failures. */
+  List<Problem> stale(List<Guide> documents, LocalDate today, int days) {
+    List<Problem> problems = new ArrayList<>();
+    for (Guide guide : documents) {
+      guide.verified().ifPresent(date -> {
+        long age = ChronoUnit.DAYS.between(date, today);
+        if (age > days) {
+          problems.add(Problem.warning(guide.file(), 1, "verified " + date + ", " + age + " days ago (more than " + days + "): check it again"));
+        }
+      });
+    }
+    return problems;
+  }
+
+  private static void checkSources(Guide guide, List<Problem> problems) {
+    if (guide.sources().isEmpty()) {
+      problems.add(Problem.error(guide.file(), 1, "no sources: add at least one official https source"));
+    }
+    for (Source source : guide.sources()) {
+      String scheme = source.url().getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https")) {
+        problems.add(Problem.error(guide.file(), 1, "source '" + source.title() + "' must use https, not " + scheme));
+      }
+      if (isMirror(source.url().getHost(), source.url().toString())) {
+        problems.add(Problem.error(guide.file(), 1, "source '" + source.title() + "' points to a proxy or mirror (" + source.url().getHost() + "): cite the official address"));
+      }
+    }
+  }
+
+  static boolean isMirror(String host, String url) {
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String mirror : MIRROR_HOSTS) {
+      if (h.equals(mirror) || h.endsWith("." + mirror)) {
+        return true;
+      }
+    }
+    return h.startsWith("proxy.") || h.contains(".proxy.") || url.contains("index.php?q=aHR0c");
+  }
+
+  private static void checkSteps(Guide guide, List<Problem> problems) {
+    boolean hasSteps = guide.sections(SectionKind.STEPS).stream().anyMatch(s -> !s.items().isEmpty());
+    if (!hasSteps) {
+      problems.add(Problem.error(guide.file(), 1, "no numbered steps: add a section '## " + (guide.language() == Language.FR ? "Étapes" : "Steps") + " (web)' with a numbered list"));
+    }
+  }
+
+  private static String name(Language language) {
+    return language == Language.FR ? "French" : "English";
+  }
+}

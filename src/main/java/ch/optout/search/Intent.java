@@ -1,0 +1,15 @@
+package ch.optout.search;
+
+/** What a question asks for. */
+public enum Intent {
+  /** how to stop a platform using one's data: steps. */
+  HOW_TO,
+  /** what data, since when, which regions: facts from guides and articles. */
+  FACTS,
+  /** the law: legitimate interest, right to object, opt-in versus opt-out. */
+  LEGAL,
+  /** act on every platform at once: a checklist. */
+  EVERYWHERE,
+  /** a greeting or thanks: answered with what OptOut can do. */
+  SMALL_TALK
+}

@@ -1,0 +1,62 @@
+package ch.optout.search;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Rules over folded words: transparent, fast, and tested on paraphrases in both languages. */
+public final class IntentClassifier {
+  private static final Pattern EVERYWHERE = Pattern.compile(
+      "\\b(everywhere|every (social )?(network|platform|site|app|service)s?|all (the |my )?(social )?(networks|platforms|sites|apps|services|of them)"
+          + "|all platforms|partout|tous les (reseaux|sites|services)|toutes les (plateformes|applis|applications)"
+          + "|tout bloquer|sur tous|checklist|liste de controle)\\b");
+  private static final Pattern LEGAL = Pattern.compile(
+      "\\b(gdpr|rgpd|dsgvo|law|laws|legal|legally|lawful|loi|lois|legale?s?|juridique|droit|droits|rights?"
+          + "|legitimate interests?|interet legitime|consent|consentement|opt in|optin|article \\d+|art \\d+"
+          + "|fadp|lpd|nlpd|edpb|cepd|cnil|ico|fdpic|pfpdt|edoeb|regulator|regulateur|basis|base legale|allowed|autorise|illegal)\\b");
+  private static final Pattern FACTS = Pattern.compile(
+      "\\b(when|since when|what data|which data|quand|depuis quand|a partir de quand|quelles donnees|quel type de donnees"
+          + "|private messages?|messages prives|dms?|inbox|start(ed|s)?|commence|date|deadline|which countries|quels pays)\\b");
+  private static final Pattern SMALL_TALK = Pattern.compile(
+      "^(hi|hello|hey|bonjour|salut|coucou|thanks|thank you|merci|merci beaucoup|ok|okay|d accord|good|super|cool|yo)( optout| bot)?$");
+  /** Words that make a question about OptOut's topic even without a platform name. */
+  private static final Set<String> DOMAIN = Set.of(
+      "ai", "ia", "data", "donnees", "privacy", "confidentialite", "train", "training", "trained", "entrainer",
+      "entrainement", "entraine", "opt", "optout", "gdpr", "rgpd", "object", "objection", "opposer",
+      "opposition", "consent", "consentement", "personal", "personnelles", "personnelle", "model", "models",
+      "modele", "modeles", "llm", "generative", "generatives", "legitimate", "legitime",
+      "erase", "erasure", "effacement", "delete", "supprimer", "profile", "profil", "posts", "publications",
+      "scraping", "scrape", "artificial", "artificielle", "intelligence", "lpd", "nlpd", "fadp");
+
+  public Intent classify(String question, boolean platformNamed) {
+    String folded = String.join(" ", Text.words(question));
+    if (SMALL_TALK.matcher(folded).matches()) {
+      return Intent.SMALL_TALK;
+    }
+    if (EVERYWHERE.matcher(folded).find() && !platformNamedOnly(folded, platformNamed)) {
+      return Intent.EVERYWHERE;
+    }
+    if (LEGAL.matcher(folded).find() && !isHowTo(folded)) {
+      return Intent.LEGAL;
+    }
+    if (FACTS.matcher(folded).find() && !isHowTo(folded)) {
+      return Intent.FACTS;
+    }
+    return Intent.HOW_TO;
+  }
+
+  /** How many words of the question belong to OptOut's topic. */
+  public int domainWords(String question) {
+    List<String> words = Text.words(question);
+    return (int) words.stream().filter(DOMAIN::contains).count();
+  }
+
+  private static boolean isHowTo(String folded) {
+    return folded.matches(".*\\b(how (do|can|to)|comment (faire|empecher|desactiver|refuser|arreter|bloquer|supprimer)|turn off|switch off|desactiver|stop)\\b.*");
+  }
+
+  /** "all my Instagram photos" names one platform: the checklist is for "all platforms". */
+  private static boolean platformNamedOnly(String folded, boolean platformNamed) {
+    return platformNamed && !folded.matches(".*\\b(everywhere|partout|all (the |my )?(social )?(networks|platforms)|every (social )?(network|platform)|tous les reseaux|toutes les plateformes|tout bloquer)\\b.*");
+  }
+}

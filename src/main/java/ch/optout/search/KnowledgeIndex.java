@@ -1,0 +1,117 @@
+package ch.optout.search;
+
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.knowledge.Section;
+import ch.optout.knowledge.SectionKind;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * An in-memory Lucene index of every passage, built once at start and searched by many threads
+ * through one shared {@link IndexSearcher}.
+ */
+public final class KnowledgeIndex implements Closeable {
+  private final KnowledgeBase knowledge;
+  private final Directory directory = new ByteBuffersDirectory();
+  private final List<Passage> passages = new ArrayList<>();
+  private final Map<String, Passage> byId = new HashMap<>();
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final boolean hasVectors;
+
+  /** @param embedder when present, every passage also gets a vector for semantic search */
+  public KnowledgeIndex(KnowledgeBase knowledge, Optional<Embedder> embedder) {
+    this.knowledge = knowledge;
+    for (Guide guide : knowledge.documents()) {
+      List<Section> sections = guide.sections();
+      for (int i = 0; i < sections.size(); i++) {
+        Passage passage = new Passage(guide.file() + "#" + i, guide, sections.get(i));
+        passages.add(passage);
+        byId.put(passage.id(), passage);
+      }
+    }
+    this.hasVectors = embedder.isPresent();
+    try {
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
+        for (Passage passage : passages) {
+          writer.addDocument(document(passage, embedder));
+        }
+      }
+      this.reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the in-memory index", e);
+    }
+    this.searcher = new IndexSearcher(reader);
+  }
+
+  private static Document document(Passage passage, Optional<Embedder> embedder) {
+    Guide guide = passage.guide();
+    Section section = passage.section();
+    Language language = guide.language();
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
+    doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));
+    doc.add(new StringField(Fields.KIND, guide.kind().name().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new StringField(Fields.PLATFORM, guide.id(), Field.Store.NO));
+    doc.add(new TextField(Fields.ALIASES, guide.platform() + " " + String.join(" ", guide.aliases()), Field.Store.NO));
+    doc.add(new TextField(Fields.title(language), guide.title() + " " + section.heading(), Field.Store.NO));
+    if (section.kind() == SectionKind.STEPS) {
+      doc.add(new TextField(Fields.steps(language), String.join("\n", section.items()), Field.Store.NO));
+    }
+    doc.add(new TextField(Fields.body(language), section.fullText(), Field.Store.NO));
+    embedder.ifPresent(e -> doc.add(new KnnFloatVectorField(Fields.VECTOR, e.embed(passage.text()), VectorSimilarityFunction.COSINE)));
+    return doc;
+  }
+
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  public List<Passage> passages() {
+    return List.copyOf(passages);
+  }
+
+  IndexSearcher searcher() {
+    return searcher;
+  }
+
+  boolean hasVectors() {
+    return hasVectors;
+  }
+
+  Passage passage(int docId) {
+    try {
+      String id = searcher.storedFields().document(docId).get(Fields.ID);
+      return byId.get(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read hit " + docId, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,134 @@
+package ch.optout.search;
+
+import ch.optout.knowledge.DocumentKind;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the platforms a question names, from the guides' names and aliases, tolerating typos
+ * ("linkdin", "instagramm", "chatgtp") and spacing ("chat gpt", "linked in").
+ */
+public final class PlatformMatcher {
+  /** Real words one letter away from an alias: never read them as a typo of it. */
+  private static final Set<String> NOT_TYPOS =
+      Set.of("black", "abode", "credit", "quota", "gros", "discard", "metal", "metro", "cloud", "clause",
+          "slick", "stack", "snack", "titok", "tweet", "tweets", "twitch", "quote", "quotas", "chats",
+          "copies", "pilot", "gemin", "reddish", "clade", "adore");
+
+  private record Alias(String platformId, List<String> words) {}
+
+  /** A platform named in a question, where and how surely. */
+  public record Match(String platformId, int start, int end, boolean exact, int length) {}
+
+  private final List<Alias> aliases = new ArrayList<>();
+  private final Map<String, String> names = new HashMap<>();
+
+  public PlatformMatcher(KnowledgeBase knowledge) {
+    Map<String, Alias> unique = new LinkedHashMap<>();
+    for (Guide guide : knowledge.documents()) {
+      if (guide.kind() != DocumentKind.GUIDE) {
+        continue;
+      }
+      names.putIfAbsent(guide.id(), guide.platform());
+      List<String> forms = new ArrayList<>(guide.aliases());
+      forms.add(guide.id());
+      forms.add(guide.platform().replaceAll("\\(.*\\)", ""));
+      for (String form : forms) {
+        List<String> words = Text.words(form);
+        if (!words.isEmpty()) {
+          String key = guide.id() + "|" + String.join(" ", words);
+          unique.putIfAbsent(key, new Alias(guide.id(), words));
+          if (words.size() > 1 && String.join("", words).length() >= 5) {
+            // "chat gpt" also typed "chatgpt"
+            List<String> joined = List.of(String.join("", words));
+            unique.putIfAbsent(guide.id() + "|" + joined.get(0), new Alias(guide.id(), joined));
+          }
+        }
+      }
+    }
+    aliases.addAll(unique.values());
+  }
+
+  /** Every platform named, in the order they appear, longest names first where they overlap. */
+  public List<Match> find(String question) {
+    List<String> words = Text.words(question);
+    List<Match> candidates = new ArrayList<>();
+    for (Alias alias : aliases) {
+      int n = alias.words().size();
+      for (int i = 0; i + n <= words.size(); i++) {
+        Boolean exact = matches(alias, words, i);
+        if (exact != null) {
+          int length = String.join(" ", alias.words()).length();
+          candidates.add(new Match(alias.platformId(), i, i + n, exact, length));
+        }
+      }
+      // a one-word alias typed as two words: "linked in", "snap chat"
+      if (n == 1 && alias.words().get(0).length() >= 6) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+          String joined = words.get(i) + words.get(i + 1);
+          if (joined.equals(alias.words().get(0)) || isTypo(joined, alias.words().get(0))) {
+            candidates.add(new Match(alias.platformId(), i, i + 2, joined.equals(alias.words().get(0)), joined.length()));
+          }
+        }
+      }
+    }
+    candidates.sort(Comparator.comparing(Match::exact).reversed()
+        .thenComparing(Comparator.comparingInt(Match::length).reversed()));
+    List<Match> chosen = new ArrayList<>();
+    boolean[] taken = new boolean[words.size()];
+    for (Match m : candidates) {
+      boolean free = true;
+      for (int i = m.start(); i < m.end(); i++) {
+        free &= !taken[i];
+      }
+      if (free) {
+        for (int i = m.start(); i < m.end(); i++) {
+          taken[i] = true;
+        }
+        chosen.add(m);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(Match::start));
+    return chosen;
+  }
+
+  /** The platform ids named, first mention first, each once. */
+  public List<String> platforms(String question) {
+    return find(question).stream().map(Match::platformId).distinct().toList();
+  }
+
+  public String name(String platformId) {
+    return names.getOrDefault(platformId, platformId);
+  }
+
+  /** @return true for an exact match, false for a typo, null for no match */
+  private static Boolean matches(Alias alias, List<String> words, int at) {
+    boolean exact = true;
+    for (int k = 0; k < alias.words().size(); k++) {
+      String want = alias.words().get(k);
+      String got = words.get(at + k);
+      if (!want.equals(got)) {
+        if (!isTypo(got, want)) {
+          return null;
+        }
+        exact = false;
+      }
+    }
+    return exact;
+  }
+
+  static boolean isTypo(String typed, String alias) {
+    if (alias.length() < 5 || NOT_TYPOS.contains(typed) || typed.charAt(0) != alias.charAt(0)) {
+      return false;
+    }
+    int allowed = alias.length() >= 9 ? 2 : 1;
+    return Text.distance(typed, alias, allowed) <= allowed;
+  }
+}
