@@ -54,7 +54,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       case EVERYWHERE -> checklist(u.language());
       case LEGAL -> information(result, true);
       case FACTS -> u.platforms().isEmpty() ? information(result, false) : facts(result);
-      default -> guides(u);
+      default -> u.platforms().isEmpty() ? information(result, true) : guides(u);
     };
   }
 

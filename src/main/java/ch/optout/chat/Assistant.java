@@ -95,7 +95,7 @@ public final class Assistant {
     boolean fresh = state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
     int words = u.question().split("\\s+").length;
     if (!fresh || !u.platforms().isEmpty() || state.lastPlatform().isEmpty() || words > FOLLOW_UP_MAX_WORDS
-        || u.intent() == Intent.EVERYWHERE || u.intent() == Intent.SMALL_TALK) {
+        || u.intent() == Intent.EVERYWHERE || u.intent() == Intent.SMALL_TALK || !search.isFollowUp(u.question())) {
       return u;
     }
     return u.withPlatforms(List.of(state.lastPlatform().get()));

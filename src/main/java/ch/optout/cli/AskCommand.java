@@ -23,8 +23,10 @@ import picocli.CommandLine.ParentCommand;
       "Answers one question. Without QUESTION, answers each line of standard input in turn."
     })
 final class AskCommand implements Callable<Integer> {
-  /** One-shot questions share no conversation. */
-  static final String CHAT_ID = "cli-ask";
+  /** One-shot questions share no conversation: each line gets its own chat. */
+  static final String CHAT_ID = "cli-ask-";
+
+  private int asked;
 
   @ParentCommand OptOutCommand parent;
 
@@ -66,7 +68,7 @@ final class AskCommand implements Callable<Integer> {
 
   private void answer(Components c, AnswerJson jsonWriter, String question, Optional<Language> forced, PrintWriter out) {
     long start = System.nanoTime();
-    Reply reply = c.assistant.reply(CHAT_ID, question, Optional.empty(), forced);
+    Reply reply = c.assistant.reply(CHAT_ID + asked++, question, Optional.empty(), forced);
     double tookMs = (System.nanoTime() - start) / 1e6;
     if (json) {
       out.println(jsonWriter.toJson(question, reply, tookMs));

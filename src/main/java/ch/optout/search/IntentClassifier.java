@@ -28,6 +28,19 @@ public final class IntentClassifier {
       "erase", "erasure", "effacement", "delete", "supprimer", "profile", "profil", "posts", "publications",
       "scraping", "scrape", "artificial", "artificielle", "intelligence", "lpd", "nlpd", "fadp");
 
+  /** Words that make a short question read as a follow-up of the previous answer. */
+  private static final Pattern FOLLOW_UP = Pattern.compile(
+      "^(and|et|also|aussi|what about|how about|et pour|et sur|and on|and for|then|puis|ok and|et si)\\b"
+          + "|\\b(phone|mobile|app|iphone|android|ipad|computer|desktop|web|browser|telephone|portable|smartphone"
+          + "|ordinateur|ordi|navigateur|past|passe|passees|old|anciennes?|already|deja|before|avant|still|toujours"
+          + "|it|this|that|ca|cela|le|la|les)\\b");
+
+  /** Whether a question without a platform may continue the last answer's topic. */
+  public boolean isFollowUp(String question) {
+    String folded = String.join(" ", Text.words(question));
+    return FOLLOW_UP.matcher(folded).find() || domainWords(question) > 0;
+  }
+
   public Intent classify(String question, boolean platformNamed) {
     String folded = String.join(" ", Text.words(question));
     if (SMALL_TALK.matcher(folded).matches()) {

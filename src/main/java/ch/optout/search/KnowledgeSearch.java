@@ -33,6 +33,10 @@ public final class KnowledgeSearch {
     return new SearchResult(u, hits, confidence(u, hits));
   }
 
+  public boolean isFollowUp(String question) {
+    return understanding.isFollowUp(question);
+  }
+
   public KnowledgeIndex index() {
     return index;
   }
@@ -57,7 +61,8 @@ public final class KnowledgeSearch {
     boolean background = top != DocumentKind.GUIDE;
     return switch (u.intent()) {
       case LEGAL, FACTS -> u.domainWords() >= 1 ? (background ? 0.8 : 0.6) : 0.3;
-      case HOW_TO -> background && u.domainWords() >= 2 ? 0.55 : 0.2;
+      // "how do I object to AI training?" is answered by the law; "how do I stop Bumble…" is not
+      case HOW_TO -> top == DocumentKind.LAW && u.domainWords() >= 2 ? 0.55 : 0.2;
       default -> 0.2;
     };
   }

@@ -29,6 +29,11 @@ public final class QueryUnderstanding {
         intents.domainWords(question));
   }
 
+  /** Whether a question without a platform may continue the last answer's topic. */
+  public boolean isFollowUp(String question) {
+    return intents.isFollowUp(question);
+  }
+
   public PlatformMatcher platformMatcher() {
     return platforms;
   }

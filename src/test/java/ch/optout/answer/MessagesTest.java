@@ -1,0 +1,44 @@
+package ch.optout.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import ch.optout.knowledge.Language;
+
+class MessagesTest {
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (var reader = new InputStreamReader(MessagesTest.class.getResourceAsStream("/i18n/" + name), StandardCharsets.UTF_8)) {
+      p.load(reader);
+    }
+    return p;
+  }
+
+  @Test
+  void bundles_frenchAndEnglish_haveExactlyTheSameKeys() throws IOException {
+    assertThat(load("messages_fr.properties").stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+  }
+
+  @Test
+  void bundles_everyPlaceholderOfOneLanguageIsInTheOther() throws IOException {
+    Properties en = load("messages.properties");
+    Properties fr = load("messages_fr.properties");
+    for (String key : en.stringPropertyNames()) {
+      for (int i = 0; i < 4; i++) {
+        String placeholder = "{" + i + "}";
+        assertThat(fr.getProperty(key).contains(placeholder)).as(key + " " + placeholder).isEqualTo(en.getProperty(key).contains(placeholder));
+      }
+    }
+  }
+
+  @Test
+  void get_replacesArgumentsLiterallyKeepingApostrophes() {
+    Messages messages = new Messages();
+    assertThat(messages.get(Language.FR, "input.truncated", 1000)).isEqualTo("Votre message était long : je n'en ai lu que les 1000 premiers caractères.");
+  }
+}

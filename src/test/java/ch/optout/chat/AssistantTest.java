@@ -1,0 +1,163 @@
+package ch.optout.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.TestPipeline;
+import ch.optout.answer.Answer;
+import ch.optout.answer.AnswerKind;
+import ch.optout.knowledge.Language;
+import ch.optout.store.ChatState;
+import ch.optout.store.InMemoryChatStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AssistantTest {
+  private static final TestPipeline PIPELINE = TestPipeline.fixture();
+
+  /** A clock the test moves by hand. */
+  static final class FakeClock extends Clock {
+    Instant now = Instant.parse("2026-01-10T10:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private final InMemoryChatStore store = new InMemoryChatStore();
+  private final FakeClock clock = new FakeClock();
+  private final Assistant assistant = PIPELINE.assistant(store, clock);
+
+  @Test
+  void reply_followUpWithoutPlatform_usesTheLastPlatformOfTheChat() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+
+    Answer followUp = assistant.reply("c1", "and on my phone?").answer();
+
+    assertThat(followUp.answered()).isTrue();
+    assertThat(followUp.platformId()).contains("linkedin");
+  }
+
+  @Test
+  void reply_followUpNamingAnotherPlatform_switchesToIt() {
+    assistant.reply("c1", "Comment empêcher LinkedIn d'utiliser mes données ?");
+
+    Answer followUp = assistant.reply("c1", "et sur Instagram ?").answer();
+
+    assertThat(followUp.platformId()).contains("meta");
+    assertThat(followUp.language()).isEqualTo(Language.FR);
+  }
+
+  @Test
+  void reply_followUpAfterAnHour_noLongerUsesTheOldContext() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+    clock.now = clock.now.plus(Duration.ofMinutes(61));
+
+    assertThat(assistant.reply("c1", "and on my phone?").answer().answered()).isFalse();
+  }
+
+  @Test
+  void reply_contextOfOneChat_neverLeaksIntoAnother() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+
+    assertThat(assistant.reply("c2", "and on my phone?").answer().answered()).isFalse();
+  }
+
+  @Test
+  void reply_storesNoMessageText() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on my secret project?");
+
+    ChatState state = store.load("c1");
+    assertThat(state.toString()).doesNotContain("secret");
+    assertThat(state.lastPlatform()).contains("linkedin");
+  }
+
+  @Test
+  void lang_setsTheChatsLanguageForAmbiguousQuestions() {
+    assertThat(assistant.reply("c1", "/lang fr").answer().lead()).isEqualTo("Désormais je réponds en français.");
+
+    Answer a = assistant.reply("c1", "LinkedIn").answer();
+
+    assertThat(a.language()).isEqualTo(Language.FR);
+    assertThat(a.answered()).isTrue();
+  }
+
+  @Test
+  void reply_ambiguousQuestion_usesTheClientLanguageWhenNoChoiceWasMade() {
+    Answer a = assistant.reply("c1", "TikTok", Optional.of(Language.FR), Optional.empty()).answer();
+    assertThat(a.language()).isEqualTo(Language.FR);
+  }
+
+  @Test
+  void forget_erasesEverythingAndMydataSaysSo() {
+    assistant.reply("c1", "/lang fr");
+    assistant.reply("c1", "LinkedIn ?");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead()).contains("Langue choisie : fr").contains("LinkedIn");
+
+    assertThat(assistant.reply("c1", "/forget").answer().lead()).contains("effacé");
+
+    assertThat(store.load("c1")).isEqualTo(ChatState.EMPTY);
+    assertThat(assistant.reply("c1", "/mydata").answer().lead()).isEqualTo("Nothing: I keep no data about this chat.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/start", "/help", "/platforms", "/about", "/checklist", "/mydata", "/start@OptOutBot"})
+  void commands_allAnswerInBothLanguages(String command) {
+    Answer en = assistant.reply("en", command).answer();
+    assistant.reply("fr", "/lang fr");
+    Answer fr = assistant.reply("fr", command).answer();
+
+    assertThat(en.language()).isEqualTo(Language.EN);
+    assertThat(fr.language()).isEqualTo(Language.FR);
+    assertThat(en.title() + en.lead() + en.allSteps()).isNotBlank();
+    assertThat(fr.title() + fr.lead()).isNotEqualTo(en.title() + en.lead());
+  }
+
+  @Test
+  void unknownCommand_pointsToHelp() {
+    Answer a = assistant.reply("c1", "/frobnicate").answer();
+    assertThat(a.answered()).isFalse();
+    assertThat(a.lead()).contains("/frobnicate").contains("/help");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\u0000\u0001\u0002", "🙂🙂🙂", "\u200b\u200b", "?!...", "\t\n"})
+  void reply_emptyOrSymbolOnlyInput_asksForAQuestion(String text) {
+    Answer a = assistant.reply("c1", text).answer();
+    assertThat(a.answered()).isFalse();
+    assertThat(a.lead()).startsWith("Please type a question");
+  }
+
+  @Test
+  void reply_hugeQuestion_isCutAndTheUserIsTold() {
+    String huge = "How do I stop LinkedIn using my CV? " + "blah ".repeat(20_000);
+
+    Answer a = assistant.reply("c1", huge).answer();
+
+    assertThat(a.platformId()).contains("linkedin");
+    assertThat(a.notes()).last().asString().contains("1000");
+  }
+
+  @Test
+  void reply_greeting_isAnsweredWithWhatOptOutDoes() {
+    Answer a = assistant.reply("c1", "Bonjour").answer();
+    assertThat(a.kind()).isEqualTo(AnswerKind.MESSAGE);
+    assertThat(a.language()).isEqualTo(Language.FR);
+  }
+}

@@ -1,0 +1,132 @@
+package ch.optout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.optout.TestPipeline;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  private final ObjectMapper json = new ObjectMapper();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final Map<String, String> env = new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
+
+  @TempDir Path temp;
+
+  private int run(String stdin, String... args) {
+    env.putIfAbsent("OPTOUT_DATA_DIR", temp.resolve("data").toString());
+    return Main.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void askJson_returnsTheDocumentedFields() throws Exception {
+    int code = run("", "ask", "--json", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
+
+    assertThat(code).isZero();
+    JsonNode node = json.readTree(out.toString().strip());
+    assertThat(node.get("question").asText()).isEqualTo("Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
+    assertThat(node.get("language").asText()).isEqualTo("fr");
+    assertThat(node.get("answered").asBoolean()).isTrue();
+    assertThat(node.get("platform").asText()).isEqualTo("linkedin");
+    assertThat(node.get("answer").asText()).contains("1. Cliquez sur Vous");
+    assertThat(node.get("steps")).hasSize(3);
+    assertThat(node.get("sources").get(0).get("url").asText()).startsWith("https://www.linkedin.com/");
+    assertThat(node.get("sources").get(0).get("verified").asText()).isEqualTo("2025-11-20");
+    assertThat(node.get("composer").asText()).isEqualTo("extractive");
+    assertThat(node.get("took_ms").isNumber()).isTrue();
+  }
+
+  @Test
+  void askWithoutQuestion_answersEachLineOfStandardInput() throws Exception {
+    int code = run("How do I stop LinkedIn using my CV?\n\nWhat's the weather?\nTikTok ?\n", "ask", "--json");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().strip().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(json.readTree(lines.get(0)).get("answered").asBoolean()).isTrue();
+    assertThat(json.readTree(lines.get(1)).get("answered").asBoolean()).isFalse();
+    assertThat(json.readTree(lines.get(2)).get("answered").asBoolean()).isFalse();
+    assertThat(json.readTree(lines.get(3)).get("platform").asText()).isEqualTo("tiktok");
+  }
+
+  @Test
+  void askText_printsNumberedStepsAndSources() {
+    run("", "ask", "How", "do", "I", "stop", "LinkedIn", "using", "my", "CV?");
+
+    assertThat(out.toString()).contains(" 1. Click Me, then Settings & Privacy.").contains("https://www.linkedin.com/help/linkedin/answer/a6278444");
+  }
+
+  @Test
+  void askLang_forcesTheAnswerLanguage() throws Exception {
+    run("", "ask", "--json", "--lang", "fr", "How do I stop LinkedIn?");
+    assertThat(json.readTree(out.toString().strip()).get("language").asText()).isEqualTo("fr");
+  }
+
+  @Test
+  void askBadLang_isAUsageError() {
+    assertThat(run("", "ask", "--lang", "de", "LinkedIn")).isEqualTo(2);
+    assertThat(err.toString()).contains("--lang takes fr or en");
+  }
+
+  @Test
+  void askHostileQuestions_exitZeroWithAnAnswer() {
+    String hostile = "LinkedIn\" AND (title:[* TO *] OR *:*) ~2 ^3\n<script>alert(1)</script>\n\u0007\u0000\n" + "x".repeat(100_000) + "\n";
+    assertThat(run(hostile, "ask", "--json")).isZero();
+    assertThat(out.toString().strip().lines()).hasSize(4);
+    assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void chat_answersUntilEndOfInput() {
+    int code = run("LinkedIn ?\n/lang fr\n/quit\n", "chat");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("Hello, I am OptOut.").contains("Data for Generative AI Improvement").contains("Désormais je réponds en français.");
+  }
+
+  @Test
+  void knowledgeCheck_validFolder_exitsZero() {
+    assertThat(run("", "knowledge", "check")).isZero();
+    assertThat(out.toString()).contains("0 errors");
+  }
+
+  @Test
+  void knowledgeCheck_brokenFolder_exitsNonZeroWithFileAndLine() throws Exception {
+    Path dir = temp.resolve("k");
+    Files.createDirectories(dir.resolve("guides"));
+    Files.writeString(dir.resolve("guides/x.en.md"), "---\nid: x\nlang: en\nplatform: X\ntitle: T\nverified: 2025-01-01\nsources:\n  - title: a\n    url: http://x.com\n---\n## Steps (web)\n1. a\n");
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("guides/x.en.md:1: source 'a' must use https").contains("no French twin");
+  }
+
+  @Test
+  void knowledgeCheckStale_warnsWithoutFailing() {
+    assertThat(run("", "knowledge", "check", "--stale", "30")).isZero();
+    assertThat(out.toString()).contains("warning: verified 2025-");
+  }
+
+  @Test
+  void brokenKnowledgeAtStart_isAClearErrorNotAStackTrace() throws Exception {
+    Path dir = temp.resolve("broken");
+    Files.createDirectories(dir.resolve("guides"));
+    Files.writeString(dir.resolve("guides/x.en.md"), "---\nid: [oops\n---\n");
+    env.put("OPTOUT_KNOWLEDGE_DIR", dir.toString());
+
+    assertThat(run("", "ask", "LinkedIn")).isEqualTo(3);
+    assertThat(err.toString()).contains("guides/x.en.md:").doesNotContain("at ch.optout");
+  }
+}

@@ -1,0 +1,55 @@
+package ch.optout.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.TestPipeline;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlatformMatcherTest {
+  private final PlatformMatcher matcher = new PlatformMatcher(TestPipeline.fixture().knowledge);
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      How do I stop LinkedIn using my CV?          | linkedin
+      linkdin ai setting                           | linkedin
+      Linked In wants my data                      | linkedin
+      le réseau social professionnel et mon CV     | linkedin
+      the professional network wants my CV         | linkedin
+      comment desactiver l ia de instagramm        | meta
+      instagarm photos                             | meta
+      my fb posts                                  | meta
+      Llama trained on my photos?                  | meta
+      tik tok videos                               | tiktok
+      tiktk videos                                 | tiktok
+      """)
+  void platforms_namesAliasesAndTypos_findThePlatform(String question, String platform) {
+    assertThat(matcher.platforms(question)).containsExactly(platform);
+  }
+
+  @Test
+  void platforms_severalNamed_areAllFoundInOrder() {
+    assertThat(matcher.platforms("Should I object on TikTok, Instagram and LinkedIn?"))
+        .containsExactly("tiktok", "meta", "linkedin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"What's the weather in Geneva?", "metadata of black holes", "a linked list in Java",
+      "LinkedInLinkedIn", ""})
+  void platforms_unrelatedText_findsNothing(String text) {
+    assertThat(matcher.platforms(text)).isEqualTo(List.of());
+  }
+
+  @Test
+  void isTypo_toleratesOneEditOnShortNamesAndTwoOnLongOnes() {
+    assertThat(PlatformMatcher.isTypo("linkdin", "linkedin")).isTrue();
+    assertThat(PlatformMatcher.isTypo("instagarm", "instagram")).isTrue();
+    assertThat(PlatformMatcher.isTypo("instgarm", "instagram")).isTrue();
+    assertThat(PlatformMatcher.isTypo("snap", "snac")).isFalse();
+    assertThat(PlatformMatcher.isTypo("black", "slack")).isFalse();
+    assertThat(PlatformMatcher.isTypo("tweeter", "twitter")).isFalse();
+  }
+}
