@@ -59,7 +59,7 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /** Steps for each named platform, in the question's language. */
-  Answer guides(Understanding u) {
+  public Answer guides(Understanding u) {
     Language language = u.language();
     List<Guide> guides = platformGuides(u);
     if (guides.size() == 1) {

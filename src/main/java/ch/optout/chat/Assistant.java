@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +89,32 @@ public final class Assistant {
     }
     remember(chatId, state, u, answer);
     return new Reply(answer, Optional.of(u));
+  }
+
+  /** The full guide answer for one platform, e.g. when a user taps it in a platform list. */
+  public Optional<Answer> guide(String platformId, Language language) {
+    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+      return Optional.empty();
+    }
+    Understanding u = new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
+    return Optional.of(extractive.guides(u));
+  }
+
+  /** The covered platforms as (id, display name), sorted by name, in one language. */
+  public List<Map.Entry<String, String>> platforms(Language language) {
+    return search.index().knowledge().guides(language).stream()
+        .map(g -> Map.entry(g.id(), g.platform()))
+        .toList();
+  }
+
+  /** Records a 👍 or 👎 on a guide, anonymously. */
+  public void feedback(String guideId, boolean helpful) {
+    store.recordFeedback(guideId, helpful);
+  }
+
+  /** The language a chat chose with /lang, if any. */
+  public Optional<Language> chosenLanguage(String chatId) {
+    return store.load(chatId).language().flatMap(Language::fromCode);
   }
 
   /** "et sur Instagram ?" names its platform; "and on my phone?" borrows the last one. */

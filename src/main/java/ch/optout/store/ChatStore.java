@@ -13,6 +13,9 @@ public interface ChatStore extends AutoCloseable {
   /** Erases everything kept about the chat. */
   void forget(String chatId);
 
+  /** Counts a 👍 or 👎 for a guide. Anonymous: nothing links it to a chat. */
+  void recordFeedback(String guideId, boolean helpful);
+
   @Override
   default void close() {}
 }

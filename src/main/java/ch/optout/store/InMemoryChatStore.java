@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentMap;
 /** A store that forgets everything when the process ends: for one-shot {@code ask} and tests. */
 public final class InMemoryChatStore implements ChatStore {
   private final ConcurrentMap<String, ChatState> states = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Integer> feedback = new ConcurrentHashMap<>();
 
   @Override
   public ChatState load(String chatId) {
@@ -20,5 +21,15 @@ public final class InMemoryChatStore implements ChatStore {
   @Override
   public void forget(String chatId) {
     states.remove(chatId);
+  }
+
+  @Override
+  public void recordFeedback(String guideId, boolean helpful) {
+    feedback.merge(guideId + (helpful ? ":up" : ":down"), 1, Integer::sum);
+  }
+
+  /** Feedback counts by "guideId:up" and "guideId:down", for tests. */
+  public java.util.Map<String, Integer> feedback() {
+    return java.util.Map.copyOf(feedback);
   }
 }
