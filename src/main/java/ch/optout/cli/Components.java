@@ -8,25 +8,40 @@ import ch.optout.chat.Assistant;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.KnowledgeLoader;
 import ch.optout.knowledge.KnowledgeLocation;
+import ch.optout.knowledge.Language;
 import ch.optout.search.Bm25Retriever;
+import ch.optout.search.HybridRetriever;
 import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.LanguageDetector;
+import ch.optout.search.MiniLmEmbedder;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.QueryUnderstanding;
+import ch.optout.search.RetrievalMode;
+import ch.optout.search.Retriever;
+import ch.optout.search.VectorRetriever;
+import ch.optout.search.WarmingRetriever;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The composition root: builds every part with {@code new}, in data-flow order. */
 final class Components implements AutoCloseable {
   final KnowledgeBase knowledge;
   final KnowledgeIndex index;
+  final WarmingRetriever retriever;
   final KnowledgeSearch search;
   final Messages messages;
   final ExtractiveComposer extractive;
@@ -34,15 +49,27 @@ final class Components implements AutoCloseable {
   final PlainTextRenderer plainText;
   final ChatStore store;
   final Assistant assistant;
+  private final ExecutorService embedding;
+  private final ExecutorService warmup;
+  private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
 
-  private Components(Settings settings, ChatStore store) {
+  private Components(Settings settings, ChatStore store, RetrievalMode mode) {
+    this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
+    this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
     LanguageDetector languages = new LanguageDetector();
     Path root = settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled);
-    this.knowledge = new KnowledgeLoader(text -> languages.detectOr(text, ch.optout.knowledge.Language.EN)).load(root);
+    this.knowledge = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(root);
     this.index = new KnowledgeIndex(knowledge, Optional.empty());
+    Bm25Retriever bm25 = new Bm25Retriever(index);
+    if (mode == RetrievalMode.BM25) {
+      this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
+    } else {
+      // the model takes about two seconds to load: BM25 answers meanwhile
+      this.retriever = new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
+    }
     QueryUnderstanding understanding =
         new QueryUnderstanding(languages, new PlatformMatcher(knowledge), new IntentClassifier());
-    this.search = new KnowledgeSearch(understanding, new Bm25Retriever(index), index);
+    this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages);
     this.composer = extractive;
@@ -51,18 +78,45 @@ final class Components implements AutoCloseable {
     this.assistant = new Assistant(search, composer, extractive, messages, store, Clock.systemUTC(), Version.get());
   }
 
+  private Retriever semantic(RetrievalMode mode) {
+    MiniLmEmbedder embedder = new MiniLmEmbedder(embedding);
+    KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
+    vectorIndex.set(vectors);
+    Retriever dense = new VectorRetriever(vectors, embedder);
+    return mode == RetrievalMode.DENSE ? dense : new HybridRetriever(List.of(new Bm25Retriever(vectors), dense));
+  }
+
   /** Everything in memory: nothing is written anywhere. */
   static Components inMemory(Settings settings) {
-    return new Components(settings, new InMemoryChatStore());
+    return new Components(settings, new InMemoryChatStore(), RetrievalMode.HYBRID);
+  }
+
+  static Components inMemory(Settings settings, RetrievalMode mode) {
+    return new Components(settings, new InMemoryChatStore(), mode);
   }
 
   @Override
   public void close() {
+    warmup.shutdownNow();
+    embedding.shutdownNow();
     try {
       store.close();
       index.close();
+      KnowledgeIndex vectors = vectorIndex.get();
+      if (vectors != null) {
+        vectors.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

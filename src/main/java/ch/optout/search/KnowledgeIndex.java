@@ -52,10 +52,11 @@ public final class KnowledgeIndex implements Closeable {
       }
     }
     this.hasVectors = embedder.isPresent();
+    List<float[]> vectors = embedder.map(e -> e.embedAll(passages.stream().map(Passage::text).toList())).orElse(List.of());
     try {
       try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
-        for (Passage passage : passages) {
-          writer.addDocument(document(passage, embedder));
+        for (int i = 0; i < passages.size(); i++) {
+          writer.addDocument(document(passages.get(i), hasVectors ? Optional.of(vectors.get(i)) : Optional.empty()));
         }
       }
       this.reader = DirectoryReader.open(directory);
@@ -65,7 +66,7 @@ public final class KnowledgeIndex implements Closeable {
     this.searcher = new IndexSearcher(reader);
   }
 
-  private static Document document(Passage passage, Optional<Embedder> embedder) {
+  private static Document document(Passage passage, Optional<float[]> vector) {
     Guide guide = passage.guide();
     Section section = passage.section();
     Language language = guide.language();
@@ -80,7 +81,7 @@ public final class KnowledgeIndex implements Closeable {
       doc.add(new TextField(Fields.steps(language), String.join("\n", section.items()), Field.Store.NO));
     }
     doc.add(new TextField(Fields.body(language), section.fullText(), Field.Store.NO));
-    embedder.ifPresent(e -> doc.add(new KnnFloatVectorField(Fields.VECTOR, e.embed(passage.text()), VectorSimilarityFunction.COSINE)));
+    vector.ifPresent(v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE)));
     return doc;
   }
 

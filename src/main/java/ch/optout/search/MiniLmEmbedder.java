@@ -1,0 +1,60 @@
+package ch.optout.search;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * LangChain4j's in-process all-MiniLM-L6-v2 (quantised), shipped inside a Maven artifact: nothing is
+ * downloaded. Query vectors are cached, since people ask the same questions again.
+ */
+public final class MiniLmEmbedder implements Embedder {
+  static final int CACHE_SIZE = 2048;
+
+  private final EmbeddingModel model;
+  private final Map<String, float[]> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  /** @param executor runs batch embeddings; its threads should be named */
+  public MiniLmEmbedder(Executor executor) {
+    this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+  }
+
+  @Override
+  public float[] embed(String text) {
+    synchronized (cache) {
+      float[] cached = cache.get(text);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    float[] vector = model.embed(text).content().vector();
+    synchronized (cache) {
+      cache.put(text, vector);
+    }
+    return vector;
+  }
+
+  @Override
+  public List<float[]> embedAll(List<String> texts) {
+    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    List<float[]> vectors = new ArrayList<>();
+    model.embedAll(segments).content().forEach(e -> vectors.add(e.vector()));
+    return vectors;
+  }
+
+  @Override
+  public int dimension() {
+    return 384;
+  }
+}
