@@ -1,5 +1,6 @@
 package ch.optout.search;
 
+import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -44,6 +45,9 @@ public final class KnowledgeIndex implements Closeable {
   public KnowledgeIndex(KnowledgeBase knowledge, Optional<Embedder> embedder) {
     this.knowledge = knowledge;
     for (Guide guide : knowledge.documents()) {
+      if (guide.kind() == DocumentKind.LETTER) {
+        continue;
+      }
       List<Section> sections = guide.sections();
       for (int i = 0; i < sections.size(); i++) {
         Passage passage = new Passage(guide.file() + "#" + i, guide, sections.get(i));
