@@ -46,6 +46,15 @@ final class ReplyCheck {
 
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?…]+$");
 
+  /** Reasoning models served by Ollama may prefix their answer with their thoughts. */
+  private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?</think>");
+
+  /**
+   * Setting and menu names, bold or quoted, are often in English inside a French answer; the
+   * language is judged on the rest.
+   */
+  private static final Pattern NAMES = Pattern.compile("\\*\\*[^*\\n]+\\*\\*|«[^»\\n]*»|\"[^\"\\n]*\"|“[^”\\n]*”");
+
   private final LanguageDetector languages;
 
   ReplyCheck(LanguageDetector languages) {
@@ -75,7 +84,7 @@ final class ReplyCheck {
   }
 
   Verdict check(String reply, Language language, List<LlmPrompt.Excerpt> passages) {
-    String text = reply.replace("\r\n", "\n").strip();
+    String text = THINKING.matcher(reply.replace("\r\n", "\n")).replaceAll("").strip();
     if (text.isEmpty()) {
       return new Verdict.Rejected("empty reply");
     }
@@ -107,7 +116,8 @@ final class ReplyCheck {
       return new Verdict.Rejected("no [n] citation");
     }
     String prose = CITATION.matcher(text).replaceAll(" ");
-    Optional<Language> written = languages.detect(prose).language();
+    Optional<Language> written = languages.detect(NAMES.matcher(prose).replaceAll(" ")).language()
+        .or(() -> languages.detect(prose).language());
     if (!written.equals(Optional.of(language))) {
       return new Verdict.Rejected("written in " + written.map(Language::code).orElse("an unclear language")
           + ", " + language.code() + " expected");

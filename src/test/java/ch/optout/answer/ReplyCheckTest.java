@@ -100,6 +100,20 @@ class ReplyCheckTest {
   }
 
   @Test
+  void check_frenchReplyNamingEnglishSettings_isJudgedOnItsFrench() {
+    String reply = "Dans LinkedIn, ouvrez **Settings & Privacy**, puis désactivez **Use my data for training content creation AI models** [1].";
+
+    assertThat(check.check(reply, Language.FR, PASSAGES)).isInstanceOf(ReplyCheck.Verdict.Accepted.class);
+  }
+
+  @Test
+  void check_reasoningBeforeTheAnswer_isNotShown() {
+    String text = accepted("<think>The user wants steps. Passage 1 has them.</think>\nSwitch it off in the settings [1].");
+
+    assertThat(text).isEqualTo("Switch it off in the settings [1].");
+  }
+
+  @Test
   void check_frenchReplyAskedInFrench_isAccepted() {
     ReplyCheck.Verdict v = check.check("Vous pouvez le désactiver dans les paramètres de confidentialité [1].", Language.FR, PASSAGES);
 
