@@ -33,6 +33,10 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   static final String NAME = "extractive";
 
+  /** "Summarise the article", « résume l'article »: the summary, not the passage richest in the words. */
+  private static final java.util.regex.Pattern SUMMARISE =
+      java.util.regex.Pattern.compile("(?i)\\b(summar|résum|resum|en bref|in short|tl;?dr)");
+
   private final KnowledgeBase knowledge;
   private final Messages messages;
 
@@ -53,7 +57,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     return switch (u.intent()) {
       case EVERYWHERE -> checklist(u.language());
       case LEGAL -> information(result, true);
-      case FACTS -> u.platforms().isEmpty() ? information(result, false) : facts(result);
+      case FACTS -> u.platforms().isEmpty() ? information(result, true) : facts(result);
       default -> u.platforms().isEmpty() ? information(result, true) : guides(u);
     };
   }
@@ -119,7 +123,11 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<String> parts = new ArrayList<>();
     List<Guide> cited = new ArrayList<>();
     for (ScoredPassage p : picked) {
-      parts.addAll(Snippets.best(p.passage().section(), u.question(), 4));
+      Section section = p.passage().section();
+      if (SUMMARISE.matcher(u.question()).find()) {
+        section = p.passage().guide().section(SectionKind.SUMMARY).orElse(section);
+      }
+      parts.addAll(Snippets.best(section, u.question(), 4));
       cited.add(p.passage().guide());
     }
     List<StepGroup> steps = new ArrayList<>();

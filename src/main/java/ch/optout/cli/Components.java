@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -119,9 +120,20 @@ final class Components implements AutoCloseable {
     return new Components(settings, new InMemoryChatStore(), mode);
   }
 
+  /**
+   * Waits for a model still loading: ONNX Runtime's native code crashes the JVM if the process
+   * exits while a thread is inside it.
+   */
   @Override
   public void close() {
-    warmup.shutdownNow();
+    warmup.shutdown();
+    try {
+      if (!warmup.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("the embedding model is still loading at shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     embedding.shutdownNow();
     try {
       store.close();
