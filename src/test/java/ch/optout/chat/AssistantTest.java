@@ -40,8 +40,8 @@ class AssistantTest {
     }
   }
 
-  private final InMemoryChatStore store = new InMemoryChatStore();
   private final FakeClock clock = new FakeClock();
+  private final InMemoryChatStore store = new InMemoryChatStore(clock);
   private final Assistant assistant = PIPELINE.assistant(store, clock);
 
   @Test
