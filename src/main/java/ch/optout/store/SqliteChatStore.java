@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +45,7 @@ public final class SqliteChatStore implements ChatStore {
     this.clock = clock;
     Path dir = prepare(dataDir);
     this.keys = ChatKeys.open(dir, new SecureRandom());
-    this.db = Database.open(dir.resolve(DATABASE), tuning);
+    this.db = Database.open(createOwnerOnly(dir.resolve(DATABASE)), tuning);
     try {
       Schema.migrate(db, clock);
     } catch (RuntimeException e) {
@@ -291,10 +294,42 @@ public final class SqliteChatStore implements ChatStore {
     return Optional.ofNullable(r.getString(column));
   }
 
+  /**
+   * An empty file is a valid empty database: creating it first makes it, and the -wal and -shm files
+   * SQLite derives from it, owner-only where the file system allows.
+   */
+  private static Path createOwnerOnly(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createFile(file, ownerOnlyWhereSupported(file.getParent(), "rw-------"));
+      }
+      return file;
+    } catch (FileAlreadyExistsException e) {
+      return file;
+    } catch (IOException e) {
+      throw new StoreException(StoreException.Reason.UNWRITABLE, file, "OptOut cannot create its database " + file + " ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
+    }
+  }
+
+  /** The permissions as a creation attribute on POSIX file systems; none elsewhere. */
+  private static FileAttribute<?>[] ownerOnlyWhereSupported(Path near, String permissions) throws IOException {
+    Path existing = near;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    boolean posix = existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+    return posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        : new FileAttribute<?>[0];
+  }
+
   private static Path prepare(Path dataDir) {
     Path dir = dataDir.toAbsolutePath();
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir, ownerOnlyWhereSupported(dir, "rwx------"));
+      }
     } catch (FileAlreadyExistsException e) {
       throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "The data directory " + dir
           + " exists but is not a directory. Set OPTOUT_DATA_DIR to a folder.", e);

@@ -2,17 +2,22 @@ package ch.optout.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +47,23 @@ class SqliteChatStoreTest {
     try (SqliteChatStore store = open()) {
       assertThat(store.load("c1")).isEqualTo(state);
       assertThat(store.load("c2")).isEqualTo(ChatState.EMPTY);
+    }
+  }
+
+  @Test
+  void open_newDataDirectory_makesItAndEveryFileInItOwnerOnly() throws Exception {
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX file system");
+    Path data = dir.resolve("new/data");
+
+    try (SqliteChatStore store = new SqliteChatStore(data, clock)) {
+      store.save("c1", ChatState.EMPTY.withLanguage("fr"));
+
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+      try (Stream<Path> files = Files.list(data)) {
+        assertThat(files.toList()).extracting(f -> f.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+            .contains("optout.db rw-------", "optout.db-wal rw-------", "secret.key rw-------")
+            .allMatch(line -> line.endsWith(" rw-------"));
+      }
     }
   }
 
