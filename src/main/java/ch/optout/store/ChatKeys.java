@@ -87,9 +87,7 @@ final class ChatKeys {
     random.nextBytes(bytes);
     Path temp = file.resolveSibling(FILE + ".new");
     Files.deleteIfExists(temp);
-    FileAttribute<?>[] attributes = posix(file.getParent())
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
+    FileAttribute<?>[] attributes = DataDirectory.ownerOnlyWhereSupported(file.getParent(), "rw-------");
     try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       channel.write(ByteBuffer.wrap(bytes));
       channel.force(true);

@@ -123,31 +123,32 @@ final class Database implements AutoCloseable {
   private <T> T run(String what, String begin, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
       Connection c = take(what);
-      boolean broken = false;
+      boolean open = false;
+      boolean clean = true;
       try {
         if (begin != null) {
           execute(c, begin);
+          open = true;
         }
         T result = work.run(c);
-        if (begin != null) {
+        if (open) {
           execute(c, "COMMIT");
+          open = false;
         }
         return result;
       } catch (SQLException e) {
-        broken = !rollback(c, begin);
-        if (primary(e) == SQLITE_BUSY || primary(e) == SQLITE_LOCKED) {
-          if (attempt < tuning.attempts()) {
-            LOG.debug("{}: database busy, attempt {} of {}", what, attempt, tuning.attempts());
-            pause(attempt, what);
-            continue;
-          }
+        clean = !open || rollback(c);
+        if ((primary(e) == SQLITE_BUSY || primary(e) == SQLITE_LOCKED) && attempt < tuning.attempts()) {
+          LOG.debug("{}: database busy, attempt {} of {}", what, attempt, tuning.attempts());
+          pause(attempt, what);
+          continue;
         }
         throw translate(e, what);
       } catch (RuntimeException e) {
-        broken = !rollback(c, begin);
+        clean = !open || rollback(c);
         throw e;
       } finally {
-        give(c, broken);
+        give(c, !clean);
       }
     }
   }
@@ -222,22 +223,18 @@ final class Database implements AutoCloseable {
     idle.add(c);
   }
 
-  /** @return whether the connection is clean again */
-  private static boolean rollback(Connection c, String begin) {
-    if (begin == null) {
-      return true;
-    }
+  /** @return whether the connection is out of its transaction again */
+  private static boolean rollback(Connection c) {
     try {
-      if (!c.getAutoCommit()) {
-        return false;
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("ROLLBACK");
-      }
+      execute(c, "ROLLBACK");
       return true;
     } catch (SQLException e) {
-      // "no transaction is active": the BEGIN itself failed, nothing to undo
-      return e.getMessage() != null && e.getMessage().contains("no transaction is active");
+      // SQLite rolls back by itself after some errors (a full disk, an I/O error): nothing left to undo
+      if (e.getMessage() != null && e.getMessage().contains("no transaction is active")) {
+        return true;
+      }
+      LOG.warn("rollback failed, replacing the connection: {}", e.getMessage());
+      return false;
     }
   }
 

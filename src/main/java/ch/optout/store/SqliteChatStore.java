@@ -1,12 +1,6 @@
 package ch.optout.store;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,9 +37,9 @@ public final class SqliteChatStore implements ChatStore {
 
   SqliteChatStore(Path dataDir, Clock clock, Database.Tuning tuning) {
     this.clock = clock;
-    Path dir = prepare(dataDir);
+    Path dir = DataDirectory.prepare(dataDir);
     this.keys = ChatKeys.open(dir, new SecureRandom());
-    this.db = Database.open(createOwnerOnly(dir.resolve(DATABASE)), tuning);
+    this.db = Database.open(DataDirectory.createOwnerOnly(dir.resolve(DATABASE)), tuning);
     try {
       Schema.migrate(db, clock);
     } catch (RuntimeException e) {
@@ -174,6 +168,7 @@ public final class SqliteChatStore implements ChatStore {
     String key = keys.of(chatId);
     db.write("forget", c -> {
       for (String table : Schema.CHAT_TABLES) {
+        // the table name is one of our constants; the key, like every value, is bound
         update(c, "DELETE FROM " + table + " WHERE chat_key = ?", key);
       }
       return null;
@@ -292,55 +287,5 @@ public final class SqliteChatStore implements ChatStore {
 
   private static Optional<String> text(ResultSet r, int column) throws SQLException {
     return Optional.ofNullable(r.getString(column));
-  }
-
-  /**
-   * An empty file is a valid empty database: creating it first makes it, and the -wal and -shm files
-   * SQLite derives from it, owner-only where the file system allows.
-   */
-  private static Path createOwnerOnly(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createFile(file, ownerOnlyWhereSupported(file.getParent(), "rw-------"));
-      }
-      return file;
-    } catch (FileAlreadyExistsException e) {
-      return file;
-    } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, file, "OptOut cannot create its database " + file + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
-    }
-  }
-
-  /** The permissions as a creation attribute on POSIX file systems; none elsewhere. */
-  private static FileAttribute<?>[] ownerOnlyWhereSupported(Path near, String permissions) throws IOException {
-    Path existing = near;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    boolean posix = existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
-    return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-        : new FileAttribute<?>[0];
-  }
-
-  private static Path prepare(Path dataDir) {
-    Path dir = dataDir.toAbsolutePath();
-    try {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir, ownerOnlyWhereSupported(dir, "rwx------"));
-      }
-    } catch (FileAlreadyExistsException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "The data directory " + dir
-          + " exists but is not a directory. Set OPTOUT_DATA_DIR to a folder.", e);
-    } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "OptOut cannot create its data directory " + dir + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
-    }
-    if (!Files.isWritable(dir)) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "The data directory " + dir
-          + " is not writable. Set OPTOUT_DATA_DIR to a folder you can write to.");
-    }
-    return dir;
   }
 }
