@@ -55,6 +55,14 @@ public record Answer(
         List.of(), List.of(), Optional.empty(), "extractive");
   }
 
+  /**
+   * True when the text cites its sources as [1], [2]…, meaning the first, second… of {@link
+   * #sources()}: channels then number the source list.
+   */
+  public boolean citesByNumber() {
+    return LlmComposer.NAME.equals(composer);
+  }
+
   /** Every step, in order, across groups. */
   public List<String> allSteps() {
     return steps.stream().flatMap(g -> g.steps().stream()).toList();

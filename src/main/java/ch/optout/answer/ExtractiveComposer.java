@@ -33,6 +33,10 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   static final String NAME = "extractive";
 
+  /** "Summarise the article", « résume l'article »: the summary, not the passage richest in the words. */
+  private static final java.util.regex.Pattern SUMMARISE =
+      java.util.regex.Pattern.compile("(?i)\\b(summar|résum|resum|en bref|in short|tl;?dr)");
+
   private final KnowledgeBase knowledge;
   private final Messages messages;
 
@@ -53,7 +57,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     return switch (u.intent()) {
       case EVERYWHERE -> checklist(u.language());
       case LEGAL -> information(result, true);
-      case FACTS -> u.platforms().isEmpty() ? information(result, false) : facts(result);
+      case FACTS -> u.platforms().isEmpty() ? information(result, true) : facts(result);
       default -> u.platforms().isEmpty() ? information(result, true) : guides(u);
     };
   }
@@ -84,18 +88,19 @@ public final class ExtractiveComposer implements AnswerComposer {
   private Answer facts(SearchResult result) {
     Understanding u = result.understanding();
     Guide main = platformGuides(u).get(0);
-    Optional<ScoredPassage> best = result.hits().stream()
-        .filter(h -> h.passage().guide().id().equals(main.id()) || mentions(h.passage().guide(), main))
-        .filter(h -> h.passage().section().kind() != SectionKind.STEPS)
-        .findFirst();
-    if (best.isEmpty()) {
+    List<Guide> cited = new ArrayList<>(List.of(main));
+    List<Section> candidates = new ArrayList<>(main.sections().stream().filter(s -> s.kind() != SectionKind.STEPS).toList());
+    result.hits().stream().map(h -> h.passage().guide()).filter(g -> mentions(g, main)).findFirst().ifPresent(article -> {
+      candidates.addAll(article.sections());
+      cited.add(article);
+    });
+    List<String> lines = Snippets.bestLines(candidates, u.question(), 2);
+    if (lines.isEmpty()) {
       return guides(u);
     }
-    Guide from = best.get().passage().guide();
-    String lead = String.join("\n\n", Snippets.best(best.get().passage().section(), u.question(), 3));
-    List<Guide> cited = from.equals(main) ? List.of(main) : List.of(from, main);
-    return new Answer(u.language(), true, AnswerKind.GUIDE, Optional.of(main.id()), main.title(), lead,
-        stepGroups(main, ""), items(main, SectionKind.NOT_COVERED), List.of(), sources(cited), oldest(cited), NAME);
+    List<String> caveats = items(main, SectionKind.NOT_COVERED).stream().filter(c -> !lines.contains(c)).toList();
+    return new Answer(u.language(), true, AnswerKind.GUIDE, Optional.of(main.id()), main.title(), String.join("\n\n", lines),
+        stepGroups(main, ""), caveats, List.of(), sources(cited), oldest(cited), NAME);
   }
 
   /** Law or background facts: the best passages, and a platform's steps when one is named. */
@@ -118,7 +123,11 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<String> parts = new ArrayList<>();
     List<Guide> cited = new ArrayList<>();
     for (ScoredPassage p : picked) {
-      parts.addAll(Snippets.best(p.passage().section(), u.question(), 4));
+      Section section = p.passage().section();
+      if (SUMMARISE.matcher(u.question()).find()) {
+        section = p.passage().guide().section(SectionKind.SUMMARY).orElse(section);
+      }
+      parts.addAll(Snippets.best(section, u.question(), 4));
       cited.add(p.passage().guide());
     }
     List<StepGroup> steps = new ArrayList<>();

@@ -5,12 +5,13 @@ import java.util.regex.Pattern;
 /** The little inline Markdown the knowledge uses: {@code **bold**}, rendered per channel. */
 public final class Inline {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+  private static final Pattern ITALIC = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*(?![\\s*])(.+?)(?<![\\s*])\\*(?![\\p{L}\\p{N}*])");
 
   private Inline() {}
 
-  /** Plain text: bold markers removed. */
+  /** Plain text: emphasis markers removed. */
   public static String plain(String markdown) {
-    return BOLD.matcher(markdown).replaceAll("$1");
+    return ITALIC.matcher(BOLD.matcher(markdown).replaceAll("$1")).replaceAll("$1");
   }
 
   /**
@@ -18,7 +19,8 @@ public final class Inline {
    * come from the knowledge or the user.
    */
   public static String html(String markdown) {
-    return BOLD.matcher(escapeHtml(markdown)).replaceAll("<b>$1</b>");
+    String bold = BOLD.matcher(escapeHtml(markdown)).replaceAll("<b>$1</b>");
+    return ITALIC.matcher(bold).replaceAll("<i>$1</i>");
   }
 
   /** Escapes the three characters Telegram's HTML mode requires. */

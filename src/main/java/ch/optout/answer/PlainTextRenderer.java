@@ -35,8 +35,9 @@ public final class PlainTextRenderer {
           .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
           .orElse(messages.get(a.language(), "label.sources"));
       sb.append("\n").append(heading).append("\n");
+      int n = 1;
       for (Source s : a.sources()) {
-        sb.append(" - ").append(s.title()).append(" — ").append(s.url()).append("\n");
+        sb.append(a.citesByNumber() ? " [" + n++ + "] " : " - ").append(s.title()).append(" — ").append(s.url()).append("\n");
       }
     }
     return sb.toString().stripTrailing();

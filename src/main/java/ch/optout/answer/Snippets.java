@@ -38,6 +38,42 @@ final class Snippets {
     return out;
   }
 
+  /**
+   * The {@code n} sentences or items, across sections, that best match the question, rarer shared
+   * words counting more (an IDF over the candidates), so "private messages" beats "train".
+   */
+  static List<String> bestLines(List<Section> sections, String question, int n) {
+    Set<String> asked = stems(question);
+    List<String> candidates = new ArrayList<>();
+    for (Section s : sections) {
+      for (String sentence : s.text().split("(?<=[.!?])\\s+(?=[A-ZÀ-Ý«\"])")) {
+        if (!sentence.isBlank()) {
+          candidates.add(sentence.strip());
+        }
+      }
+      candidates.addAll(s.items());
+    }
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    List<Set<String>> stems = candidates.stream().map(Snippets::stems).toList();
+    stems.forEach(set -> set.forEach(st -> df.merge(st, 1, Integer::sum)));
+    double[] score = new double[candidates.size()];
+    for (int i = 0; i < candidates.size(); i++) {
+      for (String st : stems.get(i)) {
+        if (asked.contains(st)) {
+          score[i] += Math.log(1.0 + (double) candidates.size() / df.get(st));
+        }
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (score[i] > 0) {
+        order.add(i);
+      }
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> -score[i]));
+    return order.stream().limit(n).map(candidates::get).distinct().toList();
+  }
+
   private static int overlap(Set<String> a, Set<String> b) {
     int n = 0;
     for (String s : a) {

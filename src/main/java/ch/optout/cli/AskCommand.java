@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import ch.optout.search.RetrievalMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +38,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per answer, one per line.")
   boolean json;
 
+  @Option(names = "--mode", paramLabel = "bm25|dense|hybrid",
+      description = "Retrieval. Default: bm25 for one question (answers fastest), hybrid for standard input (waits for the model once).")
+  String mode;
+
   @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "The question; quotes are optional.")
   List<String> words;
 
@@ -49,9 +55,17 @@ final class AskCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = parent.spec.commandLine().getOut();
-    try (Components c = Components.inMemory(parent.settings())) {
+    boolean oneQuestion = words != null && !words.isEmpty();
+    RetrievalMode retrieval = mode == null
+        ? (oneQuestion ? RetrievalMode.BM25 : RetrievalMode.HYBRID)
+        : RetrievalMode.parse(mode).orElseThrow(() -> new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
+    try (Components c = Components.inMemory(parent.settings(), retrieval)) {
+      if (retrieval != RetrievalMode.BM25) {
+        // a batch is better answered the same way throughout; if the model cannot load, BM25 answers
+        c.retriever.awaitWarm(60, TimeUnit.SECONDS);
+      }
       AnswerJson jsonWriter = new AnswerJson(c.plainText);
-      if (words != null && !words.isEmpty()) {
+      if (oneQuestion) {
         answer(c, jsonWriter, String.join(" ", words), forced, out);
       } else {
         BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));

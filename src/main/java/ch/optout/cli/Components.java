@@ -2,6 +2,8 @@ package ch.optout.cli;
 
 import ch.optout.answer.AnswerComposer;
 import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.LlmComposer;
+import ch.optout.answer.LlmSettings;
 import ch.optout.answer.Messages;
 import ch.optout.answer.PlainTextRenderer;
 import ch.optout.chat.Assistant;
@@ -26,6 +28,7 @@ import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
+import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,9 +44,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds every part with {@code new}, in data-flow order. */
 final class Components implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+
   final KnowledgeBase knowledge;
   final KnowledgeIndex index;
   final WarmingRetriever retriever;
@@ -81,7 +88,7 @@ final class Components implements AutoCloseable {
     this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages);
-    this.composer = extractive;
+    this.composer = composer(settings, extractive, languages, messages);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
     this.assistant = new Assistant(search, composer, extractive, messages, store, clock, Version.get());
@@ -93,6 +100,23 @@ final class Components implements AutoCloseable {
     vectorIndex.set(vectors);
     Retriever dense = new VectorRetriever(vectors, embedder);
     return mode == RetrievalMode.DENSE ? dense : new HybridRetriever(List.of(new Bm25Retriever(vectors), dense));
+  }
+
+  /** The LLM composer when OPTOUT_LLM names a model, else the extractive one. */
+  private static AnswerComposer composer(
+      Settings settings, ExtractiveComposer extractive, LanguageDetector languages, Messages messages) {
+    LlmSettings llm;
+    try {
+      llm = LlmSettings.from(settings.env());
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage());
+    }
+    Optional<ChatModel> model = llm.chatModel();
+    if (model.isEmpty()) {
+      return extractive;
+    }
+    LOG.info("answers phrased by {}; extractive answer on any failure", llm);
+    return new LlmComposer(extractive, model.get(), languages, messages);
   }
 
   /** Everything in memory: nothing is written anywhere. */
@@ -124,9 +148,20 @@ final class Components implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for a model still loading: ONNX Runtime's native code crashes the JVM if the process
+   * exits while a thread is inside it.
+   */
   @Override
   public void close() {
-    warmup.shutdownNow();
+    warmup.shutdown();
+    try {
+      if (!warmup.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("the embedding model is still loading at shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     embedding.shutdownNow();
     housekeeping.ifPresent(Components::stop);
     try {

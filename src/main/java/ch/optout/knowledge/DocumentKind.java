@@ -8,6 +8,8 @@ public enum DocumentKind {
   LAW,
   /** knowledge/articles: summaries of press articles. */
   ARTICLE,
+  /** knowledge/letters: objection letter templates, one per legal regime; never searched. */
+  LETTER,
   /** any file without front matter dropped into the folder. */
   DOCUMENT;
 
@@ -16,6 +18,7 @@ public enum DocumentKind {
       case "guides" -> GUIDE;
       case "law" -> LAW;
       case "articles" -> ARTICLE;
+      case "letters" -> LETTER;
       default -> DOCUMENT;
     };
   }

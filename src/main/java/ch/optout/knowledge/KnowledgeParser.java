@@ -94,7 +94,9 @@ final class KnowledgeParser {
     });
     List<Source> sources = sources(fm, file, problems);
     Contact contact = contact(fm, file, problems);
-    List<Section> sections = sections(split.body(), split.bodyFirstLine(), "");
+    List<Section> sections = kind == DocumentKind.LETTER
+        ? letter(file, split.body(), split.bodyFirstLine(), problems)
+        : sections(split.body(), split.bodyFirstLine(), "");
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }
@@ -200,6 +202,17 @@ final class KnowledgeParser {
       sections.add(new Section(kind, raw.heading(), label(raw.heading()), raw.text(), raw.items(), raw.line()));
     }
     return sections;
+  }
+
+  /** A letter is kept as written, Markdown and all: it is meant to be copied, not read in parts. */
+  private static List<Section> letter(String file, String body, int firstLine, List<Problem> problems) {
+    String text = body.strip().replaceFirst("^##[^\n]*\n", "").strip();
+    for (String placeholder : List.of("{platform}", "{contact}")) {
+      if (!text.contains(placeholder)) {
+        problems.add(Problem.error(file, firstLine, "letter template lacks the placeholder " + placeholder));
+      }
+    }
+    return List.of(new Section(SectionKind.OTHER, "Letter", "", text, List.of(), firstLine));
   }
 
   private static String label(String heading) {

@@ -37,8 +37,11 @@ final class KnowledgeValidator {
       }
     }
     for (Guide guide : documents) {
-      if (guide.kind() != DocumentKind.DOCUMENT
-          && !seen.containsKey(guide.id() + "." + guide.language().other().code())) {
+      Guide twin = seen.get(guide.id() + "." + guide.language().other().code());
+      if (guide.kind() == DocumentKind.GUIDE && guide.language() == Language.FR && twin != null) {
+        checkTwinsAgree(guide, twin, problems);
+      }
+      if (guide.kind() != DocumentKind.DOCUMENT && twin == null) {
         Language other = guide.language().other();
         String folder = guide.file().contains("/") ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1) : "";
         problems.add(Problem.error(guide.file(), 1, "no " + name(other) + " twin: add " + folder + guide.id() + "." + other.code() + ".md"));
@@ -59,6 +62,16 @@ final class KnowledgeValidator {
       });
     }
     return problems;
+  }
+
+  /** Both languages of a guide must say the same about how to opt out and whom to write to. */
+  private static void checkTwinsAgree(Guide fr, Guide en, List<Problem> problems) {
+    if (!fr.optOut().equals(en.optOut())) {
+      problems.add(Problem.error(fr.file(), 1, "opt_out differs from " + en.file()));
+    }
+    if (!fr.contact().equals(en.contact())) {
+      problems.add(Problem.error(fr.file(), 1, "contact differs from " + en.file()));
+    }
   }
 
   private static void checkSources(Guide guide, List<Problem> problems) {

@@ -3,7 +3,6 @@ package ch.optout.search;
 import ch.optout.knowledge.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +16,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * BM25 over the question's language. The question is analysed into terms and never parsed as
@@ -46,16 +43,7 @@ public final class Bm25Retriever implements Retriever {
     if (lucene == null) {
       return List.of();
     }
-    try {
-      TopDocs top = index.searcher().search(lucene, limit);
-      List<ScoredPassage> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        hits.add(new ScoredPassage(index.passage(sd.doc), sd.score));
-      }
-      return hits;
-    } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
-    }
+    return index.search(lucene, limit);
   }
 
   private Query toLucene(SearchQuery query) {

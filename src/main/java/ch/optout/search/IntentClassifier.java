@@ -13,12 +13,15 @@ public final class IntentClassifier {
   private static final Pattern LEGAL = Pattern.compile(
       "\\b(gdpr|rgpd|dsgvo|law|laws|legal|legally|lawful|loi|lois|legale?s?|juridique|droit|droits|rights?"
           + "|legitimate interests?|interet legitime|consent|consentement|opt in|optin|article \\d+|art \\d+"
-          + "|fadp|lpd|nlpd|edpb|cepd|cnil|ico|fdpic|pfpdt|edoeb|regulator|regulateur|basis|base legale|allowed|autorise|illegal)\\b");
+          + "|fadp|lpd|nlpd|edpb|cepd|cnil|ico|fdpic|pfpdt|edoeb|regulator|regulateur|basis|base legale|allowed|autorise|illegal"
+          + "|suisse|switzerland|swiss|right to be forgotten|droit a l oubli|erasure|effacement|complain|plainte|deadline|delai|how long)\\b");
   private static final Pattern FACTS = Pattern.compile(
       "\\b(when|since when|what data|which data|quand|depuis quand|a partir de quand|quelles donnees|quel type de donnees"
-          + "|private messages?|messages prives|dms?|inbox|start(ed|s)?|commence|date|deadline|which countries|quels pays)\\b");
+          + "|private messages?|messages prives|dms?|inbox|start(ed|s)?|commence|date|which countries|quels pays"
+          + "|why|pourquoi|article|articles|press|presse|journal|newspaper|le temps|wrote|write about|ecrit|summary|summarise|summarize|resume)\\b");
   private static final Pattern SMALL_TALK = Pattern.compile(
-      "^(hi|hello|hey|bonjour|salut|coucou|thanks|thank you|merci|merci beaucoup|ok|okay|d accord|good|super|cool|yo)( optout| bot)?$");
+      "^((hi|hello|hey|bonjour|bonsoir|salut|coucou|thanks|thank you|thx|merci|ok|okay|d accord|good|great|super|cool|parfait"
+          + "|perfect|top|yo|bye|au revoir|a plus|see you)( |$))+(beaucoup|a lot|so much|very much|optout|bot)?$");
   /** Words that make a question about OptOut's topic even without a platform name. */
   private static final Set<String> DOMAIN = Set.of(
       "ai", "ia", "data", "donnees", "privacy", "confidentialite", "train", "training", "trained", "entrainer",
@@ -26,7 +29,8 @@ public final class IntentClassifier {
       "opposition", "consent", "consentement", "personal", "personnelles", "personnelle", "model", "models",
       "modele", "modeles", "llm", "generative", "generatives", "legitimate", "legitime",
       "erase", "erasure", "effacement", "delete", "supprimer", "profile", "profil", "posts", "publications",
-      "scraping", "scrape", "artificial", "artificielle", "intelligence", "lpd", "nlpd", "fadp");
+      "scraping", "scrape", "artificial", "artificielle", "intelligence", "lpd", "nlpd", "fadp", "forgotten", "oubli",
+      "objecting", "oppose", "chatbot", "chatbots");
 
   /** Words that make a short question read as a follow-up of the previous answer. */
   private static final Pattern FOLLOW_UP = Pattern.compile(

@@ -1,5 +1,6 @@
 package ch.optout.search;
 
+import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -23,7 +24,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -44,6 +49,9 @@ public final class KnowledgeIndex implements Closeable {
   public KnowledgeIndex(KnowledgeBase knowledge, Optional<Embedder> embedder) {
     this.knowledge = knowledge;
     for (Guide guide : knowledge.documents()) {
+      if (guide.kind() == DocumentKind.LETTER) {
+        continue;
+      }
       List<Section> sections = guide.sections();
       for (int i = 0; i < sections.size(); i++) {
         Passage passage = new Passage(guide.file() + "#" + i, guide, sections.get(i));
@@ -93,20 +101,22 @@ public final class KnowledgeIndex implements Closeable {
     return List.copyOf(passages);
   }
 
-  IndexSearcher searcher() {
-    return searcher;
-  }
-
   boolean hasVectors() {
     return hasVectors;
   }
 
-  Passage passage(int docId) {
+  /** Runs a query on the shared searcher: the best {@code limit} passages with their scores. */
+  List<ScoredPassage> search(Query query, int limit) {
     try {
-      String id = searcher.storedFields().document(docId).get(Fields.ID);
-      return byId.get(id);
+      TopDocs top = searcher.search(query, limit);
+      StoredFields stored = searcher.storedFields();
+      List<ScoredPassage> hits = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        hits.add(new ScoredPassage(byId.get(stored.document(sd.doc).get(Fields.ID)), sd.score));
+      }
+      return hits;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read hit " + docId, e);
+      throw new UncheckedIOException("search failed: " + query, e);
     }
   }
 

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the platforms a question names, from the guides' names and aliases, tolerating typos
@@ -23,6 +26,20 @@ public final class PlatformMatcher {
           "copies", "pilot", "gemin", "reddish", "clade", "adore");
 
   private record Alias(String platformId, List<String> words) {}
+
+  /** A capitalised word that does not start a sentence. */
+  private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\p{L}\\p{N},;'’)]\\s{1,3})(\\p{Lu}\\p{Ll}{2,})\\b");
+
+  /** Capitalised words that name no platform. */
+  private static final Set<String> COMMON_NAMES = Set.of(
+      "europe", "european", "europeen", "europeenne", "switzerland", "suisse", "swiss", "france", "french", "english",
+      "francais", "anglais", "germany", "allemagne", "britain", "england", "united", "kingdom", "states", "america",
+      "american", "geneva", "geneve", "lausanne", "zurich", "bern", "berne", "brussels", "bruxelles", "paris", "london",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+      "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "article",
+      "regulation", "act", "law", "loi", "court", "commission", "temps", "internet", "web", "android", "iphone", "apple",
+      "ios", "windows", "mac", "chrome", "firefox", "safari", "optout", "help", "settings", "privacy", "data", "terms");
 
   /** A platform named in a question, where and how surely. */
   public record Match(String platformId, int start, int end, boolean exact, int length) {}
@@ -73,8 +90,10 @@ public final class PlatformMatcher {
       if (n == 1 && alias.words().get(0).length() >= 6) {
         for (int i = 0; i + 1 < words.size(); i++) {
           String joined = words.get(i) + words.get(i + 1);
-          if (joined.equals(alias.words().get(0)) || isTypo(joined, alias.words().get(0))) {
-            candidates.add(new Match(alias.platformId(), i, i + 2, joined.equals(alias.words().get(0)), joined.length()));
+          String want = alias.words().get(0);
+          // two words glued are a weaker signal than one typed word: one edit at most
+          if (joined.equals(want) || (isTypo(joined, want) && Text.distance(joined, want, 1) <= 1)) {
+            candidates.add(new Match(alias.platformId(), i, i + 2, joined.equals(want), joined.length()));
           }
         }
       }
@@ -102,6 +121,24 @@ public final class PlatformMatcher {
   /** The platform ids named, first mention first, each once. */
   public List<String> platforms(String question) {
     return find(question).stream().map(Match::platformId).distinct().toList();
+  }
+
+  /**
+   * A capitalised name, mid-sentence, that is no platform we know: "How do I stop Bumble…". Such a
+   * question is about a platform OptOut has no guide for, and is better declined than answered from
+   * another platform's guide.
+   */
+  public Optional<String> unknownName(String question) {
+    Matcher m = CAPITALISED.matcher(question);
+    while (m.find()) {
+      String word = m.group(1);
+      String folded = Text.fold(word);
+      boolean known = COMMON_NAMES.contains(folded) || aliases.stream().anyMatch(a -> a.words().contains(folded));
+      if (!known) {
+        return Optional.of(word);
+      }
+    }
+    return Optional.empty();
   }
 
   public String name(String platformId) {

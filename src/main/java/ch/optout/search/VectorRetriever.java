@@ -1,14 +1,9 @@
 package ch.optout.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Nearest passages by meaning, in the question's language: MiniLM is English-centred and ranks
@@ -35,15 +30,6 @@ public final class VectorRetriever implements Retriever {
     float[] vector = embedder.embed(text.length() > 1000 ? text.substring(0, 1000) : text);
     KnnFloatVectorQuery knn = new KnnFloatVectorQuery(
         Fields.VECTOR, vector, limit, new TermQuery(new Term(Fields.LANG, query.language().code())));
-    try {
-      TopDocs top = index.searcher().search(knn, limit);
-      List<ScoredPassage> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        hits.add(new ScoredPassage(index.passage(sd.doc), sd.score));
-      }
-      return hits;
-    } catch (IOException e) {
-      throw new UncheckedIOException("vector search failed", e);
-    }
+    return index.search(knn, limit);
   }
 }

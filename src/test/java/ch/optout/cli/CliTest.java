@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.optout.FakeLlmServer;
 import ch.optout.TestPipeline;
 import ch.optout.store.ChatState;
 import ch.optout.store.SqliteChatStore;
@@ -92,6 +93,45 @@ class CliTest {
     assertThat(run(hostile, "ask", "--json")).isZero();
     assertThat(out.toString().strip().lines()).hasSize(4);
     assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void askJson_withAnOpenAiCompatibleServer_givesACitedLlmAnswerWithoutForeignLinks() throws Exception {
+    try (FakeLlmServer server = FakeLlmServer.openAi()) {
+      server.replies("Switch off the setting, see https://evil.example/steal [1].\n\n1. Click **Me**, then **Settings & Privacy** [1].\n2. Switch off **Data for Generative AI Improvement** [1].");
+      env.putAll(Map.of("OPTOUT_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl(), "OPTOUT_LLM_TIMEOUT", "5"));
+
+      int code = run("", "ask", "--json", "How do I stop LinkedIn using my CV?");
+
+      assertThat(code).isZero();
+      JsonNode node = json.readTree(out.toString().strip());
+      assertThat(node.get("composer").asText()).isEqualTo("llm");
+      assertThat(node.get("answer").asText()).contains("Switch off the setting, see [1].").doesNotContain("evil.example");
+      assertThat(node.get("steps")).hasSize(2);
+      assertThat(node.get("sources")).hasSize(1);
+      assertThat(node.get("sources").get(0).get("url").asText()).isEqualTo("https://www.linkedin.com/help/linkedin/answer/a6278444");
+      assertThat(server.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void askJson_modelServerDown_fallsBackToTheExtractiveAnswer() throws Exception {
+    try (FakeLlmServer server = FakeLlmServer.openAi()) {
+      server.fails(503);
+      env.putAll(Map.of("OPTOUT_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl(), "OPENAI_API_KEY", "sk-test"));
+
+      assertThat(run("", "ask", "--json", "How do I stop LinkedIn using my CV?")).isZero();
+      assertThat(json.readTree(out.toString().strip()).get("composer").asText()).isEqualTo("extractive");
+      assertThat(err.toString()).doesNotContain("sk-test").doesNotContain("at dev.langchain4j");
+    }
+  }
+
+  @Test
+  void ask_badLlmSetting_isAUsageErrorNamingTheVariable() {
+    env.put("OPTOUT_LLM", "chatgpt");
+
+    assertThat(run("", "ask", "LinkedIn")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("OPTOUT_LLM must be none, openai or ollama, not 'chatgpt'");
   }
 
   @Test

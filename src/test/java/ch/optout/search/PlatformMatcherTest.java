@@ -38,7 +38,7 @@ class PlatformMatcherTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"What's the weather in Geneva?", "metadata of black holes", "a linked list in Java",
-      "LinkedInLinkedIn", ""})
+      "LinkedInLinkedIn", "", "How do I stop Bumble using my photos for AI?"})
   void platforms_unrelatedText_findsNothing(String text) {
     assertThat(matcher.platforms(text)).isEqualTo(List.of());
   }

@@ -1,0 +1,55 @@
+package ch.optout.answer;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The data protection law that applies to a user, which decides the wording of a letter. */
+public enum LegalRegime {
+  /** GDPR, Art. 21: the EU and the EEA (Norway, Iceland, Liechtenstein). */
+  EU("letter-gdpr", Set.of("eu", "ue", "eee", "eea", "europe", "european union", "union europeenne", "gdpr", "rgpd",
+      "france", "belgique", "belgium", "germany", "allemagne", "italy", "italie", "spain", "espagne", "luxembourg",
+      "ireland", "irlande", "netherlands", "pays bas", "austria", "autriche", "portugal", "norway", "norvege")),
+  /** UK GDPR, Art. 21. */
+  UK("letter-uk-gdpr", Set.of("uk", "united kingdom", "royaume uni", "britain", "great britain", "grande bretagne",
+      "england", "angleterre", "scotland", "ecosse", "wales", "uk gdpr")),
+  /** The revised Swiss Federal Act on Data Protection, Art. 30. */
+  CH("letter-swiss-fadp", Set.of("ch", "suisse", "switzerland", "swiss", "schweiz", "svizzera", "lpd", "nlpd", "fadp",
+      "geneve", "geneva", "lausanne", "zurich", "berne", "bern"));
+
+  private final String letterId;
+  private final Set<String> names;
+
+  LegalRegime(String letterId, Set<String> names) {
+    this.letterId = letterId;
+    this.names = names;
+  }
+
+  /** The id of the letter template in knowledge/letters. */
+  public String letterId() {
+    return letterId;
+  }
+
+  /** Reads "EU", "Suisse", "royaume-uni", "1"/"2"/"3" (the order offered to users). */
+  public static Optional<LegalRegime> parse(String text) {
+    String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", " ").strip();
+    switch (folded) {
+      case "1":
+        return Optional.of(EU);
+      case "2":
+        return Optional.of(UK);
+      case "3":
+        return Optional.of(CH);
+      default:
+        break;
+    }
+    for (LegalRegime regime : values()) {
+      if (regime.names.contains(folded) || regime.name().equalsIgnoreCase(folded)) {
+        return Optional.of(regime);
+      }
+    }
+    return Optional.empty();
+  }
+}

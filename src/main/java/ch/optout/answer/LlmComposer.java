@@ -1,0 +1,146 @@
+package ch.optout.answer;
+
+import ch.optout.knowledge.Source;
+import ch.optout.search.LanguageDetector;
+import ch.optout.search.SearchResult;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Has a language model phrase the answer, grounded in the retrieved passages and checked before
+ * use. The extractive answer is computed first and is what the user gets whenever the model is not
+ * needed (declines, checklists, messages), fails, is slow, or writes something {@link ReplyCheck}
+ * rejects.
+ *
+ * <p>A phrased answer keeps from the extractive one everything the model must not invent: kind,
+ * platform, title, caveats, notes, date, and the sources, which always come from the knowledge
+ * (the extractive answer's, then those of any other passage the model cited). The model's text
+ * becomes the lead and, when it numbers its steps, the steps; otherwise the verified steps stay.
+ * Its {@code [n]} passage citations are renumbered to point into the source list, so {@code [2]}
+ * means the second source under the answer.
+ */
+public final class LlmComposer implements AnswerComposer {
+  static final String NAME = "llm";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LlmComposer.class);
+
+  private final AnswerComposer extractive;
+  private final ChatModel model;
+  private final ReplyCheck check;
+  private final Messages messages;
+
+  public LlmComposer(AnswerComposer extractive, ChatModel model, LanguageDetector languages, Messages messages) {
+    this.extractive = extractive;
+    this.model = model;
+    this.check = new ReplyCheck(languages);
+    this.messages = messages;
+  }
+
+  @Override
+  public Answer compose(SearchResult result) {
+    Answer base = extractive.compose(result);
+    if (!base.answered() || (base.kind() != AnswerKind.GUIDE && base.kind() != AnswerKind.INFORMATION)) {
+      return base;
+    }
+    LlmPrompt prompt = LlmPrompt.of(result, base);
+    if (prompt.passages().isEmpty()) {
+      return base;
+    }
+    Optional<String> reply = ask(prompt);
+    if (reply.isEmpty()) {
+      return base;
+    }
+    ReplyCheck.Verdict verdict = check.check(reply.get(), base.language(), prompt.passages());
+    if (verdict instanceof ReplyCheck.Verdict.Rejected rejected) {
+      LOG.info("model reply rejected ({}); extractive answer used", rejected.reason());
+      return base;
+    }
+    ReplyCheck.Verdict.Accepted accepted = (ReplyCheck.Verdict.Accepted) verdict;
+    if (accepted.linksRemoved() > 0) {
+      LOG.info("removed {} link(s) not found in the knowledge from a model reply", accepted.linksRemoved());
+    }
+    return phrased(base, prompt, accepted);
+  }
+
+  /** The model's text, or empty when the call failed: any failure means the extractive answer. */
+  private Optional<String> ask(LlmPrompt prompt) {
+    long start = System.nanoTime();
+    try {
+      ChatResponse response = model.chat(ChatRequest.builder().messages(prompt.messages()).build());
+      LOG.debug("model replied in {} ms", (System.nanoTime() - start) / 1_000_000);
+      String text = response.aiMessage() == null ? null : response.aiMessage().text();
+      return Optional.of(text == null ? "" : text);
+    } catch (RuntimeException e) {
+      // the message says what failed (status, timeout); it never holds the question or the key
+      LOG.warn("language model call failed after {} ms, extractive answer used: {}",
+          (System.nanoTime() - start) / 1_000_000, describe(e));
+      return Optional.empty();
+    }
+  }
+
+  private Answer phrased(Answer base, LlmPrompt prompt, ReplyCheck.Verdict.Accepted accepted) {
+    List<Source> sources = sources(base, prompt, accepted.cited());
+    ReplyLayout layout = ReplyLayout.of(renumber(accepted.text(), prompt, sources));
+    List<StepGroup> steps = layout.steps().isEmpty() ? base.steps() : layout.steps();
+    List<String> notes = new ArrayList<>(layout.tail());
+    notes.addAll(base.notes());
+    notes.add(messages.get(base.language(), "llm.note"));
+    return new Answer(base.language(), true, base.kind(), base.platformId(), base.title(), layout.lead(), steps,
+        base.caveats(), notes, sources, base.verified(), NAME);
+  }
+
+  /** The extractive answer's sources, then those of other passages the model cited. */
+  private static List<Source> sources(Answer base, LlmPrompt prompt, List<Integer> cited) {
+    LinkedHashSet<Source> all = new LinkedHashSet<>(base.sources());
+    for (int n : cited) {
+      all.addAll(prompt.passages().get(n - 1).sources());
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * Passage numbers mean nothing to a reader; positions in the source list do. A passage without a
+   * source (a plain dropped-in document) loses its marker.
+   */
+  private static String renumber(String text, LlmPrompt prompt, List<Source> sources) {
+    Matcher m = ReplyCheck.CITATION.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      TreeSet<Integer> positions = new TreeSet<>();
+      for (String number : m.group(1).split("\\s*[,;]\\s*")) {
+        List<Source> own = prompt.passages().get(Integer.parseInt(number) - 1).sources();
+        if (!own.isEmpty()) {
+          positions.add(sources.indexOf(own.get(0)) + 1);
+        }
+      }
+      StringBuilder marks = new StringBuilder();
+      positions.forEach(p -> marks.append('[').append(p).append(']'));
+      m.appendReplacement(out, Matcher.quoteReplacement(marks.toString()));
+    }
+    m.appendTail(out);
+    // "[1][1]" from two passages of the same document
+    return out.toString().replaceAll("(\\[\\d+])(\\1)+", "$1").replaceAll("[ \\t]+([.,;:!?])", "$1");
+  }
+
+  private static String describe(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "…";
+    }
+    return e.getClass().getSimpleName() + (root == e ? "" : " (" + root.getClass().getSimpleName() + ")")
+        + (message.isEmpty() ? "" : ": " + message);
+  }
+}
