@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class Assistant {
   /** Follow-ups ("and on my phone?") use the last platform for this long. */
-  static final Duration CONTEXT_TTL = Duration.ofHours(1);
+  static final Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
 
   /** A question this short without a platform may be a follow-up. */
   static final int FOLLOW_UP_MAX_WORDS = 8;
@@ -97,6 +97,7 @@ public final class Assistant {
       return Optional.empty();
     }
     Understanding u = new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
+    store.countAnswer(platformId);
     return Optional.of(extractive.guides(u));
   }
 
@@ -132,6 +133,7 @@ public final class Assistant {
     if (answer.answered() && answer.kind() != AnswerKind.MESSAGE && answer.platformId().isPresent()) {
       Instant now = clock.instant();
       store.save(chatId, state.withContext(answer.platformId().get(), u.intent().name(), now));
+      store.countAnswer(answer.platformId().get());
     }
   }
 }

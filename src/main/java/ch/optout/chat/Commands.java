@@ -7,9 +7,15 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.KnowledgeSearch;
-import ch.optout.store.ChatState;
+import ch.optout.search.Intent;
+import ch.optout.store.ChatExport;
 import ch.optout.store.ChatStore;
+import ch.optout.store.ChecklistItem;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +24,9 @@ import java.util.stream.Collectors;
 
 /** The slash commands, the same on Telegram and in the terminal. */
 final class Commands {
+  /** Times in /mydata: to the minute, in UTC, the same in both languages. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
   private final KnowledgeSearch search;
   private final ExtractiveComposer extractive;
   private final Messages messages;
@@ -90,15 +99,36 @@ final class Commands {
   }
 
   private Answer myData(String chatId, Language language) {
-    ChatState state = store.load(chatId);
-    if (state.isEmpty()) {
-      return Answer.message(language, messages.get(language, "mydata.title"), messages.get(language, "mydata.empty"));
+    ChatExport data = store.export(chatId);
+    String title = messages.get(language, "mydata.title");
+    if (data.isEmpty()) {
+      return Answer.message(language, title, messages.get(language, "mydata.empty") + "\n\n" + messages.get(language, "mydata.anonymous"));
     }
-    StringBuilder body = new StringBuilder();
-    state.language().ifPresent(code -> body.append("• ").append(messages.get(language, "mydata.language", code)).append('\n'));
-    state.lastPlatform().ifPresent(p -> body.append("• ").append(messages.get(language, "mydata.context",
-        search.platforms().name(p), state.contextAt().map(at -> at.plus(Assistant.CONTEXT_TTL).toString()).orElse("—"))).append('\n'));
-    return Answer.message(language, messages.get(language, "mydata.title"), body.toString().strip());
+    List<String> lines = new ArrayList<>();
+    data.language().ifPresent(code -> lines.add(messages.get(language, "mydata.language", code)));
+    data.device().ifPresent(device -> lines.add(messages.get(language, "mydata.device", device)));
+    data.region().ifPresent(region -> lines.add(messages.get(language, "mydata.region", region.name())));
+    data.context().ifPresent(c -> lines.add(messages.get(language, "mydata.context",
+        search.platforms().name(c.platformId()), intentName(c.intent(), language), TIME.format(c.expiresAt()))));
+    if (!data.checklist().isEmpty()) {
+      StringBuilder checklist = new StringBuilder(messages.get(language, "mydata.checklist"));
+      for (ChecklistItem item : data.checklist()) {
+        checklist.append("\n   – ").append(messages.get(language, "mydata.checklist.item", search.platforms().name(item.platformId()),
+            messages.get(language, "mydata.status." + item.status().name()), item.date()));
+      }
+      lines.add(checklist.toString());
+    }
+    data.lastChange().ifPresent(at -> lines.add(messages.get(language, "mydata.lastChange", TIME.format(at))));
+    String body = lines.stream().map(line -> "• " + line).collect(Collectors.joining("\n"))
+        + "\n\n" + messages.get(language, "mydata.anonymous") + "\n" + messages.get(language, "mydata.forget");
+    return Answer.message(language, title, body);
+  }
+
+  /** Intents are stored by name; one this version does not know is shown as stored. */
+  private String intentName(String stored, Language language) {
+    return Arrays.stream(Intent.values()).filter(i -> i.name().equals(stored)).findFirst()
+        .map(i -> messages.get(language, "mydata.intent." + i.name()))
+        .orElse(stored);
   }
 
   private Answer forget(String chatId, Language language) {

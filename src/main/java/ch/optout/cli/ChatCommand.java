@@ -31,7 +31,7 @@ final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Components c = Components.inMemory(parent.settings())) {
+    try (Components c = Components.persistent(parent.settings())) {
       out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
       BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
       while (true) {

@@ -26,16 +26,20 @@ import ch.optout.search.VectorRetriever;
 import ch.optout.search.WarmingRetriever;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
+import ch.optout.store.RetentionSchedule;
+import ch.optout.store.SqliteChatStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +63,13 @@ final class Components implements AutoCloseable {
   final Assistant assistant;
   private final ExecutorService embedding;
   private final ExecutorService warmup;
+  /** Runs the retention purge when the store is persistent. */
+  private final Optional<ScheduledExecutorService> housekeeping;
   private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
 
-  private Components(Settings settings, ChatStore store, RetrievalMode mode) {
+  private Components(Settings settings, ChatStore store, RetrievalMode mode, Clock clock,
+      Optional<ScheduledExecutorService> housekeeping) {
+    this.housekeeping = housekeeping;
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
     LanguageDetector languages = new LanguageDetector();
@@ -83,7 +91,7 @@ final class Components implements AutoCloseable {
     this.composer = composer(settings, extractive, languages, messages);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
-    this.assistant = new Assistant(search, composer, extractive, messages, store, Clock.systemUTC(), Version.get());
+    this.assistant = new Assistant(search, composer, extractive, messages, store, clock, Version.get());
   }
 
   private Retriever semantic(RetrievalMode mode) {
@@ -113,11 +121,31 @@ final class Components implements AutoCloseable {
 
   /** Everything in memory: nothing is written anywhere. */
   static Components inMemory(Settings settings) {
-    return new Components(settings, new InMemoryChatStore(), RetrievalMode.HYBRID);
+    return inMemory(settings, RetrievalMode.HYBRID);
   }
 
   static Components inMemory(Settings settings, RetrievalMode mode) {
-    return new Components(settings, new InMemoryChatStore(), mode);
+    Clock clock = Clock.systemUTC();
+    return new Components(settings, new InMemoryChatStore(clock), mode, clock, Optional.empty());
+  }
+
+  /**
+   * Chats kept in SQLite in OPTOUT_DATA_DIR; rows older than OPTOUT_RETENTION_DAYS are purged now and
+   * then hourly. The store opens first, so a damaged or unwritable one stops the start at once.
+   */
+  static Components persistent(Settings settings) {
+    Duration retention = settings.retention();
+    Clock clock = Clock.systemUTC();
+    SqliteChatStore store = new SqliteChatStore(settings.dataDir(), clock);
+    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
+    try {
+      new RetentionSchedule(store, clock, retention, housekeeping).start(RetentionSchedule.DEFAULT_PERIOD);
+      return new Components(settings, store, RetrievalMode.HYBRID, clock, Optional.of(housekeeping));
+    } catch (RuntimeException e) {
+      housekeeping.shutdownNow();
+      store.close();
+      throw e;
+    }
   }
 
   /**
@@ -135,6 +163,7 @@ final class Components implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     embedding.shutdownNow();
+    housekeeping.ifPresent(Components::stop);
     try {
       store.close();
       index.close();
@@ -144,6 +173,19 @@ final class Components implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lets a purge in progress finish: the store closes right after. */
+  private static void stop(ScheduledExecutorService executor) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 

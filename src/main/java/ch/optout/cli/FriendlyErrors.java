@@ -1,6 +1,7 @@
 package ch.optout.cli;
 
 import ch.optout.knowledge.KnowledgeException;
+import ch.optout.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -9,6 +10,8 @@ import picocli.CommandLine;
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
   /** The knowledge folder is broken: nothing can be answered. */
   static final int KNOWLEDGE_INVALID = 3;
+  /** The data store is damaged, unwritable or locked: nothing was changed in it. */
+  static final int STORE_UNAVAILABLE = 4;
   /** Anything else that stops a command. */
   static final int FAILED = 1;
 
@@ -20,6 +23,12 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
       cli.getErr().println("The knowledge folder has errors / Le dossier de connaissances contient des erreurs :");
       ke.problems().forEach(p -> cli.getErr().println("  " + p));
       return KNOWLEDGE_INVALID;
+    }
+    if (e instanceof StoreException se) {
+      LOG.debug("store unavailable", e);
+      cli.getErr().println("OptOut cannot use its data / OptOut ne peut pas utiliser ses données :");
+      cli.getErr().println("  " + se.getMessage());
+      return STORE_UNAVAILABLE;
     }
     if (e instanceof UsageProblem up) {
       cli.getErr().println(up.getMessage());

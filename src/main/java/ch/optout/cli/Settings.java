@@ -1,6 +1,7 @@
 package ch.optout.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,20 @@ record Settings(
         value(env, "TELEGRAM_API_URL"),
         value(env, "OPTOUT_LLM").orElse("none"),
         Map.copyOf(env));
+  }
+
+  /** OPTOUT_RETENTION_DAYS: rows untouched this long are deleted; 90 days unless set. */
+  Duration retention() {
+    String raw = get("OPTOUT_RETENTION_DAYS").orElse("90");
+    try {
+      long days = Long.parseLong(raw);
+      if (days >= 1 && days <= 36_500) {
+        return Duration.ofDays(days);
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the value
+    }
+    throw new UsageProblem("OPTOUT_RETENTION_DAYS takes a number of days from 1 to 36500, not '" + raw + "'");
   }
 
   Optional<String> get(String name) {

@@ -1,35 +1,158 @@
 package ch.optout.store;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 
-/** A store that forgets everything when the process ends: for one-shot {@code ask} and tests. */
+/**
+ * A store that forgets everything when the process ends: for one-shot {@code ask} and tests. It
+ * keeps raw chat ids, which is fine for memory that is never written anywhere.
+ */
 public final class InMemoryChatStore implements ChatStore {
-  private final ConcurrentMap<String, ChatState> states = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Integer> feedback = new ConcurrentHashMap<>();
+  /** One chat's data with when it last changed, replaced whole on each change. */
+  private record Entry(ChatState state, Map<String, ChecklistItem> checklist, Instant changedAt) {
+    boolean isEmpty() {
+      return state.isEmpty() && checklist.isEmpty();
+    }
+  }
+
+  private record Day(String guideId, LocalDate day) {}
+
+  private final Clock clock;
+  private final ConcurrentMap<String, Entry> chats = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Day, int[]> days = new ConcurrentHashMap<>();
+
+  public InMemoryChatStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  public InMemoryChatStore() {
+    this(Clock.systemUTC());
+  }
 
   @Override
   public ChatState load(String chatId) {
-    return states.getOrDefault(chatId, ChatState.EMPTY);
+    Entry e = chats.get(chatId);
+    if (e == null) {
+      return ChatState.EMPTY;
+    }
+    return e.state.contextFresh(clock.instant()) ? e.state : e.state.withoutContext();
   }
 
   @Override
   public void save(String chatId, ChatState state) {
-    states.put(chatId, state);
+    update(chatId, e -> new Entry(state, e.checklist, clock.instant()));
+  }
+
+  @Override
+  public List<ChecklistItem> checklist(String chatId) {
+    Entry e = chats.get(chatId);
+    return e == null ? List.of() : sorted(e.checklist);
+  }
+
+  @Override
+  public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
+    ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock));
+    update(chatId, e -> {
+      Map<String, ChecklistItem> items = new TreeMap<>(e.checklist);
+      items.put(platformId, item);
+      return new Entry(e.state, Map.copyOf(items), clock.instant());
+    });
+  }
+
+  @Override
+  public void resetChecklist(String chatId) {
+    update(chatId, e -> new Entry(e.state, Map.of(), clock.instant()));
+  }
+
+  @Override
+  public ChatExport export(String chatId) {
+    Entry e = chats.get(chatId);
+    if (e == null) {
+      return ChatExport.EMPTY;
+    }
+    ChatState s = load(chatId);
+    Optional<ChatExport.Context> context = s.lastPlatform().map(p -> new ChatExport.Context(p, s.lastIntent().orElseThrow(),
+        s.contextAt().orElseThrow(), s.contextAt().orElseThrow().plus(ChatState.CONTEXT_TTL)));
+    return new ChatExport(s.language(), s.device(), s.region(), context, sorted(e.checklist), Optional.of(e.changedAt));
   }
 
   @Override
   public void forget(String chatId) {
-    states.remove(chatId);
+    chats.remove(chatId);
   }
 
   @Override
   public void recordFeedback(String guideId, boolean helpful) {
-    feedback.merge(guideId + (helpful ? ":up" : ":down"), 1, Integer::sum);
+    count(guideId, helpful ? 1 : 2);
+  }
+
+  @Override
+  public void countAnswer(String guideId) {
+    count(guideId, 0);
+  }
+
+  @Override
+  public List<GuideDay> guideDays(LocalDate since) {
+    List<GuideDay> result = new ArrayList<>();
+    days.forEach((d, c) -> {
+      if (!d.day.isBefore(since)) {
+        result.add(new GuideDay(d.guideId, d.day, c[0], c[1], c[2]));
+      }
+    });
+    result.sort(Comparator.comparing(GuideDay::day).thenComparing(GuideDay::guideId));
+    return result;
+  }
+
+  @Override
+  public int purge(Instant now, Duration retention) {
+    Instant cutoff = now.minus(retention);
+    int before = chats.size() + days.size();
+    chats.entrySet().removeIf(e -> e.getValue().changedAt.isBefore(cutoff));
+    LocalDate oldestDay = LocalDate.ofInstant(cutoff, clock.getZone());
+    days.keySet().removeIf(d -> d.day.isBefore(oldestDay));
+    return before - chats.size() - days.size();
   }
 
   /** Feedback counts by "guideId:up" and "guideId:down", for tests. */
-  public java.util.Map<String, Integer> feedback() {
-    return java.util.Map.copyOf(feedback);
+  public Map<String, Integer> feedback() {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (GuideDay d : guideDays(LocalDate.MIN)) {
+      counts.merge(d.guideId() + ":up", d.helpful(), Integer::sum);
+      counts.merge(d.guideId() + ":down", d.unhelpful(), Integer::sum);
+    }
+    counts.values().removeIf(n -> n == 0);
+    return counts;
+  }
+
+  private void update(String chatId, UnaryOperator<Entry> change) {
+    chats.compute(chatId, (id, e) -> {
+      Entry next = change.apply(e == null ? new Entry(ChatState.EMPTY, Map.of(), clock.instant()) : e);
+      return next.isEmpty() ? null : next;
+    });
+  }
+
+  /** Counts are never changed in place: each update puts a new array, so readers need no lock. */
+  private void count(String guideId, int column) {
+    Tokens.check(guideId, "guideId");
+    days.compute(new Day(guideId, LocalDate.now(clock)), (d, c) -> {
+      int[] next = c == null ? new int[3] : c.clone();
+      next[column]++;
+      return next;
+    });
+  }
+
+  private static List<ChecklistItem> sorted(Map<String, ChecklistItem> items) {
+    return items.values().stream().sorted(Comparator.comparing(ChecklistItem::platformId)).toList();
   }
 }

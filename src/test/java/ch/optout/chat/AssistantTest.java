@@ -7,6 +7,7 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.knowledge.Language;
 import ch.optout.store.ChatState;
+import ch.optout.store.ChecklistStatus;
 import ch.optout.store.InMemoryChatStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +41,8 @@ class AssistantTest {
     }
   }
 
-  private final InMemoryChatStore store = new InMemoryChatStore();
   private final FakeClock clock = new FakeClock();
+  private final InMemoryChatStore store = new InMemoryChatStore(clock);
   private final Assistant assistant = PIPELINE.assistant(store, clock);
 
   @Test
@@ -113,7 +114,44 @@ class AssistantTest {
     assertThat(assistant.reply("c1", "/forget").answer().lead()).contains("effacé");
 
     assertThat(store.load("c1")).isEqualTo(ChatState.EMPTY);
-    assertThat(assistant.reply("c1", "/mydata").answer().lead()).isEqualTo("Nothing: I keep no data about this chat.");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead()).startsWith("Nothing: I keep no data about this chat.");
+  }
+
+  @Test
+  void mydata_showsChoicesContextWithItsExpiryAndChecklistProgress_inBothLanguages() {
+    assistant.reply("c1", "/lang fr");
+    assistant.reply("c1", "Comment empêcher LinkedIn d'utiliser mes données ?");
+    store.markChecklist("c1", "meta", ChecklistStatus.DONE);
+
+    String fr = assistant.reply("c1", "/mydata").answer().lead();
+    assistant.reply("c1", "/lang en");
+    String en = assistant.reply("c1", "/mydata").answer().lead();
+
+    assertThat(fr).contains("• Langue choisie : fr")
+        .contains("• Dernière plateforme abordée : LinkedIn, type de question : comment refuser (gardée jusqu'au 2026-01-10 11:00 UTC")
+        .contains("Progression dans la liste de contrôle :\n   – Meta (Facebook, Instagram) : fait (2026-01-10)")
+        .contains("/forget efface");
+    assertThat(en).contains("• Language chosen: en")
+        .contains("Last platform discussed: LinkedIn, question type: how to opt out (kept until 2026-01-10 11:00 UTC")
+        .contains("Meta (Facebook, Instagram): done (2026-01-10)")
+        .contains("/forget erases");
+  }
+
+  @Test
+  void mydata_afterTheContextExpired_nolongerShowsIt() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+    clock.now = clock.now.plus(Duration.ofMinutes(61));
+
+    assertThat(assistant.reply("c1", "/mydata").answer().lead()).startsWith("Nothing: I keep no data about this chat.");
+  }
+
+  @Test
+  void answers_areCountedPerGuideWithoutTheChat() {
+    assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+    assistant.guide("tiktok", Language.EN);
+
+    assertThat(store.guideDays(java.time.LocalDate.MIN)).extracting(d -> d.guideId() + "=" + d.answers())
+        .containsExactly("linkedin=1", "tiktok=1");
   }
 
   @ParameterizedTest

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ch.optout.FakeLlmServer;
 import ch.optout.TestPipeline;
+import ch.optout.store.ChatState;
+import ch.optout.store.SqliteChatStore;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +140,80 @@ class CliTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Hello, I am OptOut.").contains("Data for Generative AI Improvement").contains("Désormais je réponds en français.");
+  }
+
+  @Test
+  void chat_remembersChoicesAcrossRuns_andMydataShowsThem() {
+    assertThat(run("/lang fr\nLinkedIn ?\n/quit\n", "chat")).isZero();
+    out.getBuffer().setLength(0);
+
+    assertThat(run("/mydata\n", "chat")).isZero();
+
+    assertThat(out.toString()).contains("Langue choisie : fr").contains("LinkedIn, type de question").contains("gardée jusqu'au");
+    assertThat(temp.resolve("data/optout.db")).exists();
+    assertThat(temp.resolve("data/secret.key")).exists();
+  }
+
+  @Test
+  void chat_forget_erasesWhatWasKept() {
+    run("/lang fr\n", "chat");
+    out.getBuffer().setLength(0);
+
+    run("/forget\n/mydata\n", "chat");
+
+    assertThat(out.toString()).contains("est effacé").contains("Nothing: I keep no data about this chat.");
+  }
+
+  @Test
+  void chat_purgesRowsOlderThanTheRetentionAtStart() {
+    Path data = temp.resolve("data");
+    try (SqliteChatStore old = new SqliteChatStore(data, Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))) {
+      old.save(ChatCommand.CHAT_ID, ChatState.EMPTY.withLanguage("fr"));
+    }
+    env.put("OPTOUT_RETENTION_DAYS", "36500");
+    run("/mydata\n", "chat");
+    assertThat(out.toString()).contains("Langue choisie : fr");
+    out.getBuffer().setLength(0);
+
+    env.remove("OPTOUT_RETENTION_DAYS");
+    run("/mydata\n", "chat");
+
+    assertThat(out.toString()).contains("Nothing: I keep no data about this chat.");
+  }
+
+  @Test
+  void chat_damagedDatabase_exitsFourWithAClearMessageAndKeepsTheFile() throws Exception {
+    Path db = Files.createDirectories(temp.resolve("data")).resolve("optout.db");
+    byte[] junk = "this is not a database, but someone's precious file".repeat(100).getBytes(StandardCharsets.UTF_8);
+    Files.write(db, junk);
+
+    assertThat(run("LinkedIn ?\n", "chat")).isEqualTo(4);
+
+    assertThat(err.toString()).contains(db.toString()).contains("damaged").contains("left untouched").doesNotContain("at ch.optout");
+    assertThat(Files.readAllBytes(db)).isEqualTo(junk);
+  }
+
+  @Test
+  void chat_dataDirectoryIsAFile_exitsFourWithAClearMessage() throws Exception {
+    Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+    env.put("OPTOUT_DATA_DIR", file.toString());
+
+    assertThat(run("", "chat")).isEqualTo(4);
+    assertThat(err.toString()).contains(file.toString()).contains("not a directory").contains("OPTOUT_DATA_DIR");
+  }
+
+  @Test
+  void chat_badRetentionDays_isAUsageError() {
+    env.put("OPTOUT_RETENTION_DAYS", "ninety");
+
+    assertThat(run("", "chat")).isEqualTo(2);
+    assertThat(err.toString()).contains("OPTOUT_RETENTION_DAYS").contains("'ninety'");
+  }
+
+  @Test
+  void ask_keepsNothingOnDisk() {
+    run("", "ask", "LinkedIn ?");
+    assertThat(temp.resolve("data")).doesNotExist();
   }
 
   @Test

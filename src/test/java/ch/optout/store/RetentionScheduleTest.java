@@ -1,0 +1,167 @@
+package ch.optout.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetentionScheduleTest {
+  private static final Duration RETENTION = Duration.ofDays(90);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private final InMemoryChatStore store = new InMemoryChatStore(clock);
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "test-retention"));
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  @Test
+  void start_purgesAtOnceOnTheCallersThread() {
+    store.save("old", ChatState.EMPTY.withLanguage("fr"));
+    clock.advance(Duration.ofDays(91));
+
+    try (RetentionSchedule schedule = new RetentionSchedule(store, clock, RETENTION, executor)) {
+      assertThat(schedule.start(Duration.ofHours(1))).isEqualTo(1);
+      assertThat(store.load("old")).isEqualTo(ChatState.EMPTY);
+    }
+  }
+
+  @Test
+  void afterStart_purgesAgainEachPeriod() throws Exception {
+    try (RetentionSchedule schedule = new RetentionSchedule(store, clock, RETENTION, executor)) {
+      schedule.start(Duration.ofMillis(20));
+      store.save("c1", ChatState.EMPTY.withLanguage("fr"));
+      assertThat(store.load("c1").language()).contains("fr");
+
+      clock.advance(Duration.ofDays(91));
+
+      assertThat(eventually(() -> store.load("c1").isEmpty())).isTrue();
+    }
+  }
+
+  @Test
+  void aFailingPurge_isLoggedAndTheNextOneStillRuns() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    ChatStore flaky = new PurgeOnlyStore(() -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new StoreException(StoreException.Reason.BUSY, java.nio.file.Path.of("optout.db"), "busy for the test");
+      }
+    });
+    try (RetentionSchedule schedule = new RetentionSchedule(flaky, clock, RETENTION, executor)) {
+      schedule.start(Duration.ofMillis(10));
+
+      assertThat(eventually(() -> calls.get() >= 4)).isTrue();
+    }
+  }
+
+  @Test
+  void close_stopsFurtherPurges() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    RetentionSchedule schedule = new RetentionSchedule(new PurgeOnlyStore(calls::incrementAndGet), clock, RETENTION, executor);
+    schedule.start(Duration.ofMillis(10));
+    assertThat(eventually(() -> calls.get() >= 2)).isTrue();
+
+    schedule.close();
+    executor.shutdown();
+    assertThat(executor.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    int after = calls.get();
+
+    Thread.sleep(50);
+    assertThat(calls.get()).isEqualTo(after);
+  }
+
+  @Test
+  void retention_mustBePositive() {
+    assertThatThrownBy(() -> new RetentionSchedule(store, clock, Duration.ZERO, executor))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    return condition.getAsBoolean();
+  }
+
+  /** A store that only purges, running {@code onPurge} each time. */
+  private static final class PurgeOnlyStore implements ChatStore {
+    private final Runnable onPurge;
+
+    PurgeOnlyStore(Runnable onPurge) {
+      this.onPurge = onPurge;
+    }
+
+    @Override
+    public int purge(Instant now, Duration retention) {
+      onPurge.run();
+      return 0;
+    }
+
+    @Override
+    public ChatState load(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void save(String chatId, ChatState state) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChecklistItem> checklist(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void resetChecklist(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ChatExport export(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void forget(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void recordFeedback(String guideId, boolean helpful) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void countAnswer(String guideId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<GuideDay> guideDays(LocalDate since) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
