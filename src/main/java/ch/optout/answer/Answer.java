@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param sources every source cited, each with a link
  * @param verified when the knowledge behind the answer was last checked (the oldest, if several)
  * @param composer "extractive" or "llm"
+ * @param document a text meant to be copied as it is, such as an objection letter; empty if none
  */
 public record Answer(
     Language language,
@@ -33,7 +34,15 @@ public record Answer(
     List<String> notes,
     List<Source> sources,
     Optional<LocalDate> verified,
-    String composer) {
+    String composer,
+    String document) {
+
+  /** An answer without a document to copy. */
+  public Answer(Language language, boolean answered, AnswerKind kind, Optional<String> platformId, String title,
+      String lead, List<StepGroup> steps, List<String> caveats, List<String> notes, List<Source> sources,
+      Optional<LocalDate> verified, String composer) {
+    this(language, answered, kind, platformId, title, lead, steps, caveats, notes, sources, verified, composer, "");
+  }
 
   public Answer {
     Objects.requireNonNull(language, "language");
@@ -43,6 +52,7 @@ public record Answer(
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(verified, "verified");
     Objects.requireNonNull(composer, "composer");
+    Objects.requireNonNull(document, "document");
     steps = List.copyOf(steps);
     caveats = List.copyOf(caveats);
     notes = List.copyOf(notes);
@@ -70,16 +80,16 @@ public record Answer(
 
   /** The same text, marked as not answered. */
   public Answer asDecline() {
-    return new Answer(language, false, AnswerKind.DECLINE, platformId, title, lead, steps, caveats, notes, sources, verified, composer);
+    return new Answer(language, false, AnswerKind.DECLINE, platformId, title, lead, steps, caveats, notes, sources, verified, composer, document);
   }
 
   public Answer withNote(String note) {
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
-    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, more, sources, verified, composer);
+    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, more, sources, verified, composer, document);
   }
 
   public Answer withComposer(String name) {
-    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, notes, sources, verified, name);
+    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, notes, sources, verified, name, document);
   }
 }

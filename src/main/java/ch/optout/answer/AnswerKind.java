@@ -8,6 +8,8 @@ public enum AnswerKind {
   INFORMATION,
   /** every platform and its one-line action. */
   CHECKLIST,
+  /** an objection letter to copy, in {@link Answer#document()}. */
+  LETTER,
   /** a reply to a command or a greeting. */
   MESSAGE,
   /** not answered: out of scope, or not enough evidence. */

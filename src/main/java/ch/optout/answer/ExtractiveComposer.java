@@ -56,6 +56,8 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     return switch (u.intent()) {
       case EVERYWHERE -> checklist(u.language());
+      // letters need the user's region: the conversation asks for it before composing
+      case LETTER -> u.platforms().isEmpty() ? decline(u) : guides(u);
       case LEGAL -> information(result, true);
       case FACTS -> u.platforms().isEmpty() ? information(result, true) : facts(result);
       default -> u.platforms().isEmpty() ? information(result, true) : guides(u);

@@ -18,6 +18,10 @@ public final class PlainTextRenderer {
     if (!a.lead().isBlank()) {
       sb.append("\n").append(Inline.plain(a.lead())).append("\n");
     }
+    if (!a.document().isBlank()) {
+      String rule = "-".repeat(60);
+      sb.append("\n").append(rule).append("\n").append(a.document().strip()).append("\n").append(rule).append("\n");
+    }
     for (StepGroup group : a.steps()) {
       sb.append("\n");
       if (!group.label().isBlank()) {

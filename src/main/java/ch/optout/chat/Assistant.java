@@ -4,6 +4,8 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerComposer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.LetterWriter;
+import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.answer.Messages;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Intent;
@@ -36,6 +38,8 @@ public final class Assistant {
   private final Messages messages;
   private final ChatStore store;
   private final Commands commands;
+  private final Checklist checklist;
+  private final Letters letters;
   private final Clock clock;
 
   public Assistant(
@@ -52,7 +56,10 @@ public final class Assistant {
     this.messages = messages;
     this.store = store;
     this.clock = clock;
-    this.commands = new Commands(search, extractive, messages, store, version);
+    KnowledgeBase knowledge = search.index().knowledge();
+    this.checklist = new Checklist(knowledge, extractive, messages, store, clock);
+    this.letters = new Letters(new LetterWriter(knowledge, messages, clock), search.platforms(), messages, store, clock);
+    this.commands = new Commands(search, extractive, messages, store, version, checklist, letters);
   }
 
   public Reply reply(String chatId, String text) {
@@ -72,14 +79,28 @@ public final class Assistant {
         .orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
-      return Reply.of(commands.run(chatId, input.text(), fallback));
+      return commands.run(chatId, input.text(), fallback);
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
       return Reply.of(Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
     }
+    // "1 4 12" or "fait" continue a flow in the language it was started in, unless the text says otherwise
+    Language flowLanguage = forced.orElseGet(() -> languageOf(input.text(),
+        state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback)));
+    Optional<Reply> flow = checklist.answer(chatId, input.text(), flowLanguage, state)
+        .or(() -> letters.answer(chatId, input.text(), flowLanguage, state));
+    if (flow.isPresent()) {
+      return flow.get();
+    }
     Understanding u = search.understand(input.text(), fallback);
     if (forced.isPresent()) {
       u = u.withLanguage(forced.get());
+    }
+    if (u.intent() == Intent.LETTER) {
+      return withUnderstanding(letters.request(chatId, input.text(), u.platforms(), u.language()), u);
+    }
+    if (u.intent() == Intent.EVERYWHERE) {
+      return withUnderstanding(checklist.pick(chatId, u.language()), u);
     }
     u = withFollowUp(u, state);
     SearchResult result = search.search(u);
@@ -89,6 +110,20 @@ public final class Assistant {
     }
     remember(chatId, state, u, answer);
     return new Reply(answer, Optional.of(u));
+  }
+
+  private Language languageOf(String text, Language fallback) {
+    return search.understand(text, fallback).language();
+  }
+
+  /** The language suffix of a flow's context intent ("CHECKLIST.fr"). */
+  private static Optional<Language> flowLanguage(String intent) {
+    int dot = intent.lastIndexOf('.');
+    return dot < 0 ? Optional.empty() : Language.fromCode(intent.substring(dot + 1));
+  }
+
+  private static Reply withUnderstanding(Reply reply, Understanding u) {
+    return new Reply(reply.answer(), Optional.of(u), reply.choices());
   }
 
   /** The full guide answer for one platform, e.g. when a user taps it in a platform list. */
@@ -123,7 +158,9 @@ public final class Assistant {
     boolean fresh = state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
     int words = u.question().split("\\s+").length;
     if (!fresh || !u.platforms().isEmpty() || state.lastPlatform().isEmpty() || words > FOLLOW_UP_MAX_WORDS
-        || u.intent() == Intent.EVERYWHERE || u.intent() == Intent.SMALL_TALK || !search.isFollowUp(u.question())) {
+        || u.intent() == Intent.SMALL_TALK || !search.isFollowUp(u.question())
+        || state.lastPlatform().filter(Checklist.PICKING::equals).isPresent()
+        || Letters.isWaiting(state)) {
       return u;
     }
     return u.withPlatforms(List.of(state.lastPlatform().get()));

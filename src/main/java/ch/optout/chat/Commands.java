@@ -32,17 +32,22 @@ final class Commands {
   private final Messages messages;
   private final ChatStore store;
   private final String version;
+  private final Checklist checklist;
+  private final Letters letters;
 
-  Commands(KnowledgeSearch search, ExtractiveComposer extractive, Messages messages, ChatStore store, String version) {
+  Commands(KnowledgeSearch search, ExtractiveComposer extractive, Messages messages, ChatStore store, String version,
+      Checklist checklist, Letters letters) {
     this.search = search;
     this.extractive = extractive;
     this.messages = messages;
     this.store = store;
     this.version = version;
+    this.checklist = checklist;
+    this.letters = letters;
   }
 
   /** @param text starts with '/'; "/lang@OptOutBot fr" is "/lang" with argument "fr" */
-  Answer run(String chatId, String text, Language language) {
+  Reply run(String chatId, String text, Language language) {
     String[] parts = text.strip().split("\\s+", 2);
     String name = parts[0].toLowerCase(Locale.ROOT);
     int at = name.indexOf('@');
@@ -50,13 +55,29 @@ final class Commands {
       name = name.substring(0, at);
     }
     String argument = parts.length > 1 ? parts[1].strip() : "";
+    switch (name) {
+      case "/checklist", "/liste" -> {
+        return argument.isEmpty() ? checklist.open(chatId, language) : checklist.command(chatId, argument, language);
+      }
+      case "/letter", "/lettre" -> {
+        return letters.request(chatId, argument, search.platforms().platforms(argument), language);
+      }
+      case "/region", "/région" -> {
+        return letters.setRegion(chatId, argument, language);
+      }
+      default -> {
+        return Reply.of(answer(chatId, name, argument, language));
+      }
+    }
+  }
+
+  private Answer answer(String chatId, String name, String argument, Language language) {
     return switch (name) {
       case "/start" -> start(language);
       case "/help" -> Answer.message(language, messages.get(language, "help.title"), messages.get(language, "help.body"));
       case "/lang", "/langue", "/language" -> lang(chatId, argument, language);
       case "/platforms", "/plateformes" -> platforms(language);
       case "/about", "/apropos" -> about(language);
-      case "/checklist" -> extractive.checklist(language);
       case "/mydata", "/mesdonnees" -> myData(chatId, language);
       case "/forget", "/oublier" -> forget(chatId, language);
       default -> Answer.message(language, "", messages.get(language, "command.unknown", abbreviate(name))).asDecline();

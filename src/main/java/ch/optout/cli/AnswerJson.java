@@ -48,6 +48,9 @@ final class AnswerJson {
       groups.add(Map.of("label", g.label(), "steps", g.steps().stream().map(Inline::plain).toList()));
     }
     json.put("step_groups", groups);
+    if (!a.document().isBlank()) {
+      json.put("letter", a.document());
+    }
     reply.understanding().ifPresent(u -> {
       json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
       json.put("platforms", u.platforms());

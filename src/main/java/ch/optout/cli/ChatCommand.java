@@ -44,6 +44,11 @@ final class ChatCommand implements Callable<Integer> {
         Reply reply = c.assistant.reply(CHAT_ID, line);
         out.println();
         out.println(c.plainText.render(reply.answer()));
+        if (!reply.choices().isEmpty()) {
+          out.println();
+          out.println("  → " + reply.choices().stream().map(ch -> ch.label() + "  " + ch.command())
+              .collect(java.util.stream.Collectors.joining("   |   ")));
+        }
       }
       out.println();
     } catch (IOException e) {

@@ -10,6 +10,8 @@ public enum Intent {
   LEGAL,
   /** act on every platform at once: a checklist. */
   EVERYWHERE,
+  /** an objection letter to a platform. */
+  LETTER,
   /** a greeting or thanks: answered with what OptOut can do. */
   SMALL_TALK
 }

@@ -19,6 +19,11 @@ public final class IntentClassifier {
       "\\b(when|since when|what data|which data|quand|depuis quand|a partir de quand|quelles donnees|quel type de donnees"
           + "|private messages?|messages prives|dms?|inbox|start(ed|s)?|commence|date|which countries|quels pays"
           + "|why|pourquoi|article|articles|press|presse|journal|newspaper|le temps|wrote|write about|ecrit|summary|summarise|summarize|resume)\\b");
+  private static final Pattern LETTER = Pattern.compile(
+      "\\b((objection|opposition|complaint|gdpr|rgpd|formal) (letter|email|e mail|mail)s?|letters? (of|d) (objection|opposition)"
+          + "|(letter|lettre|courrier|mail|email|e mail|modele|template)s? (to|for|pour|a|au|aux|de|d) "
+          + "|write (a |an )?(letter|email|e mail)|ecri(re|s|vez)( moi)? (une |un )?(lettre|courrier|mail|e mail)"
+          + "|lettres? type|(lettre|courrier)s? d (opposition|objection))");
   private static final Pattern SMALL_TALK = Pattern.compile(
       "^((hi|hello|hey|bonjour|bonsoir|salut|coucou|thanks|thank you|thx|merci|ok|okay|d accord|good|great|super|cool|parfait"
           + "|perfect|top|yo|bye|au revoir|a plus|see you)( |$))+(beaucoup|a lot|so much|very much|optout|bot)?$");
@@ -49,6 +54,9 @@ public final class IntentClassifier {
     String folded = String.join(" ", Text.words(question));
     if (SMALL_TALK.matcher(folded).matches()) {
       return Intent.SMALL_TALK;
+    }
+    if (LETTER.matcher(folded).find()) {
+      return Intent.LETTER;
     }
     if (EVERYWHERE.matcher(folded).find() && !platformNamedOnly(folded, platformNamed)) {
       return Intent.EVERYWHERE;

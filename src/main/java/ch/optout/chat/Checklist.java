@@ -1,0 +1,236 @@
+package ch.optout.chat;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.Messages;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.knowledge.OptOutKind;
+import ch.optout.search.Intent;
+import ch.optout.search.Understanding;
+import ch.optout.store.ChatState;
+import ch.optout.store.ChatStore;
+import ch.optout.store.ChecklistItem;
+import ch.optout.store.ChecklistStatus;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * "Act everywhere", one platform at a time: the user picks the platforms they use, then goes
+ * through each (steps, link, done / skip / later). Progress lives in the store, so it resumes after
+ * days or a restart; the platform on screen lives in the chat's one-hour context.
+ */
+final class Checklist {
+  /** The chat context while the user picks platforms; the intent marks any checklist context. */
+  static final String PICKING = "checklist-pick";
+
+  static final String INTENT = "CHECKLIST";
+
+  /** The context's intent: the flow and the language it is held in, e.g. "CHECKLIST.fr". */
+  static String intent(Language language) {
+    return INTENT + "." + language.code();
+  }
+
+  static boolean isChecklist(ChatState state) {
+    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+  }
+
+  private static final Set<String> DONE = Set.of("done", "fait", "c est fait", "ok fait", "termine", "fini", "ok done", "did it", "yes done", "ok c est fait");
+  private static final Set<String> SKIP = Set.of("skip", "passer", "passe", "ignorer", "sauter", "next", "suivant", "je passe", "non", "no");
+  private static final Set<String> LATER = Set.of("later", "plus tard", "apres", "remind me later", "pas maintenant", "not now");
+  private static final Set<String> ALL = Set.of("all", "tout", "tous", "toutes", "all of them", "toutes les plateformes", "everything");
+
+  private final KnowledgeBase knowledge;
+  private final ExtractiveComposer extractive;
+  private final Messages messages;
+  private final ChatStore store;
+  private final Clock clock;
+
+  Checklist(KnowledgeBase knowledge, ExtractiveComposer extractive, Messages messages, ChatStore store, Clock clock) {
+    this.knowledge = knowledge;
+    this.extractive = extractive;
+    this.messages = messages;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** /checklist: resume where the user left off, or start by picking platforms. */
+  Reply open(String chatId, Language language) {
+    List<ChecklistItem> items = store.checklist(chatId);
+    if (items.isEmpty()) {
+      return pick(chatId, language);
+    }
+    return next(chatId, language, Optional.empty());
+  }
+
+  /** The numbered list of platforms to pick from. */
+  Reply pick(String chatId, Language language) {
+    Answer list = extractive.checklist(language);
+    String lead = list.lead() + "\n\n" + messages.get(language, "checklist.pick.body");
+    Answer answer = new Answer(language, true, list.kind(), Optional.empty(), list.title(), lead, list.steps(),
+        list.caveats(), list.notes(), list.sources(), list.verified(), list.composer());
+    store.save(chatId, store.load(chatId).withContext(PICKING, intent(language), clock.instant()));
+    return Reply.of(answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));
+  }
+
+  /**
+   * A message while the checklist is on screen: numbers to pick, or done / skip / later.
+   *
+   * @return empty when the text is not a checklist answer, so it is handled as a question
+   */
+  Optional<Reply> answer(String chatId, String text, Language language, ChatState state) {
+    if (!isChecklist(state)) {
+      return Optional.empty();
+    }
+    String folded = fold(text);
+    String current = state.lastPlatform().orElse(PICKING);
+    if (current.equals(PICKING)) {
+      List<String> picked = parsePick(folded, language);
+      return picked.isEmpty() ? Optional.empty() : Optional.of(start(chatId, picked, language));
+    }
+    Optional<ChecklistStatus> status = status(folded);
+    return status.map(s -> mark(chatId, current, s, language));
+  }
+
+  /** /checklist done|skip|later, from a button or typed. */
+  Reply command(String chatId, String argument, Language language) {
+    String folded = fold(argument);
+    if (folded.equals("reset") || folded.equals("effacer") || folded.equals("recommencer")) {
+      store.resetChecklist(chatId);
+      return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
+    }
+    Optional<ChecklistStatus> status = status(folded);
+    ChatState state = store.load(chatId);
+    Optional<String> current = Optional.of(state).filter(Checklist::isChecklist).flatMap(ChatState::lastPlatform)
+        .filter(p -> !p.equals(PICKING));
+    if (status.isPresent() && current.isPresent()) {
+      return mark(chatId, current.get(), status.get(), language);
+    }
+    List<String> picked = parsePick(folded.replaceFirst("^(pick|choisir) ", ""), language);
+    if (!picked.isEmpty()) {
+      return start(chatId, picked, language);
+    }
+    return open(chatId, language);
+  }
+
+  private Reply start(String chatId, List<String> platformIds, Language language) {
+    store.resetChecklist(chatId);
+    for (String id : platformIds) {
+      store.markChecklist(chatId, id, ChecklistStatus.LATER);
+    }
+    return next(chatId, language, Optional.empty());
+  }
+
+  private Reply mark(String chatId, String platformId, ChecklistStatus status, Language language) {
+    store.markChecklist(chatId, platformId, status);
+    return next(chatId, language, Optional.of(platformId));
+  }
+
+  /** The next platform still to do after {@code after} (in list order, wrapping), or the summary. */
+  private Reply next(String chatId, Language language, Optional<String> after) {
+    List<ChecklistItem> items = ordered(store.checklist(chatId));
+    List<String> pending = items.stream().filter(i -> i.status() == ChecklistStatus.LATER).map(ChecklistItem::platformId).toList();
+    if (pending.isEmpty()) {
+      store.save(chatId, store.load(chatId).withoutContext());
+      return Reply.of(Answer.message(language, messages.get(language, "checklist.finished.title"), progress(items, language)
+          + "\n\n" + messages.get(language, "checklist.finished.body")));
+    }
+    String nextId = pending.get(0);
+    if (after.isPresent()) {
+      List<String> ids = items.stream().map(ChecklistItem::platformId).toList();
+      int from = ids.indexOf(after.get());
+      for (int k = 1; k <= ids.size(); k++) {
+        String candidate = ids.get((from + k) % ids.size());
+        if (pending.contains(candidate)) {
+          nextId = candidate;
+          break;
+        }
+      }
+    }
+    store.save(chatId, store.load(chatId).withContext(nextId, intent(language), clock.instant()));
+    return item(nextId, items, language);
+  }
+
+  private Reply item(String platformId, List<ChecklistItem> items, Language language) {
+    Understanding u = new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
+    Answer guide = extractive.guides(u);
+    int position = items.stream().map(ChecklistItem::platformId).toList().indexOf(platformId) + 1;
+    String lead = messages.get(language, "checklist.item.lead", position, items.size(), progress(items, language))
+        + "\n\n" + guide.lead();
+    Answer answer = new Answer(language, true, guide.kind(), guide.platformId(), guide.title(), lead, guide.steps(),
+        guide.caveats(), List.of(messages.get(language, "checklist.item.prompt")), guide.sources(), guide.verified(),
+        guide.composer());
+    List<Reply.Choice> choices = new ArrayList<>(List.of(
+        new Reply.Choice(messages.get(language, "choice.done"), "/checklist done"),
+        new Reply.Choice(messages.get(language, "choice.skip"), "/checklist skip"),
+        new Reply.Choice(messages.get(language, "choice.later"), "/checklist later")));
+    boolean noSetting = knowledge.findAny(platformId, language).flatMap(Guide::optOut).filter(k -> k != OptOutKind.SETTING).isPresent();
+    if (noSetting) {
+      answer = answer.withNote(messages.get(language, "checklist.item.letter", knowledge.findAny(platformId, language).get().platform(), platformId));
+      choices.add(new Reply.Choice(messages.get(language, "choice.letter"), "/letter " + platformId));
+    }
+    return Reply.of(answer, choices);
+  }
+
+  String progress(List<ChecklistItem> items, Language language) {
+    Map<ChecklistStatus, Long> counts = items.stream().collect(Collectors.groupingBy(ChecklistItem::status, Collectors.counting()));
+    return messages.get(language, "checklist.progress", counts.getOrDefault(ChecklistStatus.DONE, 0L), items.size(),
+        counts.getOrDefault(ChecklistStatus.SKIPPED, 0L), counts.getOrDefault(ChecklistStatus.LATER, 0L));
+  }
+
+  /** Items in the order the platforms are listed to the user. */
+  private List<ChecklistItem> ordered(List<ChecklistItem> items) {
+    List<String> order = knowledge.guides(Language.EN).stream().map(Guide::id).toList();
+    Function<ChecklistItem, Integer> rank = i -> order.indexOf(i.platformId()) < 0 ? Integer.MAX_VALUE : order.indexOf(i.platformId());
+    return items.stream().sorted(java.util.Comparator.comparing(rank)).toList();
+  }
+
+  /** "1 4 12", "1, 4 et 12", "all": platform ids in list order; empty when it is not a pick. */
+  private List<String> parsePick(String folded, Language language) {
+    List<String> ids = knowledge.guides(language).stream().map(Guide::id).toList();
+    if (ALL.contains(folded)) {
+      return ids;
+    }
+    if (!folded.matches("[0-9 ,;et and-]+") || !folded.matches(".*[0-9].*")) {
+      return List.of();
+    }
+    Set<String> picked = new LinkedHashSet<>();
+    for (String token : folded.split("[^0-9]+")) {
+      if (!token.isEmpty() && token.length() <= 3) {
+        int n = Integer.parseInt(token);
+        if (n >= 1 && n <= ids.size()) {
+          picked.add(ids.get(n - 1));
+        }
+      }
+    }
+    return List.copyOf(picked);
+  }
+
+  private static Optional<ChecklistStatus> status(String folded) {
+    if (DONE.contains(folded)) {
+      return Optional.of(ChecklistStatus.DONE);
+    }
+    if (SKIP.contains(folded)) {
+      return Optional.of(ChecklistStatus.SKIPPED);
+    }
+    if (LATER.contains(folded)) {
+      return Optional.of(ChecklistStatus.LATER);
+    }
+    return Optional.empty();
+  }
+
+  private static String fold(String text) {
+    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        .replaceAll("[^a-z0-9,;]+", " ").strip();
+  }
+}

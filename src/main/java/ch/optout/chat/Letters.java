@@ -1,0 +1,141 @@
+package ch.optout.chat;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.AnswerKind;
+import ch.optout.answer.LegalRegime;
+import ch.optout.answer.LetterWriter;
+import ch.optout.answer.Messages;
+import ch.optout.knowledge.Language;
+import ch.optout.search.PlatformMatcher;
+import ch.optout.store.ChatState;
+import ch.optout.store.ChatStore;
+import ch.optout.store.Region;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Objection letters in a conversation: which platform, which law (asked once, then kept as the
+ * chat's region), then the letter from the reviewed template.
+ */
+final class Letters {
+  /** The chat context while OptOut waits for the user's region; the platform waits with it. */
+  static final String INTENT = "LETTER_REGION";
+
+  static String intent(Language language) {
+    return INTENT + "." + language.code();
+  }
+
+  static boolean isWaiting(ChatState state) {
+    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+  }
+
+  private final LetterWriter writer;
+  private final PlatformMatcher platforms;
+  private final Messages messages;
+  private final ChatStore store;
+  private final Clock clock;
+
+  Letters(LetterWriter writer, PlatformMatcher platforms, Messages messages, ChatStore store, Clock clock) {
+    this.writer = writer;
+    this.platforms = platforms;
+    this.messages = messages;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * A letter for the first platform named, or the question that is missing: which platform, or
+   * which law applies (unless the text says it: "under Swiss law").
+   */
+  Reply request(String chatId, String text, List<String> named, Language language) {
+    if (named.isEmpty()) {
+      return Reply.of(Answer.message(language, messages.get(language, "letter.which.title"),
+          messages.get(language, "letter.which.platform")).asDecline());
+    }
+    String platformId = named.get(0);
+    ChatState state = store.load(chatId);
+    Optional<Region> region = regionIn(text).or(state::region);
+    if (region.isEmpty()) {
+      store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
+      return Reply.of(Answer.message(language, messages.get(language, "letter.region.title"),
+          messages.get(language, "letter.region.body")), regionChoices(language));
+    }
+    if (state.region().isEmpty()) {
+      store.save(chatId, state.withRegion(region.get()));
+    }
+    return write(platformId, region.get(), language);
+  }
+
+  /** The reply to "which law applies to you?"; empty when the text is something else. */
+  Optional<Reply> answer(String chatId, String text, Language language, ChatState state) {
+    if (!isWaiting(state) || state.lastPlatform().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<LegalRegime> regime = LegalRegime.parse(text);
+    if (regime.isEmpty()) {
+      return Optional.empty();
+    }
+    Region region = Region.valueOf(regime.get().name());
+    store.save(chatId, state.withRegion(region).withoutContext());
+    return Optional.of(write(state.lastPlatform().get(), region, language));
+  }
+
+  /** /region eu|uk|ch: keeps the law for future letters. */
+  Reply setRegion(String chatId, String argument, Language language) {
+    Optional<LegalRegime> regime = LegalRegime.parse(argument);
+    if (regime.isEmpty()) {
+      return Reply.of(Answer.message(language, messages.get(language, "letter.region.title"),
+          messages.get(language, "letter.region.body")), regionChoices(language));
+    }
+    store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.get().name())));
+    return Reply.of(Answer.message(language, "", messages.get(language, "letter.region.set", regionName(regime.get(), language))));
+  }
+
+  private Reply write(String platformId, Region region, Language language) {
+    LegalRegime regime = LegalRegime.valueOf(region.name());
+    Optional<LetterWriter.Letter> letter = writer.write(platformId, regime, language);
+    if (letter.isEmpty()) {
+      return Reply.of(Answer.message(language, messages.get(language, "letter.which.title"),
+          messages.get(language, "letter.which.platform")).asDecline());
+    }
+    LetterWriter.Letter l = letter.get();
+    String title = messages.get(language, "letter.title", platforms.name(platformId), regionName(regime, language));
+    String lead = l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
+    Answer answer = new Answer(language, true, AnswerKind.LETTER, Optional.of(platformId), title, lead, List.of(),
+        List.of(), List.of(), l.sources(), l.verified(), "extractive", l.text());
+    return Reply.of(answer);
+  }
+
+  private String regionName(LegalRegime regime, Language language) {
+    return messages.get(language, "region." + regime.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private List<Reply.Choice> regionChoices(Language language) {
+    return Arrays.stream(LegalRegime.values())
+        .map(r -> new Reply.Choice(regionName(r, language), "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
+  }
+
+  /** "under Swiss law", « je suis au Royaume-Uni »: a region named in the request itself. */
+  private static Optional<Region> regionIn(String text) {
+    String folded = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", " ");
+    for (String word : folded.split(" ")) {
+      // not "eu": French for "had"
+      if (word.length() >= 3 || word.equals("uk") || word.equals("ch")) {
+        Optional<LegalRegime> r = LegalRegime.parse(word);
+        if (r.isPresent() && !word.matches("[0-9]+")) {
+          return Optional.of(Region.valueOf(r.get().name()));
+        }
+      }
+    }
+    for (String phrase : List.of("united kingdom", "royaume uni", "great britain", "grande bretagne", "european union", "union europeenne")) {
+      if (folded.contains(phrase)) {
+        return LegalRegime.parse(phrase).map(r -> Region.valueOf(r.name()));
+      }
+    }
+    return Optional.empty();
+  }
+}
