@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
       "Tells you, in French or English, how to stop platforms using your data to train AI.",
       "Without a command, starts a conversation in the terminal (chat)."
     },
-    subcommands = {AskCommand.class, ChatCommand.class, KnowledgeCommand.class})
+    subcommands = {AskCommand.class, ChatCommand.class, KnowledgeCommand.class, TelegramCommand.class})
 final class OptOutCommand implements Callable<Integer> {
   final Map<String, String> env;
   final InputStream in;
