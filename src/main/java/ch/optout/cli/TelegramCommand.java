@@ -49,25 +49,28 @@ final class TelegramCommand implements Callable<Integer> {
     }, "optout-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
-    try (Components c = Components.inMemory(settings);
-        TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url)) {
-      out.println("OptOut answers on Telegram as @" + bot.username() + ". Stop it with Ctrl-C.");
-      out.flush();
-      try {
-        stop.await();
-      } catch (InterruptedException e) {
-        // an interrupt is a stop request too (tests, embedding); the bot still closes cleanly
-        interrupted = true;
+    try {
+      try (Components c = Components.inMemory(settings);
+          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url)) {
+        out.println("OptOut answers on Telegram as @" + bot.username() + ". Stop it with Ctrl-C.");
+        out.flush();
+        try {
+          stop.await();
+        } catch (InterruptedException e) {
+          // an interrupt is a stop request too (tests, embedding); the bot still closes cleanly
+          interrupted = true;
+        }
       }
+      out.println("OptOut stopped.");
+      out.flush();
     } finally {
+      // after this the shutdown hook returns and the JVM may halt at once: everything is closed by now
       stopped.countDown();
       removeHook(hook);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-    out.println("OptOut stopped.");
-    out.flush();
     return 0;
   }
 

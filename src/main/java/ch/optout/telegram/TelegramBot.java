@@ -48,6 +48,9 @@ public final class TelegramBot implements AutoCloseable {
 
   private static final int SEND_THREADS = 4;
 
+  /** A shutdown waits no longer than this to confirm the last updates: a restart at worst answers them twice. */
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(3);
+
   private final Limits limits;
   private final Clock clock;
   private final TelegramUrl url;
@@ -213,7 +216,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   private void confirm(int lastHandled) {
     try {
-      ApiCalls.call(client, GetUpdates.builder().offset(lastHandled + 1).limit(1).timeout(0).build(), limits.callTimeout());
+      ApiCalls.call(client, GetUpdates.builder().offset(lastHandled + 1).limit(1).timeout(0).build(), CONFIRM_TIMEOUT);
     } catch (TelegramApiException e) {
       LOG.warn("could not confirm the last updates ({}); they may be answered again at the next start",
           Failure.of(e).description());
@@ -236,14 +239,13 @@ public final class TelegramBot implements AutoCloseable {
           .readTimeout(limits.requestTimeout())
           .writeTimeout(limits.requestTimeout())
           .callTimeout(limits.requestTimeout())
-          // our retry policy decides; OkHttp's silent retries could send a message twice
-          .retryOnConnectionFailure(false)
+          // OkHttp retries at once on a pooled connection the server had closed; our policy does the rest
+          .retryOnConnectionFailure(true)
           .build();
       this.poll = send.newBuilder()
           .dispatcher(new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http-poll"))))
           .readTimeout(Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
           .callTimeout(Duration.ZERO)
-          .retryOnConnectionFailure(true)
           .addInterceptor(quiet)
           .build();
     }

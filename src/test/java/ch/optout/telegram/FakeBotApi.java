@@ -159,7 +159,7 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /** The updates below this id were confirmed by a getUpdates offset. */
-  int confirmedBelow() {
+  public int confirmedBelow() {
     synchronized (lock) {
       return confirmedBelow;
     }

@@ -206,6 +206,32 @@ class TelegramBotTest {
   }
 
   @Test
+  void messageRefusedForGood_isDroppedAndTheChatGoesOn() throws Exception {
+    api.fail("sendmessage", FakeBotApi.Fault.status(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
+    api.push(Updates.privateText(ALICE, "en", "/help"));
+    api.push(Updates.privateText(ALICE, "en", "/about"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    assertThat(delivered.get(0).text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.calls("sendmessage")).hasSize(2);
+  }
+
+  @Test
+  void messageFailingMoreThanMaxAttempts_isGivenUpAndTheChatGoesOn() throws Exception {
+    FakeBotApi.Fault[] faults = new FakeBotApi.Fault[FAST.maxAttempts()];
+    java.util.Arrays.fill(faults, FakeBotApi.Fault.serverError());
+    api.fail("sendmessage", faults);
+    api.push(Updates.privateText(ALICE, "en", "/help"));
+    api.push(Updates.privateText(ALICE, "en", "/about"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    assertThat(delivered.get(0).text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.calls("sendmessage")).hasSize(FAST.maxAttempts() + 1);
+  }
+
+  @Test
   void htmlRefusedByTelegram_isResentAsPlainTextWithTheSameWords() throws Exception {
     api.fail("sendmessage", FakeBotApi.Fault.status(400,
         "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"b\\\" at byte offset 0\"}"));
