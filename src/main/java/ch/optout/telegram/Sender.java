@@ -21,8 +21,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Every call into a chat goes through here. Each chat has a lane: its calls leave one at a time, in
  * the order they were queued, paced by the {@link Pacer}; a lane that must wait (pacing, 429, backoff)
- * is rescheduled rather than holding a thread, so a chat in a burst never slows the others. Nothing
- * queued is dropped except after {@link Limits#maxAttempts()} failures that resending cannot cure.
+ * is rescheduled rather than holding a thread, so a chat in a burst never slows the others. A call
+ * is dropped only when Telegram refuses it for good (blocked by the user, chat gone) or after
+ * {@link Limits#maxAttempts()} failed attempts; then the chat's next calls go on.
  */
 final class Sender {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);

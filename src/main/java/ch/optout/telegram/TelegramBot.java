@@ -100,7 +100,9 @@ public final class TelegramBot implements AutoCloseable {
     this.http = http;
     this.client = client;
     this.me = me;
-    ChatRef chats = new ChatRef(SecureRandom.getSeed(16));
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    ChatRef chats = new ChatRef(salt);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
@@ -261,11 +263,6 @@ public final class TelegramBot implements AutoCloseable {
   @Override
   public String toString() {
     return "TelegramBot[@" + me.username() + " " + ApiUrl.describe(url) + "]";
-  }
-
-  /** Whether close() has run; for tests. */
-  boolean isClosed() {
-    return closed.get();
   }
 
   /** Waits for the poll thread to end after close(); for tests. */

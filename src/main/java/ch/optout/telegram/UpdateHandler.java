@@ -3,6 +3,7 @@ package ch.optout.telegram;
 import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.answer.Messages;
+import ch.optout.answer.StepGroup;
 import ch.optout.chat.Assistant;
 import ch.optout.knowledge.Language;
 import java.util.List;
@@ -93,7 +94,7 @@ final class UpdateHandler {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    List<ch.optout.answer.StepGroup> groups = assistant.guide(id.get(), a.language())
+    List<StepGroup> groups = assistant.guide(id.get(), a.language())
         .filter(guide -> Keyboards.isWholeGuide(a, guide))
         .map(Answer::steps)
         .orElse(List.of());
