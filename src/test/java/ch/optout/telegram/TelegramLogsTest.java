@@ -72,6 +72,7 @@ class TelegramLogsTest {
       api.fail("getupdates", FakeBotApi.Fault.serverError());
       api.push(Updates.callback("cb", CHAT, CHAT, "en", 1, "f|en|linkedin|0", null));
       api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5));
+      assertThat(bot.username()).isEqualTo(FakeBotApi.USERNAME);
     }
   }
 

@@ -22,7 +22,7 @@ public final class Updates {
 
   static ObjectNode text(long chatId, String chatType, long fromId, String languageCode, String text, int messageId) {
     ObjectNode message = JSON.createObjectNode();
-    message.put("message_id", messageId == 0 ? (int) (Math.abs(text.hashCode()) % 100_000) + 1 : messageId);
+    message.put("message_id", messageId == 0 ? Math.abs(text.hashCode() % 100_000) + 1 : messageId);
     message.put("date", DATE);
     message.set("chat", chat(chatId, chatType));
     message.set("from", user(fromId, languageCode));
