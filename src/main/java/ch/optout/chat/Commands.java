@@ -130,7 +130,8 @@ final class Commands {
     data.device().ifPresent(device -> lines.add(messages.get(language, "mydata.device", device)));
     data.region().ifPresent(region -> lines.add(messages.get(language, "mydata.region", region.name())));
     data.context().ifPresent(c -> lines.add(messages.get(language, "mydata.context",
-        search.platforms().name(c.platformId()), intentName(c.intent(), language), TIME.format(c.expiresAt()))));
+        c.platformId().equals(Checklist.PICKING) ? "—" : search.platforms().name(c.platformId()),
+        intentName(c.intent(), language), TIME.format(c.expiresAt()))));
     if (!data.checklist().isEmpty()) {
       StringBuilder checklist = new StringBuilder(messages.get(language, "mydata.checklist"));
       for (ChecklistItem item : data.checklist()) {
@@ -146,11 +147,14 @@ final class Commands {
   }
 
   /** Intents are stored by name; one this version does not know is shown as stored. */
+  /** A stored intent in words: "HOW_TO", or a flow with its language ("CHECKLIST.fr"). */
   private String intentName(String stored, Language language) {
-    return Arrays.stream(Intent.values()).filter(i -> i.name().equals(stored)).findFirst()
-        .map(i -> messages.get(language, "mydata.intent." + i.name()))
-        .orElse(stored);
+    String name = stored.contains(".") ? stored.substring(0, stored.indexOf('.')) : stored;
+    boolean known = Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
+        || name.equals(Checklist.INTENT) || name.equals(Letters.INTENT);
+    return known ? messages.get(language, "mydata.intent." + name) : stored;
   }
+
 
   private Answer forget(String chatId, Language language) {
     store.forget(chatId);

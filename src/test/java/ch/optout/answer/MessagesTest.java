@@ -37,6 +37,23 @@ class MessagesTest {
   }
 
   @Test
+  void bundles_everyIntentHasAWordForMydata() throws IOException {
+    Properties en = load("messages.properties");
+    for (ch.optout.search.Intent intent : ch.optout.search.Intent.values()) {
+      assertThat(en.getProperty("mydata.intent." + intent.name())).as(intent.name()).isNotBlank();
+    }
+  }
+
+  @Test
+  void bundles_noKeyIsDefinedTwice() throws IOException {
+    for (String name : java.util.List.of("messages.properties", "messages_fr.properties")) {
+      java.util.List<String> keys = new String(MessagesTest.class.getResourceAsStream("/i18n/" + name).readAllBytes(), StandardCharsets.UTF_8)
+          .lines().filter(l -> l.contains("=") && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('='))).toList();
+      assertThat(keys).as(name).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void get_replacesArgumentsLiterallyKeepingApostrophes() {
     Messages messages = new Messages();
     assertThat(messages.get(Language.FR, "input.truncated", 1000)).isEqualTo("Votre message était long : je n'en ai lu que les 1000 premiers caractères.");

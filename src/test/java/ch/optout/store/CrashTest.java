@@ -70,7 +70,8 @@ class CrashTest {
       assertThat(raw.strings("PRAGMA integrity_check")).containsExactly("ok");
       // atomic: no chat got its preferences without its context, nor the reverse
       assertThat(raw.count("SELECT COUNT(*) FROM chat")).isEqualTo(raw.count("SELECT COUNT(*) FROM context"));
-      assertThat(raw.count("SELECT COUNT(*) FROM chat")).isBetween(last + 1, last + 2);
+      // the child may commit a few rows whose acknowledgement the kill cut off: at least all acknowledged ones
+      assertThat(raw.count("SELECT COUNT(*) FROM chat")).isGreaterThanOrEqualTo(last + 1);
     }
   }
 }

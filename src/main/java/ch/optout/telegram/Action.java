@@ -1,0 +1,148 @@
+package ch.optout.telegram;
+
+import ch.optout.knowledge.Language;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a button does, written into its callback data ({@code g|en|linkedin}). Telegram keeps at most
+ * 64 bytes there and hands it back verbatim — or, for an old message or a forged update, anything:
+ * {@link #decode} accepts only what {@link #encode} writes.
+ */
+sealed interface Action {
+  /** Telegram's limit on callback data. */
+  int MAX_BYTES = 64;
+
+  /** Guide ids as the knowledge allows them; nothing else reaches the assistant from a button. */
+  Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  String encode();
+
+  /** Show the guide of one platform, as a new message. */
+  record ShowGuide(Language language, String platformId) implements Action {
+    public ShowGuide {
+      Objects.requireNonNull(language, "language");
+      requireId(platformId);
+    }
+
+    @Override
+    public String encode() {
+      return "g|" + language.code() + "|" + platformId;
+    }
+  }
+
+  /** Rewrite the guide message to show one group of steps, or all of them ({@code group} −1). */
+  record ShowSteps(Language language, String platformId, int group) implements Action {
+    public ShowSteps {
+      Objects.requireNonNull(language, "language");
+      requireId(platformId);
+      if (group < -1 || group > 9) {
+        throw new IllegalArgumentException("step group out of range: " + group);
+      }
+    }
+
+    @Override
+    public String encode() {
+      return "s|" + language.code() + "|" + platformId + "|" + group;
+    }
+  }
+
+  /** 👍 or 👎 on a guide. */
+  record Feedback(Language language, String platformId, boolean helpful) implements Action {
+    public Feedback {
+      Objects.requireNonNull(language, "language");
+      requireId(platformId);
+    }
+
+    @Override
+    public String encode() {
+      return "f|" + language.code() + "|" + platformId + "|" + (helpful ? "1" : "0");
+    }
+  }
+
+  /** The list of platforms, each a button. */
+  record ListPlatforms(Language language) implements Action {
+    public ListPlatforms {
+      Objects.requireNonNull(language, "language");
+    }
+
+    @Override
+    public String encode() {
+      return "p|" + language.code();
+    }
+  }
+
+  /** /lang fr or /lang en, from the language picker. */
+  record SetLanguage(Language language) implements Action {
+    public SetLanguage {
+      Objects.requireNonNull(language, "language");
+    }
+
+    @Override
+    public String encode() {
+      return "l|" + language.code();
+    }
+  }
+
+  /** Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region ch"). */
+  Pattern COMMAND = Pattern.compile("/(checklist|letter|region|lang)( [a-z0-9_-]{1,40})?");
+
+  /** A quick choice the assistant offered: sent on as if the user had typed it. */
+  record Command(Language language, String command) implements Action {
+    public Command {
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(command, "command");
+      if (!COMMAND.matcher(command).matches()) {
+        throw new IllegalArgumentException("not a choice command: " + command);
+      }
+    }
+
+    @Override
+    public String encode() {
+      return "c|" + language.code() + "|" + command;
+    }
+  }
+
+  static Optional<Action> decode(String data) {
+    if (data == null || data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      return Optional.empty();
+    }
+    String[] p = data.split("\\|", -1);
+    Optional<Language> language = p.length > 1 ? exactLanguage(p[1]) : Optional.empty();
+    if (language.isEmpty()) {
+      return Optional.empty();
+    }
+    Language l = language.get();
+    try {
+      return switch (p[0] + p.length) {
+        case "g3" -> Optional.of(new ShowGuide(l, p[2]));
+        case "s4" -> Optional.of(new ShowSteps(l, p[2], Integer.parseInt(p[3])));
+        case "f4" -> p[3].equals("1") || p[3].equals("0") ? Optional.of(new Feedback(l, p[2], p[3].equals("1"))) : Optional.empty();
+        case "p2" -> Optional.of(new ListPlatforms(l));
+        case "l2" -> Optional.of(new SetLanguage(l));
+        case "c3" -> Optional.of(new Command(l, p[2]));
+        default -> Optional.empty();
+      };
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether this action can ride on a button (an unusually long id could not). */
+  default boolean fitsInButton() {
+    return encode().getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+  }
+
+  private static Optional<Language> exactLanguage(String code) {
+    return Language.fromCode(code).filter(l -> l.code().equals(code));
+  }
+
+  private static void requireId(String platformId) {
+    Objects.requireNonNull(platformId, "platformId");
+    if (!ID.matcher(platformId).matches()) {
+      throw new IllegalArgumentException("not a guide id: " + platformId);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package ch.optout.telegram;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How fast the bot may talk and how it waits after failures. {@link #TELEGRAM} holds the Bot API's
+ * documented limits; tests shrink every duration so that a burst of twenty messages takes a second.
+ *
+ * @param perChat the gap between two messages to one chat (Telegram: about one per second)
+ * @param global the gap between two messages overall (Telegram: 30 per second)
+ * @param retryBase the first wait after a 5xx, a timeout or a reset connection; it doubles each time
+ * @param retryMax the longest such wait
+ * @param maxAttempts attempts of one message before giving up on 5xx, timeouts and resets (a 429 is
+ *     always retried: Telegram says when)
+ * @param requestTimeout how long one Bot API call may take, reading included
+ * @param pollTimeoutSeconds how long one getUpdates call waits for updates on the server
+ * @param pollBackOffMin the first wait after a failed getUpdates
+ * @param pollBackOffMax the longest wait between failed getUpdates
+ * @param drainTimeout how long a shutdown waits for the replies being prepared and sent
+ */
+record Limits(
+    Duration perChat,
+    Duration global,
+    Duration retryBase,
+    Duration retryMax,
+    int maxAttempts,
+    Duration requestTimeout,
+    int pollTimeoutSeconds,
+    Duration pollBackOffMin,
+    Duration pollBackOffMax,
+    Duration drainTimeout) {
+
+  static final Limits TELEGRAM = new Limits(
+      Duration.ofSeconds(1), Duration.ofMillis(34), Duration.ofMillis(500), Duration.ofSeconds(30), 10,
+      Duration.ofSeconds(30), 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10));
+
+  Limits {
+    Objects.requireNonNull(perChat, "perChat");
+    Objects.requireNonNull(global, "global");
+    Objects.requireNonNull(retryBase, "retryBase");
+    Objects.requireNonNull(retryMax, "retryMax");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(pollBackOffMin, "pollBackOffMin");
+    Objects.requireNonNull(pollBackOffMax, "pollBackOffMax");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+    }
+    if (retryMax.compareTo(retryBase) < 0 || pollBackOffMax.compareTo(pollBackOffMin) < 0) {
+      throw new IllegalArgumentException("a backoff's maximum is below its minimum");
+    }
+    if (pollTimeoutSeconds < 0) {
+      throw new IllegalArgumentException("pollTimeoutSeconds must be 0 or more, not " + pollTimeoutSeconds);
+    }
+  }
+
+  /** The longest wait for one call's answer: OkHttp's own limit, plus a margin for the library's threads. */
+  Duration callTimeout() {
+    return requestTimeout.plusSeconds(2);
+  }
+
+  /** The wait before retry number {@code attempt} (1 for the first retry): doubling, capped. */
+  Duration retryDelay(int attempt) {
+    return backoff(retryBase, retryMax, attempt);
+  }
+
+  static Duration backoff(Duration base, Duration max, int attempt) {
+    int doublings = Math.max(0, Math.min(attempt - 1, 30));
+    long millis = base.toMillis() << doublings;
+    return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+  }
+}

@@ -1,0 +1,281 @@
+package ch.optout.telegram;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Every call into a chat goes through here. Each chat has a lane: its calls leave one at a time, in
+ * the order they were queued, paced by the {@link Pacer}; a lane that must wait (pacing, 429, backoff)
+ * is rescheduled rather than holding a thread, so a chat in a burst never slows the others. A call
+ * is dropped only when Telegram refuses it for good (blocked by the user, chat gone) or after
+ * {@link Limits#maxAttempts()} failed attempts; then the chat's next calls go on.
+ */
+final class Sender {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+  /** Callback answers are due within seconds: a few quick attempts, then the spinner stops anyway. */
+  private static final int CALLBACK_ATTEMPTS = 3;
+  private static final Duration CALLBACK_MAX_WAIT = Duration.ofSeconds(5);
+
+  private final TelegramClient client;
+  private final ScheduledExecutorService scheduler;
+  private final Pacer pacer;
+  private final Limits limits;
+  private final Clock clock;
+  private final ChatRef chats;
+  private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
+  private final AtomicInteger callbacksInFlight = new AtomicInteger();
+
+  /** A chat's queue; it exists in the map exactly while a pump for it is scheduled or running. */
+  private static final class Lane {
+    final ArrayDeque<Job> jobs = new ArrayDeque<>();
+  }
+
+  /** One queued call and its retry state; only the lane's pump touches it. */
+  private static final class Job {
+    Outgoing call;
+    int failures;
+    Instant notBefore = Instant.EPOCH;
+    Optional<Instant> slot = Optional.empty();
+
+    Job(Outgoing call) {
+      this.call = call;
+    }
+  }
+
+  Sender(TelegramClient client, ScheduledExecutorService scheduler, Pacer pacer, Limits limits, Clock clock, ChatRef chats) {
+    this.client = client;
+    this.scheduler = scheduler;
+    this.pacer = pacer;
+    this.limits = limits;
+    this.clock = clock;
+    this.chats = chats;
+  }
+
+  /** Queues a call behind the chat's earlier ones; returns at once. */
+  void enqueue(Outgoing call) {
+    boolean[] start = {false};
+    lanes.compute(call.chatId(), (id, lane) -> {
+      Lane l = lane == null ? new Lane() : lane;
+      start[0] = lane == null;
+      synchronized (l) {
+        l.jobs.add(new Job(call));
+      }
+      return l;
+    });
+    if (start[0]) {
+      later(call.chatId(), Duration.ZERO);
+    }
+  }
+
+  /** Stops the spinner on a tapped button, with an optional toast; outside the lanes, as it is urgent. */
+  void answerCallback(String callbackId, Optional<String> toast) {
+    var b = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+    toast.ifPresent(b::text);
+    AnswerCallbackQuery answer = b.build();
+    callbacksInFlight.incrementAndGet();
+    try {
+      scheduler.execute(() -> answerCallback(answer, 1));
+    } catch (RejectedExecutionException e) {
+      callbacksInFlight.decrementAndGet();
+      LOG.warn("callback answer not sent: shutting down");
+    }
+  }
+
+  /** Calls still queued, for shutdown. */
+  int pending() {
+    return lanes.values().stream().mapToInt(l -> {
+      synchronized (l) {
+        return l.jobs.size();
+      }
+    }).sum() + callbacksInFlight.get();
+  }
+
+  /** Waits until every queued call has left or {@code timeout} has passed; true when all left. */
+  boolean drain(Duration timeout) throws InterruptedException {
+    Instant deadline = clock.instant().plus(timeout);
+    while ((!lanes.isEmpty() || callbacksInFlight.get() > 0) && clock.instant().isBefore(deadline)) {
+      Thread.sleep(5);
+    }
+    return lanes.isEmpty() && callbacksInFlight.get() == 0;
+  }
+
+  private void later(long chatId, Duration delay) {
+    try {
+      scheduler.schedule(() -> pump(chatId), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down: whatever is still queued is counted and reported by TelegramBot.close
+      LOG.debug("sender stopped with calls queued for chat {}", chats.of(chatId));
+    }
+  }
+
+  private void pump(long chatId) {
+    try {
+      step(chatId);
+    } catch (RuntimeException e) {
+      // a bug must not leave the lane stuck: drop the call at its head and go on with the next
+      LOG.error("sending to chat {} failed unexpectedly; the call is dropped", chats.of(chatId), e);
+      next(chatId);
+    }
+  }
+
+  private void step(long chatId) {
+    Job job = head(chatId);
+    if (job == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant ready = job.call.paced() ? max(job.notBefore, pacer.chatReadyAt(chatId)) : job.notBefore;
+    if (ready.isAfter(now)) {
+      later(chatId, Duration.between(now, ready));
+      return;
+    }
+    if (job.slot.isEmpty()) {
+      job.slot = Optional.of(pacer.reserveGlobal());
+    }
+    if (job.slot.get().isAfter(now)) {
+      later(chatId, Duration.between(now, job.slot.get()));
+      return;
+    }
+    job.slot = Optional.empty();
+    Optional<Failure> failure = attempt(job.call);
+    if (job.call.paced()) {
+      pacer.sent(chatId);
+    }
+    if (failure.isEmpty()) {
+      next(chatId);
+      return;
+    }
+    handle(chatId, job, failure.get());
+  }
+
+  private void handle(long chatId, Job job, Failure failure) {
+    String what = job.call.method().getMethod();
+    switch (failure.kind()) {
+      case NOT_MODIFIED -> next(chatId);
+      case RATE_LIMITED -> {
+        LOG.info("{} to chat {}: Telegram asks to wait {} s", what, chats.of(chatId), failure.retryAfter().toSeconds());
+        retry(chatId, job, failure.retryAfter());
+      }
+      case BAD_HTML -> {
+        Optional<Outgoing> plain = job.call.asPlain();
+        LOG.warn("{} to chat {}: HTML refused ({}){}", what, chats.of(chatId), failure.description(),
+            plain.isPresent() ? "; resending as plain text" : "; dropped");
+        plain.ifPresentOrElse(p -> {
+          job.call = p;
+          retry(chatId, job, Duration.ZERO);
+        }, () -> next(chatId));
+      }
+      case TRANSIENT -> {
+        job.failures++;
+        if (!job.call.retried() || job.failures >= limits.maxAttempts()) {
+          if (job.call.retried()) {
+            LOG.error("{} to chat {} failed {} times ({}); given up", what, chats.of(chatId), job.failures, failure.description());
+          } else {
+            LOG.debug("{} to chat {} failed ({}); not worth retrying", what, chats.of(chatId), failure.description());
+          }
+          next(chatId);
+        } else {
+          Duration wait = limits.retryDelay(job.failures);
+          LOG.info("{} to chat {} failed ({}); retry {} in {} ms", what, chats.of(chatId), failure.description(),
+              job.failures, wait.toMillis());
+          retry(chatId, job, wait);
+        }
+      }
+      case PERMANENT -> {
+        LOG.warn("{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
+        next(chatId);
+      }
+    }
+  }
+
+  private void retry(long chatId, Job job, Duration wait) {
+    job.notBefore = clock.instant().plus(wait);
+    later(chatId, wait);
+  }
+
+  private Job head(long chatId) {
+    Lane lane = lanes.get(chatId);
+    if (lane == null) {
+      return null;
+    }
+    synchronized (lane) {
+      return lane.jobs.peek();
+    }
+  }
+
+  /** Removes the head; the lane leaves the map when empty, else its pump goes on. */
+  private void next(long chatId) {
+    Lane rest = lanes.computeIfPresent(chatId, (id, lane) -> {
+      synchronized (lane) {
+        lane.jobs.poll();
+        return lane.jobs.isEmpty() ? null : lane;
+      }
+    });
+    if (rest != null) {
+      later(chatId, Duration.ZERO);
+    }
+  }
+
+  private Optional<Failure> attempt(Outgoing call) {
+    try {
+      execute(call.method());
+      return Optional.empty();
+    } catch (TelegramApiException e) {
+      return Optional.of(Failure.of(e));
+    }
+  }
+
+  private void answerCallback(AnswerCallbackQuery answer, int attempt) {
+    boolean done = true;
+    try {
+      execute(answer);
+    } catch (TelegramApiException e) {
+      Failure f = Failure.of(e);
+      boolean again = attempt < CALLBACK_ATTEMPTS
+          && (f.kind() == Failure.Kind.TRANSIENT || f.kind() == Failure.Kind.RATE_LIMITED);
+      if (again) {
+        Duration wait = f.kind() == Failure.Kind.RATE_LIMITED ? min(f.retryAfter(), CALLBACK_MAX_WAIT) : limits.retryDelay(attempt);
+        try {
+          scheduler.schedule(() -> answerCallback(answer, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+          done = false;
+        } catch (RejectedExecutionException stopped) {
+          LOG.debug("callback answer abandoned: shutting down");
+        }
+      } else {
+        LOG.warn("answerCallbackQuery failed ({}); the button's spinner stops by itself", f.description());
+      }
+    } finally {
+      if (done) {
+        callbacksInFlight.decrementAndGet();
+      }
+    }
+  }
+
+  private <T extends Serializable> T execute(BotApiMethod<T> method) throws TelegramApiException {
+    return ApiCalls.call(client, method, limits.callTimeout());
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
+  }
+}

@@ -1,0 +1,272 @@
+package ch.optout.telegram;
+
+import ch.optout.answer.Messages;
+import ch.optout.chat.Assistant;
+import ch.optout.knowledge.Language;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * OptOut on Telegram: long polling with the telegrambots library, updates handed to {@link ChatLanes}
+ * (chats in parallel, each in order), replies through the {@link Sender} (paced, retried). Every
+ * thread is a named daemon; {@link #close()} stops polling, finishes the replies under way, confirms
+ * the last handled update to Telegram so that nothing is answered twice after a restart, and frees
+ * everything.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+
+  /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
+  static final List<String> COMMANDS = List.of("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+
+  private static final int SEND_THREADS = 4;
+
+  /** A shutdown waits no longer than this to confirm the last updates: a restart at worst answers them twice. */
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(3);
+
+  private final Limits limits;
+  private final Clock clock;
+  private final TelegramUrl url;
+  private final Http http;
+  private final TelegramClient client;
+  private final Incoming.Bot me;
+  private final ScheduledExecutorService sendScheduler;
+  private final Sender sender;
+  private final UpdateDispatcher dispatcher;
+  private final ScheduledExecutorService pollExecutor;
+  private final TelegramBotsLongPollingApplication polling;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Connects to the Bot API, registers the commands and starts polling.
+   *
+   * @throws TelegramStartException when the API cannot be reached or refuses the token
+   */
+  public static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url) {
+    return start(assistant, messages, token, url, Limits.TELEGRAM, Clock.systemUTC());
+  }
+
+  static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock) {
+    Http http = new Http(limits);
+    TelegramBot bot;
+    try {
+      TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
+      bot = new TelegramBot(assistant, messages, token, url, limits, clock, http, client, whoAmI(client, url, limits));
+    } catch (RuntimeException e) {
+      http.close();
+      throw e;
+    }
+    try {
+      bot.begin(messages, token);
+      return bot;
+    } catch (RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+  }
+
+  private TelegramBot(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock,
+      Http http, TelegramClient client, Incoming.Bot me) {
+    this.limits = limits;
+    this.clock = clock;
+    this.url = url;
+    this.http = http;
+    this.client = client;
+    this.me = me;
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    ChatRef chats = new ChatRef(salt);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    this.sendScheduler = scheduler;
+    this.sender = new Sender(client, sendScheduler, new Pacer(clock, limits.perChat(), limits.global()), limits, clock, chats);
+    UpdateHandler handler = new UpdateHandler(assistant, messages, new TelegramRenderer(messages), new Keyboards(messages),
+        sender, me, chats);
+    ExecutorService chatPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        new Threads("optout-tg-chat"));
+    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler::handle);
+    this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
+    this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http.poll, () -> pollExecutor,
+        () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));
+    LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
+  }
+
+  /** The bot's @username, without the @. */
+  public String username() {
+    return me.username();
+  }
+
+  private void begin(Messages messages, BotToken token) {
+    registerCommands(messages);
+    try {
+      // deleteWebhook, then getUpdates in a loop on the poll thread
+      polling.registerBot(token.value(), () -> url, this::nextPoll, dispatcher);
+    } catch (TelegramApiException e) {
+      throw new TelegramStartException("cannot start polling the Telegram Bot API at " + ApiUrl.describe(url)
+          + ": " + Failure.of(e).description(), e);
+    }
+    LOG.info("Telegram bot @{} is polling {}", me.username(), ApiUrl.describe(url));
+  }
+
+  /** @param lastReceived the highest update id received so far (0 at start) */
+  private GetUpdates nextPoll(Integer lastReceived) {
+    return GetUpdates.builder()
+        .offset(lastReceived + 1)
+        .limit(100)
+        .timeout(limits.pollTimeoutSeconds())
+        .allowedUpdates(List.of("message", "callback_query"))
+        .build();
+  }
+
+  /** The command menu in English (the default) and in French for French-speaking apps. */
+  private void registerCommands(Messages messages) {
+    for (Language language : Language.values()) {
+      List<BotCommand> commands = COMMANDS.stream()
+          .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
+          .toList();
+      var b = SetMyCommands.builder().commands(commands).scope(new BotCommandScopeDefault());
+      if (language != Language.EN) {
+        b.languageCode(language.code());
+      }
+      try {
+        ApiCalls.call(client, b.build(), limits.callTimeout());
+      } catch (TelegramApiException e) {
+        // the bot works without its menu: say so and go on
+        LOG.warn("setMyCommands ({}) failed: {}", language.code(), Failure.of(e).description());
+      }
+    }
+  }
+
+  private static Incoming.Bot whoAmI(TelegramClient client, TelegramUrl url, Limits limits) {
+    try {
+      User me = ApiCalls.call(client, new GetMe(), limits.callTimeout());
+      if (me == null || me.getUserName() == null || me.getUserName().isBlank()) {
+        throw new TelegramStartException("the Telegram Bot API at " + ApiUrl.describe(url) + " did not say the bot's username", null);
+      }
+      return new Incoming.Bot(me.getId(), me.getUserName());
+    } catch (TelegramApiException e) {
+      if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null
+          && (r.getErrorCode() == 401 || r.getErrorCode() == 404)) {
+        throw new TelegramStartException("the Telegram Bot API at " + ApiUrl.describe(url) + " refused the token ("
+            + Failure.of(e).description().strip() + "): check TELEGRAM_BOT_TOKEN", e);
+      }
+      throw new TelegramStartException("cannot reach the Telegram Bot API at " + ApiUrl.describe(url) + ": "
+          + Failure.of(e).description(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    http.quiet.closing();
+    try {
+      polling.close();
+    } catch (Exception e) {
+      LOG.debug("stopping the poller", e);
+    }
+    try {
+      Instant deadline = clock.instant().plus(limits.drainTimeout());
+      Optional<Integer> lastHandled = dispatcher.stop(limits.drainTimeout());
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (!sender.drain(left.isNegative() ? Duration.ZERO : left)) {
+        LOG.error("{} replies could not be sent before shutdown", sender.pending());
+      }
+      lastHandled.ifPresent(this::confirm);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("shutdown interrupted: replies under way may be lost");
+    } finally {
+      sendScheduler.shutdownNow();
+      pollExecutor.shutdownNow();
+      http.close();
+    }
+    LOG.info("Telegram bot @{} stopped", me.username());
+  }
+
+  /**
+   * Tells Telegram the handled updates are done with. The library confirms a batch only with its next
+   * getUpdates; without this, the last batch would be answered again after a restart.
+   */
+  private void confirm(int lastHandled) {
+    try {
+      ApiCalls.call(client, GetUpdates.builder().offset(lastHandled + 1).limit(1).timeout(0).build(), CONFIRM_TIMEOUT);
+    } catch (TelegramApiException e) {
+      LOG.warn("could not confirm the last updates ({}); they may be answered again at the next start",
+          Failure.of(e).description());
+    }
+  }
+
+  /** The two HTTP clients: one for sends (our timeouts and retries), one for long polling. */
+  private static final class Http {
+    final QuietShutdown quiet = new QuietShutdown();
+    final OkHttpClient send;
+    final OkHttpClient poll;
+
+    Http(Limits limits) {
+      Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      this.send = new OkHttpClient.Builder()
+          .dispatcher(dispatcher)
+          .connectTimeout(Duration.ofSeconds(10))
+          .readTimeout(limits.requestTimeout())
+          .writeTimeout(limits.requestTimeout())
+          .callTimeout(limits.requestTimeout())
+          // OkHttp retries at once on a pooled connection the server had closed; our policy does the rest
+          .retryOnConnectionFailure(true)
+          .build();
+      this.poll = send.newBuilder()
+          .dispatcher(new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http-poll"))))
+          .readTimeout(Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
+          .callTimeout(Duration.ZERO)
+          .addInterceptor(quiet)
+          .build();
+    }
+
+    void close() {
+      for (OkHttpClient c : List.of(send, poll)) {
+        c.dispatcher().executorService().shutdownNow();
+        c.connectionPool().evictAll();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TelegramBot[@" + me.username() + " " + ApiUrl.describe(url) + "]";
+  }
+
+  /** Waits for the poll thread to end after close(); for tests. */
+  boolean awaitPollerStopped(Duration timeout) throws InterruptedException {
+    return pollExecutor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,89 @@
+package ch.optout.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Receives each batch from the library's polling thread and hands every update to its chat's lane,
+ * returning at once so that polling goes on during a long burst. It never throws: an exception here
+ * would stop the library's polling task for good.
+ */
+final class UpdateDispatcher implements LongPollingUpdateConsumer {
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
+
+  private final ChatLanes lanes;
+  private final Consumer<Update> handler;
+  private boolean closed;
+  /** The highest update id handed to a lane; all of them are handled once the lanes are idle. */
+  private int lastAccepted;
+
+  UpdateDispatcher(ChatLanes lanes, Consumer<Update> handler) {
+    this.lanes = lanes;
+    this.handler = handler;
+  }
+
+  @Override
+  public synchronized void consume(List<Update> updates) {
+    for (Update update : updates) {
+      if (closed) {
+        // not acknowledged to Telegram: the next start receives them again
+        return;
+      }
+      try {
+        Optional<Long> chat = chatOf(update);
+        if (chat.isPresent()) {
+          lanes.execute(chat.get(), () -> handler.accept(update));
+        }
+        lastAccepted = Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
+      } catch (RejectedExecutionException e) {
+        LOG.warn("update not handled: shutting down");
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("an update could not be dispatched", e);
+      }
+    }
+  }
+
+  /** Stops taking updates; those already taken are still handled. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+
+  /**
+   * Stops taking updates and waits for those taken to be handled.
+   *
+   * @return the last update id handled, when all taken updates were handled in time
+   */
+  Optional<Integer> stop(Duration timeout) throws InterruptedException {
+    int last;
+    synchronized (this) {
+      closed = true;
+      last = lastAccepted;
+    }
+    boolean idle = lanes.awaitIdle(timeout);
+    lanes.shutdown();
+    return idle && last > 0 ? Optional.of(last) : Optional.empty();
+  }
+
+  /** The chat an update belongs to; updates without one (polls, inline queries…) are not asked for. */
+  static Optional<Long> chatOf(Update u) {
+    if (u.hasMessage() && u.getMessage().getChatId() != null) {
+      return Optional.of(u.getMessage().getChatId());
+    }
+    if (u.hasCallbackQuery()) {
+      if (u.getCallbackQuery().getMessage() != null && u.getCallbackQuery().getMessage().getChatId() != null) {
+        return Optional.of(u.getCallbackQuery().getMessage().getChatId());
+      }
+      return Optional.ofNullable(u.getCallbackQuery().getFrom()).map(f -> f.getId());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,105 @@
+package ch.optout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.TestPipeline;
+import ch.optout.telegram.FakeBotApi;
+import ch.optout.telegram.Updates;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code telegram} command, as {@code java -jar optout.jar telegram} runs it, against the fake Bot API. */
+class TelegramCommandTest {
+  private static final long CHAT = 4_242L;
+  private static final String SECRET = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final Map<String, String> env = new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
+
+  @TempDir Path temp;
+
+  private int run(String... args) {
+    env.putIfAbsent("OPTOUT_DATA_DIR", temp.resolve("data").toString());
+    return Main.run(args, env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void telegram_withoutToken_isAUsageErrorSayingWhatToSet() {
+    assertThat(run("telegram")).isEqualTo(2);
+    assertThat(err.toString()).contains("telegram needs TELEGRAM_BOT_TOKEN").contains("@BotFather");
+  }
+
+  @Test
+  void telegram_malformedToken_isAUsageErrorThatDoesNotRepeatIt() {
+    env.put("TELEGRAM_BOT_TOKEN", "123:TopSecretButMalformed");
+
+    assertThat(run("telegram")).isEqualTo(2);
+    assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN does not look like a bot token").doesNotContain("TopSecret");
+  }
+
+  @Test
+  void telegram_apiUrlWithAPath_isAUsageError() {
+    env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+    env.put("TELEGRAM_API_URL", "https://api.telegram.org/bot" + FakeBotApi.TOKEN);
+
+    assertThat(run("telegram")).isEqualTo(2);
+    assertThat(err.toString()).contains("TELEGRAM_API_URL must be a base URL without path").doesNotContain(SECRET);
+  }
+
+  @Test
+  void telegram_tokenRefusedByTheApi_exitsOneWithAClearMessage() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", "987654321:AAHsomeOtherBotsTokenNotKnownHere_0000");
+      env.put("TELEGRAM_API_URL", api.url());
+
+      assertThat(run("telegram")).isEqualTo(1);
+      assertThat(err.toString()).contains("refused the token (401 Unauthorized)").doesNotContain("AAHsomeOther", "at ch.optout");
+    }
+  }
+
+  @Test
+  void telegram_answersAQuestionThenStopsCleanly() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram")), "cli-telegram");
+      cli.start();
+
+      int update = api.push(Updates.privateText(CHAT, "en", "How do I stop LinkedIn using my CV?"));
+      FakeBotApi.Call reply = api.awaitDelivered(CHAT, 1).get(0);
+      cli.interrupt();
+      cli.join(Duration.ofSeconds(10).toMillis());
+
+      assertThat(reply.text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>").contains("<a href=\"https://www.linkedin.com/");
+      assertThat(cli.isAlive()).isFalse();
+      assertThat(exit.get()).isZero();
+      assertThat(out.toString()).contains("OptOut answers on Telegram as @" + FakeBotApi.USERNAME).contains("OptOut stopped.");
+      assertThat(out.toString() + err).doesNotContain(SECRET);
+      assertThat(api.violations()).isEmpty();
+      assertThat(api.confirmedBelow()).as("handled updates confirmed on the way out").isGreaterThan(update);
+      awaitNoBotThreads();
+    }
+  }
+
+  private static void awaitNoBotThreads() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (botThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(botThreads()).isZero();
+  }
+
+  private static long botThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("optout-tg")).count();
+  }
+}

@@ -1,0 +1,428 @@
+package ch.optout.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.TestPipeline;
+import ch.optout.store.InMemoryChatStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real telegrambots library against {@link FakeBotApi}, answering with the real assistant over the fixture knowledge. */
+class TelegramBotTest {
+  private static final TestPipeline PIPELINE = TestPipeline.fixture();
+
+  /** Telegram's limits shrunk a thousandfold or so: a burst of twenty takes under a second. */
+  static final Limits FAST = new Limits(Duration.ofMillis(30), Duration.ofMillis(2), Duration.ofMillis(20),
+      Duration.ofMillis(200), 5, Duration.ofSeconds(2), 1, Duration.ofMillis(20), Duration.ofMillis(200),
+      Duration.ofSeconds(5));
+
+  private static final long ALICE = 9_876_001L;
+  private static final long BOB = 9_876_002L;
+  private static final long GROUP = -1_009_876_003L;
+
+  private FakeBotApi api;
+  private InMemoryChatStore store;
+  private TelegramBot bot;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeBotApi();
+    store = new InMemoryChatStore();
+    bot = TelegramBot.start(PIPELINE.assistant(store, Clock.systemUTC()), PIPELINE.messages,
+        new BotToken(FakeBotApi.TOKEN), api.telegramUrl(), FAST, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+    api.close();
+    // every message sent in every test, checked as Telegram checks it
+    assertThat(api.violations()).isEmpty();
+  }
+
+  @Test
+  void start_registersCommandsInEnglishAndFrenchThenDeletesTheWebhookAndPolls() throws Exception {
+    api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
+
+    List<String> methods = api.calls().stream().map(FakeBotApi.Call::method).toList();
+    assertThat(methods.indexOf("deletewebhook")).isLessThan(methods.indexOf("getupdates")).isGreaterThan(methods.indexOf("getme"));
+    List<FakeBotApi.Call> commands = api.calls("setmycommands");
+    assertThat(commands).hasSize(2);
+    assertThat(commands.get(0).body().has("language_code")).isFalse();
+    assertThat(commands.get(0).body().path("scope").path("type").asText()).isEqualTo("default");
+    assertThat(commands.get(1).body().path("language_code").asText()).isEqualTo("fr");
+    assertThat(names(commands.get(0).body().path("commands"), "command"))
+        .containsExactly("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+    assertThat(names(commands.get(0).body().path("commands"), "description")).contains("The platforms I cover");
+    assertThat(names(commands.get(1).body().path("commands"), "description")).contains("Les plateformes que je couvre");
+    assertThat(bot.username()).isEqualTo(FakeBotApi.USERNAME);
+  }
+
+  @Test
+  void slashStart_welcomesWithPrivacyNoteExamplesAndThePlatformButton() throws Exception {
+    api.push(Updates.privateText(ALICE, "en", "/start"));
+
+    FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
+
+    assertThat(reply.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+    assertThat(reply.text()).startsWith("<b>Hello, I am OptOut.</b>").contains("How do I stop LinkedIn using my CV?")
+        .contains("Privacy: I keep no message text.");
+    assertThat(callbackData(reply)).containsExactly("p|en");
+    FakeBotApi.Call typing = api.calls("sendchataction").get(0);
+    assertThat(typing.body().path("action").asText()).isEqualTo("typing");
+    assertThat(typing.atNanos()).isLessThan(reply.atNanos());
+  }
+
+  @Test
+  void englishQuestion_getsNumberedStepsLinkedSourcesAndButtons() throws Exception {
+    api.push(Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my CV to train AI?"));
+
+    FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
+
+    assertThat(reply.text())
+        .startsWith("<b>Stop LinkedIn training AI on your profile</b>\n\n")
+        .contains("<b>Web</b>\n1. Click <b>Me</b>, then <b>Settings &amp; Privacy</b>.\n2. Open <b>Data privacy</b>.")
+        .contains("<b>Mobile app</b>\n1. Tap your photo")
+        .contains("<b>What it does not cover:</b>\n• Models already trained")
+        .contains("<b>Sources (guide last verified 2025-11-20):</b>\n• <a href=\"https://www.linkedin.com/help/linkedin/answer/a6278444\">LinkedIn Help — generative AI data</a>")
+        .doesNotContain("<br");
+    assertThat(reply.body().path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
+    assertThat(callbackData(reply)).containsExactly("s|en|linkedin|0", "s|en|linkedin|1", "f|en|linkedin|1",
+        "f|en|linkedin|0", "p|en");
+    assertThat(buttonTexts(reply)).containsExactly("Web", "Mobile app", "👍 Helpful", "👎 Not helpful", "📋 Other platforms");
+  }
+
+  @Test
+  void frenchQuestion_fromAnEnglishApp_isAnsweredInFrench() throws Exception {
+    api.push(Updates.privateText(ALICE, "en", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?"));
+
+    FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
+
+    assertThat(reply.text()).startsWith("<b>Empêcher LinkedIn d'entraîner l'IA avec votre profil</b>")
+        .contains("1. Cliquez sur <b>Vous</b>").contains("Sources (guide vérifié le 2025-11-20) :");
+    assertThat(buttonTexts(reply)).contains("👍 Utile", "📋 Autres plateformes");
+  }
+
+  @Test
+  void followUps_resolveAgainstTheChatsLastPlatform() throws Exception {
+    api.push(Updates.privateText(ALICE, "fr", "Comment empêcher LinkedIn d'utiliser mes données ?"));
+    api.push(Updates.privateText(ALICE, "fr", "et sur Instagram ?"));
+    api.push(Updates.privateText(BOB, "en", "How do I stop LinkedIn training AI on me?"));
+    api.push(Updates.privateText(BOB, "en", "and on my phone?"));
+
+    List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 2);
+    List<FakeBotApi.Call> bob = api.awaitDelivered(BOB, 2);
+
+    assertThat(alice.get(1).text()).startsWith("<b>S'opposer à ce que Meta utilise vos publications Facebook et Instagram pour l'IA</b>")
+        .contains("1. Ouvrez <b>Paramètres et confidentialité</b>");
+    assertThat(bob.get(1).text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>").contains("Tap your photo");
+  }
+
+  @Test
+  void ambiguousQuestion_usesTheLangChoiceThenTheAppLanguage() throws Exception {
+    api.push(Updates.privateText(ALICE, "fr", "TikTok"));
+    api.push(Updates.privateText(ALICE, "fr", "/lang en"));
+    api.push(Updates.privateText(ALICE, "fr", "TikTok"));
+
+    List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 3);
+
+    assertThat(replies.get(0).text()).startsWith("<b>TikTok et l'entraînement de l'IA");
+    assertThat(replies.get(1).text()).isEqualTo("From now on I answer in English.");
+    assertThat(replies.get(2).text()).startsWith("<b>TikTok and AI training: what you can do</b>");
+  }
+
+  @Test
+  void questionOf6000Characters_isAnsweredWithinOneMessageAndSaysItWasCut() throws Exception {
+    String question = "How do I stop LinkedIn using my CV? " + "Please explain it in detail. ".repeat(210);
+    assertThat(question.length()).isGreaterThan(6000);
+    api.push(Updates.privateText(ALICE, "en", question));
+
+    List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 1);
+
+    assertThat(replies).hasSize(1);
+    assertThat(replies.get(0).text()).contains("Stop LinkedIn training AI").contains("Your message was long: I only read its first 1000 characters.");
+  }
+
+  @Test
+  void htmlHostileText_isEscapedEverywhere() throws Exception {
+    api.push(Updates.privateText(ALICE, "en", "/x<b>&amp;<script>alert(1)</script>"));
+    api.push(Updates.privateText(ALICE, "en", "<b>LinkedIn</b> & <script>alert('x')</script> <a href=\"javascript:1\">?</a>"));
+    api.push(Updates.privateText(ALICE, "en", "/checklist"));
+
+    List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 3);
+
+    assertThat(replies.get(0).text()).contains("/x&lt;b&gt;&amp;amp;&lt;script&gt;");
+    assertThat(replies.get(2).text()).contains("&lt;platform&gt;");
+    assertThat(replies).allSatisfy(r -> assertThat(r.text()).doesNotContain("<script", "javascript:", "<platform>"));
+  }
+
+  @Test
+  void tooManyRequests_waitsRetryAfterThenDeliversOnce() throws Exception {
+    api.fail("sendmessage", FakeBotApi.Fault.tooManyRequests(1));
+    api.push(Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my CV?"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    FakeBotApi.Call refused = api.calls("sendmessage").get(0);
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(delivered.get(0).text()).isEqualTo(refused.text());
+    assertThat(Duration.ofNanos(delivered.get(0).atNanos() - refused.atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(api.calls("sendmessage")).hasSize(2);
+  }
+
+  @Test
+  void serverErrorsOnGetUpdates_pollingBacksOffAndRecovers() throws Exception {
+    api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
+    api.fail("getupdates", FakeBotApi.Fault.serverError(), FakeBotApi.Fault.badGatewayPage(), FakeBotApi.Fault.serverError());
+    api.push(Updates.privateText(ALICE, "en", "/help"));
+
+    assertThat(api.awaitDelivered(ALICE, 1).get(0).text()).startsWith("<b>What I can do</b>");
+    assertThat(api.calls("getupdates").stream().map(FakeBotApi.Call::status)).contains(500, 502);
+  }
+
+  static List<FakeBotApi.Fault> transientFaults() {
+    return List.of(FakeBotApi.Fault.serverError(), FakeBotApi.Fault.badGatewayPage(), FakeBotApi.Fault.dropConnection());
+  }
+
+  @ParameterizedTest
+  @MethodSource("transientFaults")
+  void transientSendFailures_areRetriedUntilDelivered(FakeBotApi.Fault fault) throws Exception {
+    api.fail("sendmessage", fault, fault);
+    api.push(Updates.privateText(ALICE, "en", "/about"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    assertThat(delivered.get(0).text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.calls("sendmessage")).hasSize(3);
+  }
+
+  @Test
+  void messageRefusedForGood_isDroppedAndTheChatGoesOn() throws Exception {
+    api.fail("sendmessage", FakeBotApi.Fault.status(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
+    api.push(Updates.privateText(ALICE, "en", "/help"));
+    api.push(Updates.privateText(ALICE, "en", "/about"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    assertThat(delivered.get(0).text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.calls("sendmessage")).hasSize(2);
+  }
+
+  @Test
+  void messageFailingMoreThanMaxAttempts_isGivenUpAndTheChatGoesOn() throws Exception {
+    FakeBotApi.Fault[] faults = new FakeBotApi.Fault[FAST.maxAttempts()];
+    java.util.Arrays.fill(faults, FakeBotApi.Fault.serverError());
+    api.fail("sendmessage", faults);
+    api.push(Updates.privateText(ALICE, "en", "/help"));
+    api.push(Updates.privateText(ALICE, "en", "/about"));
+
+    List<FakeBotApi.Call> delivered = api.awaitDelivered(ALICE, 1);
+
+    assertThat(delivered.get(0).text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.calls("sendmessage")).hasSize(FAST.maxAttempts() + 1);
+  }
+
+  @Test
+  void htmlRefusedByTelegram_isResentAsPlainTextWithTheSameWords() throws Exception {
+    api.fail("sendmessage", FakeBotApi.Fault.status(400,
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"b\\\" at byte offset 0\"}"));
+    api.push(Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my CV?"));
+
+    FakeBotApi.Call plain = api.awaitDelivered(ALICE, 1).get(0);
+
+    assertThat(plain.body().has("parse_mode")).isFalse();
+    assertThat(plain.text()).startsWith("Stop LinkedIn training AI on your profile\n\n")
+        .contains("1. Click Me, then Settings & Privacy.")
+        .contains("• LinkedIn Help — generative AI data (https://www.linkedin.com/help/linkedin/answer/a6278444)")
+        .doesNotContain("<b>", "&amp;");
+    assertThat(plain.body().path("reply_markup").path("inline_keyboard")).isNotEmpty();
+  }
+
+  @Test
+  void burstOfTwentyInOneChat_answeredInOrderWhileAnotherChatIsServed() throws Exception {
+    IntStream.range(0, 20).forEach(i -> api.push(Updates.privateText(ALICE, "en", i % 2 == 0 ? "/lang fr" : "/lang en")));
+    api.push(Updates.privateText(BOB, "en", "/start"));
+
+    List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 20);
+    FakeBotApi.Call bob = api.awaitDelivered(BOB, 1).get(0);
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(alice.get(i).text()).isEqualTo(i % 2 == 0 ? "Désormais je réponds en français." : "From now on I answer in English.");
+    }
+    assertThat(bob.atNanos()).isLessThan(alice.get(19).atNanos());
+    Duration span = Duration.ofNanos(alice.get(19).atNanos() - alice.get(0).atNanos());
+    assertThat(span).isGreaterThanOrEqualTo(FAST.perChat().multipliedBy(19).multipliedBy(8).dividedBy(10));
+  }
+
+  @Test
+  void feedbackButton_isCountedAnonymouslyThankedAndRemoved() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+
+    api.push(Updates.callback("cb-1", ALICE, ALICE, "en", guide.messageId(), "f|en|linkedin|1", guide.body().path("reply_markup")));
+
+    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-1");
+    assertThat(answer.body().path("text").asText()).startsWith("Thank you!");
+    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
+    assertThat(edit.body().toString()).doesNotContain("f|en|linkedin").contains("s|en|linkedin|1", "p|en");
+    assertThat(store.feedback()).containsEntry("linkedin:up", 1);
+  }
+
+  @Test
+  void checklistButtons_pickAdvanceAndOfferTheLetterWhereThereIsNoSetting() throws Exception {
+    FakeBotApi.Call list = ask("help me opt out everywhere");
+    assertThat(list.text()).contains("1. <b>LinkedIn</b>").contains("3. <b>TikTok</b>");
+    assertThat(callbackData(list)).startsWith("c|en|/checklist all");
+
+    FakeBotApi.Call first = ask("1 3");
+    assertThat(first.text()).contains("Platform 1 of 2");
+    assertThat(callbackData(first)).startsWith("c|en|/checklist done", "c|en|/checklist skip", "c|en|/checklist later");
+
+    int before = api.calls().size();
+    api.push(Updates.callback("cb-9", ALICE, ALICE, "en", first.messageId(), "c|en|/checklist done", first.body().path("reply_markup")));
+    FakeBotApi.Call next = api.await(c -> c.method().equals("sendmessage") && c.text().contains("Platform 2 of 2"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(next.text()).contains("TikTok").contains("/letter tiktok");
+    assertThat(callbackData(next)).contains("c|en|/letter tiktok");
+    assertThat(api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5))).isNotEmpty();
+    assertThat(api.calls().size()).isGreaterThan(before);
+  }
+
+  @Test
+  void letterRequest_asksTheLawWithButtonsThenSendsTheLetterAsPreformattedText() throws Exception {
+    FakeBotApi.Call question = ask("write an objection letter to TikTok");
+    assertThat(callbackData(question)).containsExactly("c|en|/region eu", "c|en|/region uk", "c|en|/region ch");
+
+    FakeBotApi.Call letter = ask("3");
+    assertThat(letter.text()).contains("<pre>").contains("To: TikTok — privacy@tiktok.example").contains("</pre>");
+  }
+
+  @Test
+  void stepButton_editsTheGuideInPlaceToShowOneGroup() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+
+    api.push(Updates.callback("cb-2", ALICE, ALICE, "en", guide.messageId(), "s|en|linkedin|1", guide.body().path("reply_markup")));
+
+    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
+    assertThat(edit.text()).contains("<b>Mobile app</b>\n1. Tap your photo").doesNotContain("Click <b>Me</b>")
+        .contains("2025-11-20");
+    assertThat(callbackData(edit)).containsExactly("s|en|linkedin|0", "s|en|linkedin|-1", "f|en|linkedin|1",
+        "f|en|linkedin|0", "p|en");
+    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-2");
+  }
+
+  @Test
+  void platformsCommand_listsPlatformsAsButtonsLeadingToTheirGuide() throws Exception {
+    FakeBotApi.Call list = ask("/platforms");
+    assertThat(buttonTexts(list)).containsExactlyInAnyOrder("LinkedIn", "Meta (Facebook, Instagram)", "TikTok");
+
+    api.push(Updates.callback("cb-3", ALICE, ALICE, "en", list.messageId(), "g|en|tiktok", list.body().path("reply_markup")));
+
+    FakeBotApi.Call guide = api.awaitDelivered(ALICE, 2).get(1);
+    assertThat(guide.text()).startsWith("<b>TikTok and AI training: what you can do</b>");
+    api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void otherPlatformsButton_sendsThePlatformList() throws Exception {
+    FakeBotApi.Call guide = ask("TikTok");
+
+    api.push(Updates.callback("cb-5", ALICE, ALICE, "en", guide.messageId(), "p|en", guide.body().path("reply_markup")));
+
+    FakeBotApi.Call list = api.awaitDelivered(ALICE, 2).get(1);
+    assertThat(list.text()).startsWith("<b>Platforms I cover</b>\n\nTap a platform");
+    assertThat(callbackData(list)).containsExactlyInAnyOrder("g|en|linkedin", "g|en|meta", "g|en|tiktok");
+  }
+
+  @Test
+  void langWithoutArgument_offersBothLanguagesAndTheChoiceEditsTheMessage() throws Exception {
+    FakeBotApi.Call picker = ask("/lang");
+    assertThat(callbackData(picker)).containsExactly("l|fr", "l|en");
+
+    api.push(Updates.callback("cb-6", ALICE, ALICE, "en", picker.messageId(), "l|fr", picker.body().path("reply_markup")));
+
+    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(picker.messageId());
+    assertThat(edit.text()).isEqualTo("Désormais je réponds en français.");
+    assertThat(store.load(ChatRef.assistantKey(ALICE)).language()).contains("fr");
+  }
+
+  @Test
+  void expiredOrForgedButton_isStillAnswered() throws Exception {
+    api.push(Updates.callback("cb-4", ALICE, ALICE, "fr", 42, "g|de|../../etc", null));
+
+    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(answer.body().path("text").asText()).startsWith("Ce bouton ne fonctionne plus");
+  }
+
+  @Test
+  void group_answersOnlyWhenMentionedOrCommanded() throws Exception {
+    api.push(Updates.groupText(GROUP, ALICE, "How do I stop LinkedIn using my CV?"));
+    api.push(Updates.groupText(GROUP, ALICE, "/help@SomeOtherBot"));
+    api.push(Updates.groupText(GROUP, ALICE, "@" + FakeBotApi.USERNAME.toLowerCase() + " how do I stop LinkedIn using my CV?"));
+    api.push(Updates.groupText(GROUP, BOB, "/about@" + FakeBotApi.USERNAME));
+
+    // one chat's updates are handled in order: had an ignored message been answered, it would come first
+    List<FakeBotApi.Call> replies = api.awaitDelivered(GROUP, 2);
+
+    assertThat(replies.get(0).text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>");
+    assertThat(replies.get(0).body().path("reply_parameters").path("message_id").asInt()).isPositive();
+    assertThat(replies.get(1).text()).startsWith("<b>About OptOut test</b>");
+  }
+
+  @Test
+  void close_confirmsTheHandledUpdatesAndStopsEveryThread() throws Exception {
+    int id = api.push(Updates.privateText(ALICE, "en", "/start"));
+    api.awaitDelivered(ALICE, 1);
+
+    bot.close();
+
+    assertThat(api.confirmedBelow()).isGreaterThan(id);
+    assertThat(bot.awaitPollerStopped(Duration.ofSeconds(2))).isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (liveBotThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(liveBotThreads()).isZero();
+  }
+
+  private static long liveBotThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("optout-tg")).count();
+  }
+
+  /** Sends a question from Alice and returns the bot's (single) reply. */
+  private FakeBotApi.Call ask(String text) throws InterruptedException {
+    int before = api.delivered(ALICE).size();
+    api.push(Updates.privateText(ALICE, "en", text));
+    return api.awaitDelivered(ALICE, before + 1).get(before);
+  }
+
+  private static List<String> names(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+  }
+
+  private static List<String> callbackData(FakeBotApi.Call call) {
+    return buttons(call).stream().map(b -> b.path("callback_data").asText()).toList();
+  }
+
+  private static List<String> buttonTexts(FakeBotApi.Call call) {
+    return buttons(call).stream().map(b -> b.path("text").asText()).toList();
+  }
+
+  private static List<JsonNode> buttons(FakeBotApi.Call call) {
+    return StreamSupport.stream(call.body().path("reply_markup").path("inline_keyboard").spliterator(), false)
+        .flatMap(row -> StreamSupport.stream(row.spliterator(), false))
+        .toList();
+  }
+}
