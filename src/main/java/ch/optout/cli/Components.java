@@ -73,8 +73,11 @@ final class Components implements AutoCloseable {
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
     LanguageDetector languages = new LanguageDetector();
+    // Lucene's classes load on the warm-up thread while this one reads the knowledge
+    CompletableFuture<Void> lucene = CompletableFuture.runAsync(KnowledgeIndex::warmUp, warmup);
     Path root = settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled);
     this.knowledge = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(root);
+    lucene.join();
     this.index = new KnowledgeIndex(knowledge, Optional.empty());
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {
