@@ -35,6 +35,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "fr|en", description = "Answer in this language whatever the question's.")
   String lang;
 
+  @Option(names = "--region", paramLabel = "eu|uk|ch",
+      description = "The law for objection letters (GDPR, UK GDPR, Swiss FADP), so that a letter needs no follow-up question.")
+  String region;
+
   @Option(names = "--json", description = "One JSON object per answer, one per line.")
   boolean json;
 
@@ -53,6 +57,9 @@ final class AskCommand implements Callable<Integer> {
       if (forced.isEmpty()) {
         throw new UsageProblem("--lang takes fr or en, not '" + lang + "'");
       }
+    }
+    if (region != null && !region.strip().toLowerCase(java.util.Locale.ROOT).matches("eu|uk|ch")) {
+      throw new UsageProblem("--region takes eu, uk or ch, not '" + region + "'");
     }
     PrintWriter out = parent.spec.commandLine().getOut();
     boolean oneQuestion = words != null && !words.isEmpty();
@@ -82,7 +89,11 @@ final class AskCommand implements Callable<Integer> {
 
   private void answer(Components c, AnswerJson jsonWriter, String question, Optional<Language> forced, PrintWriter out) {
     long start = System.nanoTime();
-    Reply reply = c.assistant.reply(CHAT_ID + asked++, question, Optional.empty(), forced);
+    String chatId = CHAT_ID + asked++;
+    if (region != null) {
+      c.assistant.reply(chatId, "/region " + region);
+    }
+    Reply reply = c.assistant.reply(chatId, question, Optional.empty(), forced);
     double tookMs = (System.nanoTime() - start) / 1e6;
     if (json) {
       out.println(jsonWriter.toJson(question, reply, tookMs));

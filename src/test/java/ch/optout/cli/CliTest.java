@@ -82,6 +82,35 @@ class CliTest {
   }
 
   @Test
+  void askJson_letterWithRegion_givesTheLetterAndTheContactAsSource() throws Exception {
+    int code = run("", "ask", "--json", "--region", "ch", "write an objection letter to TikTok");
+
+    assertThat(code).isZero();
+    JsonNode node = json.readTree(out.toString().strip());
+    assertThat(node.get("kind").asText()).isEqualTo("letter");
+    assertThat(node.get("letter").asText()).contains("Regime swiss-fadp in en").contains("privacy@tiktok.example");
+    assertThat(node.get("answer").asText()).contains("Regime swiss-fadp in en");
+    assertThat(node.get("sources").get(0).get("url").asText()).isEqualTo("mailto:privacy@tiktok.example");
+  }
+
+  @Test
+  void askJson_everywhere_givesTheChecklistInAnswerAndSteps() throws Exception {
+    run("", "ask", "--json", "How do I stop every social network from using my data?");
+
+    JsonNode node = json.readTree(out.toString().strip());
+    assertThat(node.get("kind").asText()).isEqualTo("checklist");
+    assertThat(node.get("steps")).hasSize(3);
+    assertThat(node.get("steps").get(0).asText()).startsWith("LinkedIn — ");
+    assertThat(node.get("answer").asText()).contains(" 3. TikTok — ");
+  }
+
+  @Test
+  void askBadRegion_isAUsageError() {
+    assertThat(run("", "ask", "--region", "mars", "LinkedIn")).isEqualTo(2);
+    assertThat(err.toString()).contains("--region takes eu, uk or ch");
+  }
+
+  @Test
   void askBadLang_isAUsageError() {
     assertThat(run("", "ask", "--lang", "de", "LinkedIn")).isEqualTo(2);
     assertThat(err.toString()).contains("--lang takes fr or en");
