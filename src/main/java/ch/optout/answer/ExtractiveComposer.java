@@ -52,7 +52,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       return welcome(u.language());
     }
     if (!result.confident()) {
-      return decline(u);
+      return decline(u, result.unknownPlatform());
     }
     return switch (u.intent()) {
       case EVERYWHERE -> checklist(u.language());
@@ -169,10 +169,19 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** The polite "I don't know", with what OptOut can help with instead. */
   public Answer decline(Understanding u) {
+    return decline(u, false);
+  }
+
+  private Answer decline(Understanding u, boolean unknownPlatform) {
     Language language = u.language();
-    String reason = u.domainWords() > 0 && u.platforms().isEmpty()
-        ? messages.get(language, "decline.unknownPlatform")
-        : messages.get(language, "decline.outOfScope");
+    String reason;
+    if (unknownPlatform) {
+      reason = messages.get(language, "decline.unknownPlatform");
+    } else if (u.domainWords() > 0 && u.platforms().isEmpty()) {
+      reason = messages.get(language, "decline.whichPlatform");
+    } else {
+      reason = messages.get(language, "decline.outOfScope");
+    }
     String lead = reason + "\n\n" + messages.get(language, "decline.covered", coveredPlatforms(language))
         + "\n\n" + messages.get(language, "decline.examples");
     return new Answer(language, false, AnswerKind.DECLINE, Optional.empty(),

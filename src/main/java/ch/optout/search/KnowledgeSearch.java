@@ -35,7 +35,7 @@ public final class KnowledgeSearch {
     List<ScoredPassage> hits = retriever.retrieve(u.query(), LIMIT);
     boolean unknownPlatform = u.platforms().isEmpty() && u.intent() == Intent.HOW_TO
         && understanding.platformMatcher().unknownName(u.question()).isPresent();
-    return new SearchResult(u, hits, unknownPlatform ? 0.0 : confidence(u, hits));
+    return new SearchResult(u, hits, unknownPlatform ? 0.0 : confidence(u, hits), unknownPlatform);
   }
 
   public boolean isFollowUp(String question) {
