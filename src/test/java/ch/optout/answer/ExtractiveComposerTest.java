@@ -98,6 +98,14 @@ class ExtractiveComposerTest {
   }
 
   @Test
+  void compose_topicalQuestionWithoutPlatform_asksWhichPlatform() {
+    Answer a = answer("how do I stop ai training");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.lead()).startsWith("Which platform do you mean?").contains("LinkedIn");
+  }
+
+  @Test
   void compose_frenchDecline_isInFrench() {
     Answer a = answer("Écris-moi un poème sur les chats.");
 
