@@ -1,5 +1,7 @@
 package ch.optout.chat;
 
+import ch.optout.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.TestPipeline;
@@ -21,27 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AssistantTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
 
-  /** A clock the test moves by hand. */
-  static final class FakeClock extends Clock {
-    Instant now = Instant.parse("2026-01-10T10:00:00Z");
 
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final FakeClock clock = new FakeClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
   private final InMemoryChatStore store = new InMemoryChatStore(clock);
   private final Assistant assistant = PIPELINE.assistant(store, clock);
 
@@ -68,7 +51,7 @@ class AssistantTest {
   @Test
   void reply_followUpAfterAnHour_noLongerUsesTheOldContext() {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
-    clock.now = clock.now.plus(Duration.ofMinutes(61));
+    clock.advance(Duration.ofMinutes(61));
 
     assertThat(assistant.reply("c1", "and on my phone?").answer().answered()).isFalse();
   }
@@ -140,7 +123,7 @@ class AssistantTest {
   @Test
   void mydata_afterTheContextExpired_nolongerShowsIt() {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
-    clock.now = clock.now.plus(Duration.ofMinutes(61));
+    clock.advance(Duration.ofMinutes(61));
 
     assertThat(assistant.reply("c1", "/mydata").answer().lead()).startsWith("Nothing: I keep no data about this chat.");
   }
