@@ -71,7 +71,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     if (guides.size() == 1) {
       Guide g = guides.get(0);
       return new Answer(language, true, AnswerKind.GUIDE, Optional.of(g.id()), g.title(), summary(g),
-          stepGroups(g, ""), items(g, SectionKind.NOT_COVERED), items(g, SectionKind.GOOD_TO_KNOW),
+          deviceFirst(stepGroups(g, ""), u.question()), items(g, SectionKind.NOT_COVERED), items(g, SectionKind.GOOD_TO_KNOW),
           g.sources(), g.verified(), NAME);
     }
     List<StepGroup> steps = new ArrayList<>();
@@ -210,6 +210,23 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static String summary(Guide g) {
     return g.section(SectionKind.SUMMARY).map(Section::text).orElse("");
+  }
+
+  private static final java.util.regex.Pattern MOBILE =
+      java.util.regex.Pattern.compile("(?i)\\b(phone|mobile|app|iphone|android|ipad|smartphone|t[ée]l[ée]phone|portable|appli|application|ios)\\b");
+  private static final java.util.regex.Pattern DESKTOP =
+      java.util.regex.Pattern.compile("(?i)\\b(computer|desktop|laptop|browser|web|ordinateur|ordi|navigateur|pc|mac)\\b");
+
+  /** "and on my phone?": the steps for that device first; nothing is left out. */
+  static List<StepGroup> deviceFirst(List<StepGroup> groups, String question) {
+    java.util.regex.Pattern wanted = MOBILE.matcher(question).find() ? MOBILE
+        : DESKTOP.matcher(question).find() ? DESKTOP : null;
+    if (wanted == null || groups.size() < 2) {
+      return groups;
+    }
+    List<StepGroup> sorted = new ArrayList<>(groups);
+    sorted.sort(Comparator.comparing((StepGroup s) -> !wanted.matcher(s.label()).find()));
+    return sorted;
   }
 
   private static List<StepGroup> stepGroups(Guide g, String prefix) {

@@ -33,6 +33,13 @@ class ExtractiveComposerTest {
   }
 
   @Test
+  void compose_questionAboutAPhone_putsTheMobileStepsFirst() {
+    Answer a = answer("How do I stop LinkedIn on my phone?");
+
+    assertThat(a.steps()).extracting(StepGroup::label).containsExactly("Mobile app", "Web");
+  }
+
+  @Test
   void compose_frenchQuestion_answersFromTheFrenchGuide() {
     Answer a = answer("Comment empêcher LinkedIn d'utiliser mes données ?");
 
