@@ -111,7 +111,8 @@ public final class TelegramBot implements AutoCloseable {
         sender, me, chats);
     ExecutorService chatPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new Threads("optout-tg-chat"));
-    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler::handle);
+    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler,
+        new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http.poll, () -> pollExecutor,
         () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));

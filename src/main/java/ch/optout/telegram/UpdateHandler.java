@@ -23,7 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * back rendered with their buttons; taps on buttons are carried out and always answered. It holds no
  * answer logic of its own, and it runs for one chat at a time (see {@link ChatLanes}).
  */
-final class UpdateHandler {
+final class UpdateHandler implements UpdateDispatcher.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
 
   /** Commands whose answer gets buttons; the French aliases are those the assistant knows. */
@@ -50,11 +50,37 @@ final class UpdateHandler {
     this.chats = chats;
   }
 
-  void handle(Update update) {
+  @Override
+  public void handle(Update update) {
     if (update.hasMessage()) {
       Incoming.read(update.getMessage(), bot).ifPresent(this::answer);
     } else if (update.hasCallbackQuery()) {
       tapped(update.getCallbackQuery());
+    }
+  }
+
+  @Override
+  public boolean addressed(Update update) {
+    return update.hasMessage() ? Incoming.read(update.getMessage(), bot).isPresent() : update.hasCallbackQuery();
+  }
+
+  /** In the chat's language when it chose one, else its app's; a tapped button gets it as a toast. */
+  @Override
+  public void slowDown(Update update) {
+    try {
+      if (update.hasMessage()) {
+        Incoming.read(update.getMessage(), bot).ifPresent(in -> {
+          Language l = assistant.chosenLanguage(ChatRef.assistantKey(in.chatId())).or(in::clientLanguage).orElse(Language.EN);
+          Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
+          send(in.chatId(), in.threadId(), replyTo, Answer.message(l, "", messages.get(l, "telegram.flood")), Optional.empty());
+        });
+      } else if (update.hasCallbackQuery()) {
+        CallbackQuery q = update.getCallbackQuery();
+        Language l = Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode).orElse(Language.EN);
+        sender.answerCallback(q.getId(), Optional.of(messages.get(l, "telegram.flood")));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("asking a chat to slow down failed", e);
     }
   }
 
