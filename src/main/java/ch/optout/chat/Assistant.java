@@ -40,6 +40,7 @@ public final class Assistant {
   private final Commands commands;
   private final Checklist checklist;
   private final Letters letters;
+  private final AdminStats stats;
   private final Clock clock;
 
   public Assistant(
@@ -60,6 +61,7 @@ public final class Assistant {
     this.checklist = new Checklist(knowledge, extractive, messages, store, clock);
     this.letters = new Letters(new LetterWriter(knowledge, messages, clock), search.platforms(), messages, store, clock);
     this.commands = new Commands(search, extractive, messages, store, version, checklist, letters);
+    this.stats = new AdminStats(store, messages, search.platforms(), clock);
   }
 
   public Reply reply(String chatId, String text) {
@@ -146,6 +148,14 @@ public final class Assistant {
   /** Records a 👍 or 👎 on a guide, anonymously. */
   public void feedback(String guideId, boolean helpful) {
     store.recordFeedback(guideId, helpful);
+  }
+
+  /**
+   * The anonymous daily figures per guide over the last week. Not a command of its own: a channel
+   * offers it only to the people who run the bot (Telegram: OPTOUT_ADMIN_IDS).
+   */
+  public Answer stats(Language language) {
+    return stats.answer(language, AdminStats.DEFAULT_DAYS);
   }
 
   /** The language a chat chose with /lang, if any. */

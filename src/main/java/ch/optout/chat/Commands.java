@@ -20,12 +20,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The slash commands, the same on Telegram and in the terminal. */
 final class Commands {
   /** Times in /mydata: to the minute, in UTC, the same in both languages. */
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  /** What an unknown command echoes of itself: the slash and the word after it. */
+  private static final Pattern COMMAND_WORD = Pattern.compile("/[\\p{L}\\p{N}_]*");
 
   private final KnowledgeSearch search;
   private final ExtractiveComposer extractive;
@@ -161,7 +165,14 @@ final class Commands {
     return Answer.message(language, "", messages.get(language, "forget.done"));
   }
 
+  /**
+   * The command as echoed back: its leading word only, so that "/https://evil.example/x" cannot make
+   * the bot repeat a link (Telegram makes any address in a message clickable).
+   */
   private static String abbreviate(String name) {
-    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    Matcher word = COMMAND_WORD.matcher(name);
+    String shown = word.lookingAt() ? word.group() : "/";
+    return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
   }
+
 }

@@ -27,15 +27,16 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof StoreException se) {
       LOG.debug("store unavailable", e);
       cli.getErr().println("OptOut cannot use its data / OptOut ne peut pas utiliser ses données :");
-      cli.getErr().println("  " + se.getMessage());
+      cli.getErr().println(RedactingLayout.redact("  " + se.getMessage()));
       return STORE_UNAVAILABLE;
     }
     if (e instanceof UsageProblem up) {
-      cli.getErr().println(up.getMessage());
+      cli.getErr().println(RedactingLayout.redact(up.getMessage()));
       return CommandLine.ExitCode.USAGE;
     }
     LOG.debug("command failed", e);
-    cli.getErr().println("optout: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    // standard error is a log too: a library's message may carry a request URL, and with it the token
+    cli.getErr().println(RedactingLayout.redact("optout: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     return FAILED;
   }
 }

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * Configured in logback.xml.
  */
 public final class RedactingLayout extends PatternLayout {
-  /** A bot token: the bot's number, a colon, a secret of 30 or more URL-safe characters. */
-  private static final Pattern BOT_TOKEN = Pattern.compile("([0-9]{5,16}):[A-Za-z0-9_-]{30,}");
+  /**
+   * A bot token: the bot's number, a colon (or its URL encoding, as in a logged request line), a
+   * secret of 30 or more URL-safe characters.
+   */
+  private static final Pattern BOT_TOKEN = Pattern.compile("([0-9]{5,16})(?::|%3[Aa])[A-Za-z0-9_-]{30,}");
 
   @Override
   public String doLayout(ILoggingEvent event) {

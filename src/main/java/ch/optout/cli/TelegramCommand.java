@@ -1,5 +1,6 @@
 package ch.optout.cli;
 
+import ch.optout.telegram.AdminIds;
 import ch.optout.telegram.ApiUrl;
 import ch.optout.telegram.BotToken;
 import ch.optout.telegram.TelegramBot;
@@ -34,6 +35,7 @@ final class TelegramCommand implements Callable<Integer> {
         .orElseThrow(() -> new UsageProblem(
             "telegram needs TELEGRAM_BOT_TOKEN: create a bot with @BotFather on Telegram and set its token"));
     TelegramUrl url = settings.telegramApiUrl().map(TelegramCommand::apiUrl).orElse(TelegramUrl.DEFAULT_URL);
+    AdminIds admins = adminIds(settings.get("OPTOUT_ADMIN_IDS").orElse(""));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -51,7 +53,7 @@ final class TelegramCommand implements Callable<Integer> {
     boolean interrupted = false;
     try {
       try (Components c = Components.persistent(settings);
-          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url)) {
+          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url, admins)) {
         out.println("OptOut answers on Telegram as @" + bot.username() + ". Stop it with Ctrl-C.");
         out.flush();
         try {
@@ -79,6 +81,14 @@ final class TelegramCommand implements Callable<Integer> {
       return ApiUrl.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem("TELEGRAM_API_URL " + e.getMessage());
+    }
+  }
+
+  private static AdminIds adminIds(String text) {
+    try {
+      return AdminIds.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem("OPTOUT_ADMIN_IDS " + e.getMessage());
     }
   }
 

@@ -70,15 +70,25 @@ public final class TelegramBot implements AutoCloseable {
    * @throws TelegramStartException when the API cannot be reached or refuses the token
    */
   public static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url) {
-    return start(assistant, messages, token, url, Limits.TELEGRAM, Clock.systemUTC());
+    return start(assistant, messages, token, url, AdminIds.NONE);
+  }
+
+  /** @param admins the users allowed the admin commands (/stats) */
+  public static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, AdminIds admins) {
+    return start(assistant, messages, token, url, Limits.TELEGRAM, Clock.systemUTC(), admins);
   }
 
   static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock) {
+    return start(assistant, messages, token, url, limits, clock, AdminIds.NONE);
+  }
+
+  static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock,
+      AdminIds admins) {
     Http http = new Http(limits);
     TelegramBot bot;
     try {
       TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
-      bot = new TelegramBot(assistant, messages, token, url, limits, clock, http, client, whoAmI(client, url, limits));
+      bot = new TelegramBot(assistant, messages, token, url, limits, clock, http, client, whoAmI(client, url, limits), admins);
     } catch (RuntimeException e) {
       http.close();
       throw e;
@@ -93,7 +103,7 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   private TelegramBot(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock,
-      Http http, TelegramClient client, Incoming.Bot me) {
+      Http http, TelegramClient client, Incoming.Bot me, AdminIds admins) {
     this.limits = limits;
     this.clock = clock;
     this.url = url;
@@ -108,10 +118,11 @@ public final class TelegramBot implements AutoCloseable {
     this.sendScheduler = scheduler;
     this.sender = new Sender(client, sendScheduler, new Pacer(clock, limits.perChat(), limits.global()), limits, clock, chats);
     UpdateHandler handler = new UpdateHandler(assistant, messages, new TelegramRenderer(messages), new Keyboards(messages),
-        sender, me, chats);
+        sender, me, chats, admins);
     ExecutorService chatPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new Threads("optout-tg-chat"));
-    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler::handle);
+    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler,
+        new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http.poll, () -> pollExecutor,
         () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -13,20 +12,38 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Receives each batch from the library's polling thread and hands every update to its chat's lane,
  * returning at once so that polling goes on during a long burst. It never throws: an exception here
- * would stop the library's polling task for good.
+ * would stop the library's polling task for good. Flood control is applied here, before anything
+ * is queued, so that a chat sending faster than it can be answered never grows its lane without bound.
  */
 final class UpdateDispatcher implements LongPollingUpdateConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
 
+  /** What the dispatcher hands updates to, on the chat's lane. */
+  interface Handler {
+    /** Answers the update. */
+    void handle(Update update);
+
+    /**
+     * Whether the update asks something of the bot: group chatter it does not answer is not
+     * counted against the group's flood limit.
+     */
+    boolean addressed(Update update);
+
+    /** Tells the chat, once, that it sends faster than the bot answers. */
+    void slowDown(Update update);
+  }
+
   private final ChatLanes lanes;
-  private final Consumer<Update> handler;
+  private final Handler handler;
+  private final FloodControl flood;
   private boolean closed;
   /** The highest update id handed to a lane; all of them are handled once the lanes are idle. */
   private int lastAccepted;
 
-  UpdateDispatcher(ChatLanes lanes, Consumer<Update> handler) {
+  UpdateDispatcher(ChatLanes lanes, Handler handler, FloodControl flood) {
     this.lanes = lanes;
     this.handler = handler;
+    this.flood = flood;
   }
 
   @Override
@@ -39,7 +56,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
       try {
         Optional<Long> chat = chatOf(update);
         if (chat.isPresent()) {
-          lanes.execute(chat.get(), () -> handler.accept(update));
+          dispatch(chat.get(), update);
         }
         lastAccepted = Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
       } catch (RejectedExecutionException e) {
@@ -48,6 +65,20 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
       } catch (RuntimeException e) {
         LOG.error("an update could not be dispatched", e);
       }
+    }
+  }
+
+  /** A dropped update is still acknowledged to Telegram like the others: it must not come back. */
+  private void dispatch(long chatId, Update update) {
+    FloodControl.Verdict verdict = handler.addressed(update) ? flood.check(chatId) : FloodControl.Verdict.PASS;
+    switch (verdict) {
+      case PASS -> lanes.execute(chatId, () -> handler.handle(update));
+      case WARN -> {
+        LOG.info("a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
+            flood.window().toSeconds());
+        lanes.execute(chatId, () -> handler.slowDown(update));
+      }
+      case DROP -> LOG.debug("an update dropped by flood control");
     }
   }
 

@@ -23,13 +23,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * back rendered with their buttons; taps on buttons are carried out and always answered. It holds no
  * answer logic of its own, and it runs for one chat at a time (see {@link ChatLanes}).
  */
-final class UpdateHandler {
+final class UpdateHandler implements UpdateDispatcher.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
 
   /** Commands whose answer gets buttons; the French aliases are those the assistant knows. */
   private static final Set<String> PLATFORMS = Set.of("/platforms", "/plateformes");
   private static final Set<String> LANG = Set.of("/lang", "/langue", "/language");
   private static final Set<String> WELCOME = Set.of("/start", "/help");
+  /** Admin commands; to anyone else they are unknown commands, answered as such by the assistant. */
+  private static final String STATS = "/stats";
 
   private final Assistant assistant;
   private final Messages messages;
@@ -38,9 +40,16 @@ final class UpdateHandler {
   private final Sender sender;
   private final Incoming.Bot bot;
   private final ChatRef chats;
+  private final AdminIds admins;
 
   UpdateHandler(Assistant assistant, Messages messages, TelegramRenderer renderer, Keyboards keyboards, Sender sender,
       Incoming.Bot bot, ChatRef chats) {
+    this(assistant, messages, renderer, keyboards, sender, bot, chats, AdminIds.NONE);
+  }
+
+  UpdateHandler(Assistant assistant, Messages messages, TelegramRenderer renderer, Keyboards keyboards, Sender sender,
+      Incoming.Bot bot, ChatRef chats, AdminIds admins) {
+    this.admins = admins;
     this.assistant = assistant;
     this.messages = messages;
     this.renderer = renderer;
@@ -50,11 +59,59 @@ final class UpdateHandler {
     this.chats = chats;
   }
 
-  void handle(Update update) {
+  @Override
+  public void handle(Update update) {
     if (update.hasMessage()) {
-      Incoming.read(update.getMessage(), bot).ifPresent(this::answer);
+      Optional<Incoming> in = Incoming.read(update.getMessage(), bot);
+      if (in.isPresent() && isAdminCommand(in.get(), update.getMessage())) {
+        admin(in.get());
+      } else {
+        in.ifPresent(this::answer);
+      }
     } else if (update.hasCallbackQuery()) {
       tapped(update.getCallbackQuery());
+    }
+  }
+
+  /** Only in a private chat, so that figures are never shown to a group, and only from an admin. */
+  private boolean isAdminCommand(Incoming in, Message m) {
+    return in.command().filter(STATS::equals).isPresent() && !in.group() && m.getFrom() != null
+        && admins.contains(m.getFrom().getId());
+  }
+
+  private void admin(Incoming in) {
+    Language l = assistant.chosenLanguage(ChatRef.assistantKey(in.chatId())).or(in::clientLanguage).orElse(Language.EN);
+    try {
+      LOG.info("admin command {} in chat {}", STATS, chats.of(in.chatId()));
+      send(in.chatId(), in.threadId(), Optional.empty(), assistant.stats(l), Optional.empty());
+    } catch (RuntimeException e) {
+      LOG.error("the admin command {} failed", STATS, e);
+      send(in.chatId(), in.threadId(), Optional.empty(), Answer.message(l, "", messages.get(l, "telegram.error")), Optional.empty());
+    }
+  }
+
+  @Override
+  public boolean addressed(Update update) {
+    return update.hasMessage() ? Incoming.read(update.getMessage(), bot).isPresent() : update.hasCallbackQuery();
+  }
+
+  /** In the chat's language when it chose one, else its app's; a tapped button gets it as a toast. */
+  @Override
+  public void slowDown(Update update) {
+    try {
+      if (update.hasMessage()) {
+        Incoming.read(update.getMessage(), bot).ifPresent(in -> {
+          Language l = assistant.chosenLanguage(ChatRef.assistantKey(in.chatId())).or(in::clientLanguage).orElse(Language.EN);
+          Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
+          send(in.chatId(), in.threadId(), replyTo, Answer.message(l, "", messages.get(l, "telegram.flood")), Optional.empty());
+        });
+      } else if (update.hasCallbackQuery()) {
+        CallbackQuery q = update.getCallbackQuery();
+        Language l = Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode).orElse(Language.EN);
+        sender.answerCallback(q.getId(), Optional.of(messages.get(l, "telegram.flood")));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("asking a chat to slow down failed", e);
     }
   }
 

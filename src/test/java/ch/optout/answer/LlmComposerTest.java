@@ -181,6 +181,21 @@ class LlmComposerTest {
   }
 
   @Test
+  void compose_serverDown_fallsBackQuickly() {
+    String url = server.baseUrl();
+    server.close(); // nothing listens there any more: the connection is refused
+    LlmSettings settings = new LlmSettings(LlmSettings.Provider.OPENAI, "test-model", Duration.ofSeconds(5),
+        Optional.of("test-key"), Optional.of(URI.create(url)));
+    LlmComposer down = new LlmComposer(PIPELINE.composer, settings.chatModel().orElseThrow(), new LanguageDetector(), PIPELINE.messages);
+
+    long start = System.nanoTime();
+    Answer a = down.compose(search("How do I stop LinkedIn using my CV?"));
+
+    assertThat(a).isEqualTo(extractive("How do I stop LinkedIn using my CV?"));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
   void compose_questionCarryingAnInjection_leavesTheSystemMessageAlone() {
     server.replies(GOOD_EN);
     LlmComposer composer = composer(Duration.ofSeconds(5));

@@ -8,6 +8,7 @@ import ch.optout.telegram.Updates;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -88,6 +89,49 @@ class TelegramCommandTest {
       assertThat(api.violations()).isEmpty();
       assertThat(api.confirmedBelow()).as("handled updates confirmed on the way out").isGreaterThan(update);
       awaitNoBotThreads();
+    }
+  }
+
+  @Test
+  void telegram_brokenKnowledgeFile_exitsThreeNamingTheFileBeforeTheBotStarts() throws Exception {
+    // a copy of the fixture with one guide whose front matter is cut short
+    Path knowledge = temp.resolve("knowledge");
+    try (var files = Files.walk(TestPipeline.fixtureDir())) {
+      for (Path from : files.toList()) {
+        Path to = knowledge.resolve(TestPipeline.fixtureDir().relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    Files.writeString(knowledge.resolve("guides/tiktok.fr.md"), "---\nid: [tiktok\nlang: fr\n");
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_KNOWLEDGE_DIR", knowledge.toString());
+
+      assertThat(run("telegram")).isEqualTo(3);
+
+      assertThat(err.toString()).contains("The knowledge folder has errors").contains("guides/tiktok.fr.md")
+          .doesNotContain("at ch.optout", SECRET);
+      assertThat(out.toString()).doesNotContain("OptOut answers on Telegram");
+      assertThat(api.calls()).as("no half-started bot: not even getMe").isEmpty();
+      assertThat(botThreads()).isZero();
+    }
+  }
+
+  @Test
+  void telegram_adminIdsThatAreNotIds_isAUsageErrorBeforeAnythingStarts() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_ADMIN_IDS", "12345,@alice");
+
+      assertThat(run("telegram")).isEqualTo(2);
+      assertThat(err.toString()).contains("OPTOUT_ADMIN_IDS takes Telegram user ids").contains("'@alice'");
+      assertThat(api.calls()).isEmpty();
     }
   }
 

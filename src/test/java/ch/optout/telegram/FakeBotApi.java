@@ -56,10 +56,15 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** A scripted answer: an HTTP status and a body, or a dropped connection. */
-  record Fault(int status, String body, boolean drop) {
+  /** A scripted answer: an HTTP status and a body, or a dropped connection; either after {@code delay}. */
+  record Fault(int status, String body, boolean drop, Duration delay) {
     static Fault status(int status, String body) {
-      return new Fault(status, body, false);
+      return new Fault(status, body, false, Duration.ZERO);
+    }
+
+    /** No answer for {@code delay}, then the connection is closed: a client with a shorter timeout gives up first. */
+    static Fault hang(Duration delay) {
+      return new Fault(0, "", true, delay);
     }
 
     static Fault tooManyRequests(int retryAfterSeconds) {
@@ -76,7 +81,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     static Fault dropConnection() {
-      return new Fault(0, "", true);
+      return new Fault(0, "", true, Duration.ZERO);
     }
   }
 
@@ -203,6 +208,9 @@ public final class FakeBotApi implements AutoCloseable {
       }
       if (fault != null) {
         record(method, body, fault.drop() ? 0 : fault.status(), 0);
+        if (!fault.delay().isZero()) {
+          Thread.sleep(fault.delay().toMillis());
+        }
         if (fault.drop()) {
           return; // closing the exchange without an answer: the client sees the connection end
         }
