@@ -49,18 +49,25 @@ public final class FakeLlmServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** Hanging handlers wait on this; closing releases them so no thread outlives the test. */
   private final CountDownLatch release = new CountDownLatch(1);
+
   private volatile Behaviour behaviour = new Behaviour(500, "no reply configured", false);
 
   private FakeLlmServer(Dialect dialect) {
     this.dialect = dialect;
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-llm-" + dialect.name().toLowerCase() + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(
+                      r,
+                      "fake-llm-" + dialect.name().toLowerCase() + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -81,7 +88,11 @@ public final class FakeLlmServer implements AutoCloseable {
 
   /** What to configure as the client's base URL: OpenAI clients expect the "/v1" in it. */
   public String baseUrl() {
-    String root = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    String root =
+        "http://"
+            + server.getAddress().getAddress().getHostAddress()
+            + ":"
+            + server.getAddress().getPort();
     return dialect == Dialect.OPENAI ? root + "/v1" : root;
   }
 
@@ -110,8 +121,12 @@ public final class FakeLlmServer implements AutoCloseable {
     try (exchange) {
       byte[] in = exchange.getRequestBody().readAllBytes();
       JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
-      received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders().getFirst("Authorization"), body));
+      received.add(
+          new Received(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              body));
       Behaviour b = behaviour;
       if (b.hang()) {
         release.await(10, TimeUnit.SECONDS);
@@ -122,7 +137,11 @@ public final class FakeLlmServer implements AutoCloseable {
       } else if (b.status() != 200) {
         send(exchange, b.status(), b.content());
       } else {
-        send(exchange, 200, JSON.writeValueAsString(dialect == Dialect.OPENAI ? openAi(b.content()) : ollama(b.content())));
+        send(
+            exchange,
+            200,
+            JSON.writeValueAsString(
+                dialect == Dialect.OPENAI ? openAi(b.content()) : ollama(b.content())));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -133,17 +152,26 @@ public final class FakeLlmServer implements AutoCloseable {
 
   private static ObjectNode openAi(String content) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", "fake");
+    root.put("id", "chatcmpl-fake")
+        .put("object", "chat.completion")
+        .put("created", 1_700_000_000L)
+        .put("model", "fake");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0).put("finish_reason", "stop");
     choice.putObject("message").put("role", "assistant").put("content", content);
-    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+    root.putObject("usage")
+        .put("prompt_tokens", 10)
+        .put("completion_tokens", 10)
+        .put("total_tokens", 20);
     return root;
   }
 
   private static ObjectNode ollama(String content) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("model", "fake").put("created_at", "2025-11-20T10:00:00Z").put("done", true).put("done_reason", "stop");
+    root.put("model", "fake")
+        .put("created_at", "2025-11-20T10:00:00Z")
+        .put("done", true)
+        .put("done_reason", "stop");
     root.putObject("message").put("role", "assistant").put("content", content);
     root.put("prompt_eval_count", 10).put("eval_count", 10);
     return root;

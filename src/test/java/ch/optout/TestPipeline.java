@@ -35,9 +35,12 @@ public final class TestPipeline {
     LanguageDetector languages = new LanguageDetector();
     knowledge = new KnowledgeLoader(t -> languages.detectOr(t, Language.EN)).load(knowledgeDir);
     index = new KnowledgeIndex(knowledge, Optional.empty());
-    search = new KnowledgeSearch(
-        new QueryUnderstanding(languages, new PlatformMatcher(knowledge), new IntentClassifier()),
-        new Bm25Retriever(index), index);
+    search =
+        new KnowledgeSearch(
+            new QueryUnderstanding(
+                languages, new PlatformMatcher(knowledge), new IntentClassifier()),
+            new Bm25Retriever(index),
+            index);
     composer = new ExtractiveComposer(knowledge, messages);
   }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A reply, as data: channels decide how to show it. Text fields hold inline Markdown bold
- * ({@code **…**}) as written in the knowledge; {@link Inline} renders it.
+ * A reply, as data: channels decide how to show it. Text fields hold inline Markdown bold ({@code
+ * **…**}) as written in the knowledge; {@link Inline} renders it.
  *
  * @param answered false when OptOut declines (out of scope or not enough evidence)
  * @param platformId the main platform, when the answer is about one
@@ -38,10 +38,33 @@ public record Answer(
     String document) {
 
   /** An answer without a document to copy. */
-  public Answer(Language language, boolean answered, AnswerKind kind, Optional<String> platformId, String title,
-      String lead, List<StepGroup> steps, List<String> caveats, List<String> notes, List<Source> sources,
-      Optional<LocalDate> verified, String composer) {
-    this(language, answered, kind, platformId, title, lead, steps, caveats, notes, sources, verified, composer, "");
+  public Answer(
+      Language language,
+      boolean answered,
+      AnswerKind kind,
+      Optional<String> platformId,
+      String title,
+      String lead,
+      List<StepGroup> steps,
+      List<String> caveats,
+      List<String> notes,
+      List<Source> sources,
+      Optional<LocalDate> verified,
+      String composer) {
+    this(
+        language,
+        answered,
+        kind,
+        platformId,
+        title,
+        lead,
+        steps,
+        caveats,
+        notes,
+        sources,
+        verified,
+        composer,
+        "");
   }
 
   public Answer {
@@ -61,8 +84,19 @@ public record Answer(
 
   /** A plain message with nothing to cite: greetings, help, command replies. */
   public static Answer message(Language language, String title, String lead) {
-    return new Answer(language, true, AnswerKind.MESSAGE, Optional.empty(), title, lead, List.of(), List.of(),
-        List.of(), List.of(), Optional.empty(), "extractive");
+    return new Answer(
+        language,
+        true,
+        AnswerKind.MESSAGE,
+        Optional.empty(),
+        title,
+        lead,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        "extractive");
   }
 
   /**
@@ -80,16 +114,55 @@ public record Answer(
 
   /** The same text, marked as not answered. */
   public Answer asDecline() {
-    return new Answer(language, false, AnswerKind.DECLINE, platformId, title, lead, steps, caveats, notes, sources, verified, composer, document);
+    return new Answer(
+        language,
+        false,
+        AnswerKind.DECLINE,
+        platformId,
+        title,
+        lead,
+        steps,
+        caveats,
+        notes,
+        sources,
+        verified,
+        composer,
+        document);
   }
 
   public Answer withNote(String note) {
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
-    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, more, sources, verified, composer, document);
+    return new Answer(
+        language,
+        answered,
+        kind,
+        platformId,
+        title,
+        lead,
+        steps,
+        caveats,
+        more,
+        sources,
+        verified,
+        composer,
+        document);
   }
 
   public Answer withComposer(String name) {
-    return new Answer(language, answered, kind, platformId, title, lead, steps, caveats, notes, sources, verified, name, document);
+    return new Answer(
+        language,
+        answered,
+        kind,
+        platformId,
+        title,
+        lead,
+        steps,
+        caveats,
+        notes,
+        sources,
+        verified,
+        name,
+        document);
   }
 }

@@ -33,7 +33,10 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   static final String NAME = "extractive";
 
-  /** "Summarise the article", « résume l'article »: the summary, not the passage richest in the words. */
+  /**
+   * "Summarise the article", « résume l'article »: the summary, not the passage richest in the
+   * words.
+   */
   private static final java.util.regex.Pattern SUMMARISE =
       java.util.regex.Pattern.compile("(?i)\\b(summar|résum|resum|en bref|in short|tl;?dr)");
 
@@ -70,20 +73,43 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<Guide> guides = platformGuides(u);
     if (guides.size() == 1) {
       Guide g = guides.get(0);
-      return new Answer(language, true, AnswerKind.GUIDE, Optional.of(g.id()), g.title(), summary(g),
-          deviceFirst(stepGroups(g, ""), u.question()), items(g, SectionKind.NOT_COVERED), items(g, SectionKind.GOOD_TO_KNOW),
-          g.sources(), g.verified(), NAME);
+      return new Answer(
+          language,
+          true,
+          AnswerKind.GUIDE,
+          Optional.of(g.id()),
+          g.title(),
+          summary(g),
+          deviceFirst(stepGroups(g, ""), u.question()),
+          items(g, SectionKind.NOT_COVERED),
+          items(g, SectionKind.GOOD_TO_KNOW),
+          g.sources(),
+          g.verified(),
+          NAME);
     }
     List<StepGroup> steps = new ArrayList<>();
     List<String> caveats = new ArrayList<>();
     for (Guide g : guides) {
       steps.addAll(stepGroups(g, g.platform()));
-      items(g, SectionKind.NOT_COVERED).stream().limit(2).map(c -> g.platform() + " — " + c).forEach(caveats::add);
+      items(g, SectionKind.NOT_COVERED).stream()
+          .limit(2)
+          .map(c -> g.platform() + " — " + c)
+          .forEach(caveats::add);
     }
     String title = guides.stream().map(Guide::platform).collect(Collectors.joining(", "));
-    return new Answer(language, true, AnswerKind.GUIDE, Optional.of(guides.get(0).id()),
-        messages.get(language, "answer.several.title", title), "", steps, caveats, List.of(),
-        sources(guides), oldest(guides), NAME);
+    return new Answer(
+        language,
+        true,
+        AnswerKind.GUIDE,
+        Optional.of(guides.get(0).id()),
+        messages.get(language, "answer.several.title", title),
+        "",
+        steps,
+        caveats,
+        List.of(),
+        sources(guides),
+        oldest(guides),
+        NAME);
   }
 
   /** A fact about a named platform, then that platform's steps so the user can act on it. */
@@ -91,18 +117,37 @@ public final class ExtractiveComposer implements AnswerComposer {
     Understanding u = result.understanding();
     Guide main = platformGuides(u).get(0);
     List<Guide> cited = new ArrayList<>(List.of(main));
-    List<Section> candidates = new ArrayList<>(main.sections().stream().filter(s -> s.kind() != SectionKind.STEPS).toList());
-    result.hits().stream().map(h -> h.passage().guide()).filter(g -> mentions(g, main)).findFirst().ifPresent(article -> {
-      candidates.addAll(article.sections());
-      cited.add(article);
-    });
+    List<Section> candidates =
+        new ArrayList<>(
+            main.sections().stream().filter(s -> s.kind() != SectionKind.STEPS).toList());
+    result.hits().stream()
+        .map(h -> h.passage().guide())
+        .filter(g -> mentions(g, main))
+        .findFirst()
+        .ifPresent(
+            article -> {
+              candidates.addAll(article.sections());
+              cited.add(article);
+            });
     List<String> lines = Snippets.bestLines(candidates, u.question(), 2);
     if (lines.isEmpty()) {
       return guides(u);
     }
-    List<String> caveats = items(main, SectionKind.NOT_COVERED).stream().filter(c -> !lines.contains(c)).toList();
-    return new Answer(u.language(), true, AnswerKind.GUIDE, Optional.of(main.id()), main.title(), String.join("\n\n", lines),
-        stepGroups(main, ""), caveats, List.of(), sources(cited), oldest(cited), NAME);
+    List<String> caveats =
+        items(main, SectionKind.NOT_COVERED).stream().filter(c -> !lines.contains(c)).toList();
+    return new Answer(
+        u.language(),
+        true,
+        AnswerKind.GUIDE,
+        Optional.of(main.id()),
+        main.title(),
+        String.join("\n\n", lines),
+        stepGroups(main, ""),
+        caveats,
+        List.of(),
+        sources(cited),
+        oldest(cited),
+        NAME);
   }
 
   /** Law or background facts: the best passages, and a platform's steps when one is named. */
@@ -111,8 +156,13 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<ScoredPassage> picked = new ArrayList<>();
     for (ScoredPassage hit : result.hits()) {
       DocumentKind kind = hit.passage().guide().kind();
-      boolean fits = !legal || kind == DocumentKind.LAW || kind == DocumentKind.ARTICLE || kind == DocumentKind.DOCUMENT;
-      if (fits && picked.stream().noneMatch(p -> p.passage().guide().equals(hit.passage().guide()))) {
+      boolean fits =
+          !legal
+              || kind == DocumentKind.LAW
+              || kind == DocumentKind.ARTICLE
+              || kind == DocumentKind.DOCUMENT;
+      if (fits
+          && picked.stream().noneMatch(p -> p.passage().guide().equals(hit.passage().guide()))) {
         picked.add(hit);
       }
       if (picked.size() == 2) {
@@ -139,9 +189,19 @@ public final class ExtractiveComposer implements AnswerComposer {
       cited.add(g);
     }
     Guide first = picked.get(0).passage().guide();
-    return new Answer(u.language(), true, AnswerKind.INFORMATION,
-        u.platforms().stream().findFirst(), first.title(), String.join("\n\n", parts), steps, List.of(), List.of(),
-        sources(cited), oldest(cited), NAME);
+    return new Answer(
+        u.language(),
+        true,
+        AnswerKind.INFORMATION,
+        u.platforms().stream().findFirst(),
+        first.title(),
+        String.join("\n\n", parts),
+        steps,
+        List.of(),
+        List.of(),
+        sources(cited),
+        oldest(cited),
+        NAME);
   }
 
   /** Every platform OptOut covers with its one-line action: "act everywhere". */
@@ -151,19 +211,32 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<Source> sources = new ArrayList<>();
     for (Guide g : guides) {
       String action = g.action().isBlank() ? g.title() : g.action();
-      String noOptOut = g.optOut().filter(k -> k == OptOutKind.NONE).isPresent()
-          ? " " + messages.get(language, "checklist.none") : "";
+      String noOptOut =
+          g.optOut().filter(k -> k == OptOutKind.NONE).isPresent()
+              ? " " + messages.get(language, "checklist.none")
+              : "";
       lines.add("**" + g.platform() + "** — " + action + noOptOut);
       g.sources().stream().findFirst().ifPresent(sources::add);
     }
-    return new Answer(language, true, AnswerKind.CHECKLIST, Optional.empty(),
-        messages.get(language, "checklist.title"), messages.get(language, "checklist.lead", guides.size()),
-        List.of(new StepGroup("", lines)), List.of(), List.of(messages.get(language, "checklist.note")),
-        sources, oldest(guides), NAME);
+    return new Answer(
+        language,
+        true,
+        AnswerKind.CHECKLIST,
+        Optional.empty(),
+        messages.get(language, "checklist.title"),
+        messages.get(language, "checklist.lead", guides.size()),
+        List.of(new StepGroup("", lines)),
+        List.of(),
+        List.of(messages.get(language, "checklist.note")),
+        sources,
+        oldest(guides),
+        NAME);
   }
 
   public Answer welcome(Language language) {
-    return Answer.message(language, messages.get(language, "welcome.title"),
+    return Answer.message(
+        language,
+        messages.get(language, "welcome.title"),
         messages.get(language, "welcome.body", coveredPlatforms(language)));
   }
 
@@ -182,14 +255,31 @@ public final class ExtractiveComposer implements AnswerComposer {
     } else {
       reason = messages.get(language, "decline.outOfScope");
     }
-    String lead = reason + "\n\n" + messages.get(language, "decline.covered", coveredPlatforms(language))
-        + "\n\n" + messages.get(language, "decline.examples");
-    return new Answer(language, false, AnswerKind.DECLINE, Optional.empty(),
-        messages.get(language, "decline.title"), lead, List.of(), List.of(), List.of(), List.of(), Optional.empty(), NAME);
+    String lead =
+        reason
+            + "\n\n"
+            + messages.get(language, "decline.covered", coveredPlatforms(language))
+            + "\n\n"
+            + messages.get(language, "decline.examples");
+    return new Answer(
+        language,
+        false,
+        AnswerKind.DECLINE,
+        Optional.empty(),
+        messages.get(language, "decline.title"),
+        lead,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        NAME);
   }
 
   public String coveredPlatforms(Language language) {
-    return knowledge.guides(language).stream().map(Guide::platform).collect(Collectors.joining(", "));
+    return knowledge.guides(language).stream()
+        .map(Guide::platform)
+        .collect(Collectors.joining(", "));
   }
 
   private List<Guide> platformGuides(Understanding u) {
@@ -204,8 +294,13 @@ public final class ExtractiveComposer implements AnswerComposer {
     if (article.kind() != DocumentKind.ARTICLE) {
       return false;
     }
-    String text = article.sections().stream().map(Section::fullText).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
-    return text.contains(platform.id()) || text.contains(platform.platform().toLowerCase(Locale.ROOT));
+    String text =
+        article.sections().stream()
+            .map(Section::fullText)
+            .collect(Collectors.joining(" "))
+            .toLowerCase(Locale.ROOT);
+    return text.contains(platform.id())
+        || text.contains(platform.platform().toLowerCase(Locale.ROOT));
   }
 
   private static String summary(Guide g) {
@@ -213,14 +308,18 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   private static final java.util.regex.Pattern MOBILE =
-      java.util.regex.Pattern.compile("(?i)\\b(phone|mobile|app|iphone|android|ipad|smartphone|t[ée]l[ée]phone|portable|appli|application|ios)\\b");
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(phone|mobile|app|iphone|android|ipad|smartphone|t[ée]l[ée]phone|portable|appli|application|ios)\\b");
   private static final java.util.regex.Pattern DESKTOP =
-      java.util.regex.Pattern.compile("(?i)\\b(computer|desktop|laptop|browser|web|ordinateur|ordi|navigateur|pc|mac)\\b");
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(computer|desktop|laptop|browser|web|ordinateur|ordi|navigateur|pc|mac)\\b");
 
   /** "and on my phone?": the steps for that device first; nothing is left out. */
   static List<StepGroup> deviceFirst(List<StepGroup> groups, String question) {
-    java.util.regex.Pattern wanted = MOBILE.matcher(question).find() ? MOBILE
-        : DESKTOP.matcher(question).find() ? DESKTOP : null;
+    java.util.regex.Pattern wanted =
+        MOBILE.matcher(question).find()
+            ? MOBILE
+            : DESKTOP.matcher(question).find() ? DESKTOP : null;
     if (wanted == null || groups.size() < 2) {
       return groups;
     }
@@ -242,8 +341,12 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   private static List<String> items(Guide g, SectionKind kind) {
-    return g.sections(kind).stream().flatMap(s -> Stream.concat(
-        s.text().isBlank() ? Stream.empty() : Stream.of(s.text()), s.items().stream())).toList();
+    return g.sections(kind).stream()
+        .flatMap(
+            s ->
+                Stream.concat(
+                    s.text().isBlank() ? Stream.empty() : Stream.of(s.text()), s.items().stream()))
+        .toList();
   }
 
   private static List<Source> sources(List<Guide> guides) {
@@ -253,7 +356,10 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   private static Optional<LocalDate> oldest(List<Guide> guides) {
-    return guides.stream().map(Guide::verified).flatMap(Optional::stream).filter(Objects::nonNull)
+    return guides.stream()
+        .map(Guide::verified)
+        .flatMap(Optional::stream)
+        .filter(Objects::nonNull)
         .min(Comparator.naturalOrder());
   }
 

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** The little inline Markdown the knowledge uses: {@code **bold**}, rendered per channel. */
 public final class Inline {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-  private static final Pattern ITALIC = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*(?![\\s*])(.+?)(?<![\\s*])\\*(?![\\p{L}\\p{N}*])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![\\p{L}\\p{N}*])\\*(?![\\s*])(.+?)(?<![\\s*])\\*(?![\\p{L}\\p{N}*])");
 
   private Inline() {}
 

@@ -8,15 +8,72 @@ import java.util.Set;
 /** The data protection law that applies to a user, which decides the wording of a letter. */
 public enum LegalRegime {
   /** GDPR, Art. 21: the EU and the EEA (Norway, Iceland, Liechtenstein). */
-  EU("letter-gdpr", Set.of("eu", "ue", "eee", "eea", "europe", "european union", "union europeenne", "gdpr", "rgpd",
-      "france", "belgique", "belgium", "germany", "allemagne", "italy", "italie", "spain", "espagne", "luxembourg",
-      "ireland", "irlande", "netherlands", "pays bas", "austria", "autriche", "portugal", "norway", "norvege")),
+  EU(
+      "letter-gdpr",
+      Set.of(
+          "eu",
+          "ue",
+          "eee",
+          "eea",
+          "europe",
+          "european union",
+          "union europeenne",
+          "gdpr",
+          "rgpd",
+          "france",
+          "belgique",
+          "belgium",
+          "germany",
+          "allemagne",
+          "italy",
+          "italie",
+          "spain",
+          "espagne",
+          "luxembourg",
+          "ireland",
+          "irlande",
+          "netherlands",
+          "pays bas",
+          "austria",
+          "autriche",
+          "portugal",
+          "norway",
+          "norvege")),
   /** UK GDPR, Art. 21. */
-  UK("letter-uk-gdpr", Set.of("uk", "united kingdom", "royaume uni", "britain", "great britain", "grande bretagne",
-      "england", "angleterre", "scotland", "ecosse", "wales", "uk gdpr")),
+  UK(
+      "letter-uk-gdpr",
+      Set.of(
+          "uk",
+          "united kingdom",
+          "royaume uni",
+          "britain",
+          "great britain",
+          "grande bretagne",
+          "england",
+          "angleterre",
+          "scotland",
+          "ecosse",
+          "wales",
+          "uk gdpr")),
   /** The revised Swiss Federal Act on Data Protection, Art. 30. */
-  CH("letter-swiss-fadp", Set.of("ch", "suisse", "switzerland", "swiss", "schweiz", "svizzera", "lpd", "nlpd", "fadp",
-      "geneve", "geneva", "lausanne", "zurich", "berne", "bern"));
+  CH(
+      "letter-swiss-fadp",
+      Set.of(
+          "ch",
+          "suisse",
+          "switzerland",
+          "swiss",
+          "schweiz",
+          "svizzera",
+          "lpd",
+          "nlpd",
+          "fadp",
+          "geneve",
+          "geneva",
+          "lausanne",
+          "zurich",
+          "berne",
+          "bern"));
 
   private final String letterId;
   private final Set<String> names;
@@ -33,8 +90,11 @@ public enum LegalRegime {
 
   /** Reads "EU", "Suisse", "royaume-uni", "1"/"2"/"3" (the order offered to users). */
   public static Optional<LegalRegime> parse(String text) {
-    String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", " ").strip();
+    String folded =
+        Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .replaceAll("[^a-z0-9]+", " ")
+            .strip();
     switch (folded) {
       case "1":
         return Optional.of(EU);

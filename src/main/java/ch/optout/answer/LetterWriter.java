@@ -32,8 +32,14 @@ public final class LetterWriter {
   }
 
   /** A letter ready to copy, how to send it, and what it is based on. */
-  public record Letter(String platformId, LegalRegime regime, Language language, String intro, String text,
-      List<Source> sources, Optional<LocalDate> verified) {}
+  public record Letter(
+      String platformId,
+      LegalRegime regime,
+      Language language,
+      String intro,
+      String text,
+      List<Source> sources,
+      Optional<LocalDate> verified) {}
 
   /** Empty when the platform or the template is unknown. */
   public Optional<Letter> write(String platformId, LegalRegime regime, Language language) {
@@ -44,14 +50,25 @@ public final class LetterWriter {
     }
     Guide g = guide.get();
     Contact contact = g.contact();
-    String contactText = contact.form().map(URI::toString)
-        .or(() -> contact.email())
-        .orElse(messages.get(language, "letter.contact.unknown"));
-    String date = LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
-    String text = template.get().sections().get(0).text()
-        .replace("{platform}", g.platform())
-        .replace("{contact}", contactText)
-        .replace("{date}", date);
+    String contactText =
+        contact
+            .form()
+            .map(URI::toString)
+            .or(() -> contact.email())
+            .orElse(messages.get(language, "letter.contact.unknown"));
+    String date =
+        LocalDate.now(clock)
+            .format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+    String text =
+        template
+            .get()
+            .sections()
+            .get(0)
+            .text()
+            .replace("{platform}", g.platform())
+            .replace("{contact}", contactText)
+            .replace("{date}", date);
     List<String> intro = new ArrayList<>();
     contact.form().ifPresent(f -> intro.add(messages.get(language, "letter.send.form", f)));
     contact.email().ifPresent(e -> intro.add(messages.get(language, "letter.send.email", e)));
@@ -62,13 +79,27 @@ public final class LetterWriter {
       intro.add(messages.get(language, "letter.complement", g.platform()));
     }
     List<Source> sources = new ArrayList<>();
-    contact.form().ifPresent(f -> sources.add(new Source(messages.get(language, "letter.source.form", g.platform()), f)));
-    contact.email().ifPresent(e -> sources.add(new Source(messages.get(language, "letter.source.email", g.platform(), e), URI.create("mailto:" + e))));
+    contact
+        .form()
+        .ifPresent(
+            f ->
+                sources.add(
+                    new Source(messages.get(language, "letter.source.form", g.platform()), f)));
+    contact
+        .email()
+        .ifPresent(
+            e ->
+                sources.add(
+                    new Source(
+                        messages.get(language, "letter.source.email", g.platform(), e),
+                        URI.create("mailto:" + e))));
     if (contact.isEmpty()) {
       sources.addAll(g.sources());
     }
     sources.addAll(template.get().sources());
-    Optional<LocalDate> verified = g.verified().flatMap(a -> template.get().verified().map(b -> a.isBefore(b) ? a : b));
-    return Optional.of(new Letter(g.id(), regime, language, String.join("\n\n", intro), text, sources, verified));
+    Optional<LocalDate> verified =
+        g.verified().flatMap(a -> template.get().verified().map(b -> a.isBefore(b) ? a : b));
+    return Optional.of(
+        new Letter(g.id(), regime, language, String.join("\n\n", intro), text, sources, verified));
   }
 }

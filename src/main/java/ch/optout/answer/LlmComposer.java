@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * rejects.
  *
  * <p>A phrased answer keeps from the extractive one everything the model must not invent: kind,
- * platform, title, caveats, notes, date, and the sources, which always come from the knowledge
- * (the extractive answer's, then those of any other passage the model cited). The model's text
- * becomes the lead and, when it numbers its steps, the steps; otherwise the verified steps stay.
- * Its {@code [n]} passage citations are renumbered to point into the source list, so {@code [2]}
- * means the second source under the answer.
+ * platform, title, caveats, notes, date, and the sources, which always come from the knowledge (the
+ * extractive answer's, then those of any other passage the model cited). The model's text becomes
+ * the lead and, when it numbers its steps, the steps; otherwise the verified steps stay. Its {@code
+ * [n]} passage citations are renumbered to point into the source list, so {@code [2]} means the
+ * second source under the answer.
  */
 public final class LlmComposer implements AnswerComposer {
   static final String NAME = "llm";
@@ -38,7 +38,8 @@ public final class LlmComposer implements AnswerComposer {
   private final ReplyCheck check;
   private final Messages messages;
 
-  public LlmComposer(AnswerComposer extractive, ChatModel model, LanguageDetector languages, Messages messages) {
+  public LlmComposer(
+      AnswerComposer extractive, ChatModel model, LanguageDetector languages, Messages messages) {
     this.extractive = extractive;
     this.model = model;
     this.check = new ReplyCheck(languages);
@@ -48,7 +49,8 @@ public final class LlmComposer implements AnswerComposer {
   @Override
   public Answer compose(SearchResult result) {
     Answer base = extractive.compose(result);
-    if (!base.answered() || (base.kind() != AnswerKind.GUIDE && base.kind() != AnswerKind.INFORMATION)) {
+    if (!base.answered()
+        || (base.kind() != AnswerKind.GUIDE && base.kind() != AnswerKind.INFORMATION)) {
       return base;
     }
     LlmPrompt prompt = LlmPrompt.of(result, base);
@@ -66,7 +68,9 @@ public final class LlmComposer implements AnswerComposer {
     }
     ReplyCheck.Verdict.Accepted accepted = (ReplyCheck.Verdict.Accepted) verdict;
     if (accepted.linksRemoved() > 0) {
-      LOG.info("removed {} link(s) not found in the knowledge from a model reply", accepted.linksRemoved());
+      LOG.info(
+          "removed {} link(s) not found in the knowledge from a model reply",
+          accepted.linksRemoved());
     }
     return phrased(base, prompt, accepted);
   }
@@ -81,8 +85,10 @@ public final class LlmComposer implements AnswerComposer {
       return Optional.of(text == null ? "" : text);
     } catch (RuntimeException e) {
       // the message says what failed (status, timeout); it never holds the question or the key
-      LOG.warn("language model call failed after {} ms, extractive answer used: {}",
-          (System.nanoTime() - start) / 1_000_000, describe(e));
+      LOG.warn(
+          "language model call failed after {} ms, extractive answer used: {}",
+          (System.nanoTime() - start) / 1_000_000,
+          describe(e));
       return Optional.empty();
     }
   }
@@ -94,8 +100,19 @@ public final class LlmComposer implements AnswerComposer {
     List<String> notes = new ArrayList<>(layout.tail());
     notes.addAll(base.notes());
     notes.add(messages.get(base.language(), "llm.note"));
-    return new Answer(base.language(), true, base.kind(), base.platformId(), base.title(), layout.lead(), steps,
-        base.caveats(), notes, sources, base.verified(), NAME);
+    return new Answer(
+        base.language(),
+        true,
+        base.kind(),
+        base.platformId(),
+        base.title(),
+        layout.lead(),
+        steps,
+        base.caveats(),
+        notes,
+        sources,
+        base.verified(),
+        NAME);
   }
 
   /** The extractive answer's sources, then those of other passages the model cited. */
@@ -128,7 +145,9 @@ public final class LlmComposer implements AnswerComposer {
     }
     m.appendTail(out);
     // "[1][1]" from two passages of the same document
-    return out.toString().replaceAll("(\\[\\d+])(\\1)+", "$1").replaceAll("[ \\t]+([.,;:!?])", "$1");
+    return out.toString()
+        .replaceAll("(\\[\\d+])(\\1)+", "$1")
+        .replaceAll("[ \\t]+([.,;:!?])", "$1");
   }
 
   private static String describe(RuntimeException e) {
@@ -140,7 +159,8 @@ public final class LlmComposer implements AnswerComposer {
     if (message.length() > 200) {
       message = message.substring(0, 200) + "…";
     }
-    return e.getClass().getSimpleName() + (root == e ? "" : " (" + root.getClass().getSimpleName() + ")")
+    return e.getClass().getSimpleName()
+        + (root == e ? "" : " (" + root.getClass().getSimpleName() + ")")
         + (message.isEmpty() ? "" : ": " + message);
   }
 }

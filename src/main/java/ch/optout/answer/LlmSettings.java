@@ -24,7 +24,11 @@ import java.util.Optional;
  * @param baseUrl the server; empty means the provider's default
  */
 public record LlmSettings(
-    Provider provider, String model, Duration timeout, Optional<String> apiKey, Optional<URI> baseUrl) {
+    Provider provider,
+    String model,
+    Duration timeout,
+    Optional<String> apiKey,
+    Optional<URI> baseUrl) {
 
   public enum Provider {
     NONE,
@@ -33,6 +37,7 @@ public record LlmSettings(
   }
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
+
   /** Past this a user has long given up; a typo ("80" for "8.0") should not hang the bot. */
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
@@ -50,7 +55,8 @@ public record LlmSettings(
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException("LLM timeout must be above 0 and at most 300 seconds, not " + timeout);
+      throw new IllegalArgumentException(
+          "LLM timeout must be above 0 and at most 300 seconds, not " + timeout);
     }
   }
 
@@ -60,29 +66,41 @@ public record LlmSettings(
    */
   public static LlmSettings from(Map<String, String> env) {
     String name = value(env, "OPTOUT_LLM").orElse("none");
-    Provider provider = switch (name.toLowerCase(Locale.ROOT)) {
-      case "none", "off", "false" -> Provider.NONE;
-      case "openai" -> Provider.OPENAI;
-      case "ollama" -> Provider.OLLAMA;
-      default -> throw new IllegalArgumentException(
-          "OPTOUT_LLM must be none, openai or ollama, not '" + name + "'");
-    };
+    Provider provider =
+        switch (name.toLowerCase(Locale.ROOT)) {
+          case "none", "off", "false" -> Provider.NONE;
+          case "openai" -> Provider.OPENAI;
+          case "ollama" -> Provider.OLLAMA;
+          default ->
+              throw new IllegalArgumentException(
+                  "OPTOUT_LLM must be none, openai or ollama, not '" + name + "'");
+        };
     if (provider == Provider.NONE) {
       return NONE;
     }
-    Duration timeout = value(env, "OPTOUT_LLM_TIMEOUT").map(LlmSettings::seconds).orElse(DEFAULT_TIMEOUT);
+    Duration timeout =
+        value(env, "OPTOUT_LLM_TIMEOUT").map(LlmSettings::seconds).orElse(DEFAULT_TIMEOUT);
     if (provider == Provider.OPENAI) {
       Optional<String> key = value(env, "OPENAI_API_KEY");
       Optional<URI> url = value(env, "OPENAI_BASE_URL").map(v -> url("OPENAI_BASE_URL", v));
       if (key.isEmpty() && url.isEmpty()) {
-        throw new IllegalArgumentException("OPTOUT_LLM=openai needs OPENAI_API_KEY"
-            + " (or OPENAI_BASE_URL for an OpenAI-compatible server that needs no key)");
+        throw new IllegalArgumentException(
+            "OPTOUT_LLM=openai needs OPENAI_API_KEY"
+                + " (or OPENAI_BASE_URL for an OpenAI-compatible server that needs no key)");
       }
-      return new LlmSettings(provider, value(env, "OPTOUT_LLM_MODEL").orElse(DEFAULT_OPENAI_MODEL), timeout, key, url);
+      return new LlmSettings(
+          provider, value(env, "OPTOUT_LLM_MODEL").orElse(DEFAULT_OPENAI_MODEL), timeout, key, url);
     }
-    URI url = value(env, "OLLAMA_BASE_URL").map(v -> url("OLLAMA_BASE_URL", v)).orElse(DEFAULT_OLLAMA_URL);
-    return new LlmSettings(provider, value(env, "OPTOUT_LLM_MODEL").orElse(DEFAULT_OLLAMA_MODEL), timeout,
-        Optional.empty(), Optional.of(url));
+    URI url =
+        value(env, "OLLAMA_BASE_URL")
+            .map(v -> url("OLLAMA_BASE_URL", v))
+            .orElse(DEFAULT_OLLAMA_URL);
+    return new LlmSettings(
+        provider,
+        value(env, "OPTOUT_LLM_MODEL").orElse(DEFAULT_OLLAMA_MODEL),
+        timeout,
+        Optional.empty(),
+        Optional.of(url));
   }
 
   /**
@@ -93,24 +111,29 @@ public record LlmSettings(
   public Optional<ChatModel> chatModel() {
     return switch (provider) {
       case NONE -> Optional.empty();
-      case OPENAI -> Optional.of(OpenAiChatModel.builder()
-          .baseUrl(baseUrl.map(URI::toString).orElse(null))
-          // compatible servers without authentication still get a syntactically valid header
-          .apiKey(apiKey.orElse("none"))
-          .modelName(model)
-          .timeout(timeout)
-          .maxRetries(0)
-          .logRequests(false)
-          .logResponses(false)
-          .build());
-      case OLLAMA -> Optional.of(OllamaChatModel.builder()
-          .baseUrl(baseUrl.orElse(DEFAULT_OLLAMA_URL).toString())
-          .modelName(model)
-          .timeout(timeout)
-          .maxRetries(0)
-          .logRequests(false)
-          .logResponses(false)
-          .build());
+      case OPENAI ->
+          Optional.of(
+              OpenAiChatModel.builder()
+                  .baseUrl(baseUrl.map(URI::toString).orElse(null))
+                  // compatible servers without authentication still get a syntactically valid
+                  // header
+                  .apiKey(apiKey.orElse("none"))
+                  .modelName(model)
+                  .timeout(timeout)
+                  .maxRetries(0)
+                  .logRequests(false)
+                  .logResponses(false)
+                  .build());
+      case OLLAMA ->
+          Optional.of(
+              OllamaChatModel.builder()
+                  .baseUrl(baseUrl.orElse(DEFAULT_OLLAMA_URL).toString())
+                  .modelName(model)
+                  .timeout(timeout)
+                  .maxRetries(0)
+                  .logRequests(false)
+                  .logResponses(false)
+                  .build());
     };
   }
 
@@ -120,14 +143,21 @@ public record LlmSettings(
     if (provider == Provider.NONE) {
       return "LLM none";
     }
-    return "LLM " + provider.name().toLowerCase(Locale.ROOT) + " model " + model
-        + baseUrl.map(u -> " at " + u).orElse("") + ", timeout " + timeout.toMillis() / 1000.0 + " s"
+    return "LLM "
+        + provider.name().toLowerCase(Locale.ROOT)
+        + " model "
+        + model
+        + baseUrl.map(u -> " at " + u).orElse("")
+        + ", timeout "
+        + timeout.toMillis() / 1000.0
+        + " s"
         + (apiKey.isPresent() ? ", API key set" : "");
   }
 
   private static Duration seconds(String text) {
     try {
-      long millis = new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact();
+      long millis =
+          new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact();
       if (millis > 0 && millis <= MAX_TIMEOUT.toMillis()) {
         return Duration.ofMillis(millis);
       }
@@ -135,7 +165,9 @@ public record LlmSettings(
       // reported below with the variable's name
     }
     throw new IllegalArgumentException(
-        "OPTOUT_LLM_TIMEOUT must be a number of seconds above 0 and at most 300, e.g. 8 or 2.5, not '" + text + "'");
+        "OPTOUT_LLM_TIMEOUT must be a number of seconds above 0 and at most 300, e.g. 8 or 2.5, not '"
+            + text
+            + "'");
   }
 
   private static URI url(String variable, String text) {
@@ -148,7 +180,8 @@ public record LlmSettings(
     } catch (URISyntaxException e) {
       // reported below with the variable's name
     }
-    throw new IllegalArgumentException(variable + " must be an http(s) URL such as http://localhost:11434, not '" + text + "'");
+    throw new IllegalArgumentException(
+        variable + " must be an http(s) URL such as http://localhost:11434, not '" + text + "'");
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

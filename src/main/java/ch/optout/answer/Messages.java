@@ -16,8 +16,10 @@ public final class Messages {
   public Messages() {
     ResourceBundle.Control noFallback =
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    bundles.put(Language.EN, ResourceBundle.getBundle("i18n.messages", java.util.Locale.ROOT, noFallback));
-    bundles.put(Language.FR, ResourceBundle.getBundle("i18n.messages", Language.FR.locale(), noFallback));
+    bundles.put(
+        Language.EN, ResourceBundle.getBundle("i18n.messages", java.util.Locale.ROOT, noFallback));
+    bundles.put(
+        Language.FR, ResourceBundle.getBundle("i18n.messages", Language.FR.locale(), noFallback));
   }
 
   public String get(Language language, String key, Object... args) {

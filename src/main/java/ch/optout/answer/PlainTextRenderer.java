@@ -20,7 +20,13 @@ public final class PlainTextRenderer {
     }
     if (!a.document().isBlank()) {
       String rule = "-".repeat(60);
-      sb.append("\n").append(rule).append("\n").append(a.document().strip()).append("\n").append(rule).append("\n");
+      sb.append("\n")
+          .append(rule)
+          .append("\n")
+          .append(a.document().strip())
+          .append("\n")
+          .append(rule)
+          .append("\n");
     }
     for (StepGroup group : a.steps()) {
       sb.append("\n");
@@ -32,16 +38,27 @@ public final class PlainTextRenderer {
         sb.append(String.format("%2d. ", n++)).append(Inline.plain(step)).append("\n");
       }
     }
-    list(sb, messages.get(a.language(), "label.notCovered"), a.caveats().stream().map(Inline::plain).toList());
-    list(sb, messages.get(a.language(), "label.goodToKnow"), a.notes().stream().map(Inline::plain).toList());
+    list(
+        sb,
+        messages.get(a.language(), "label.notCovered"),
+        a.caveats().stream().map(Inline::plain).toList());
+    list(
+        sb,
+        messages.get(a.language(), "label.goodToKnow"),
+        a.notes().stream().map(Inline::plain).toList());
     if (!a.sources().isEmpty()) {
-      String heading = a.verified()
-          .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
-          .orElse(messages.get(a.language(), "label.sources"));
+      String heading =
+          a.verified()
+              .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
+              .orElse(messages.get(a.language(), "label.sources"));
       sb.append("\n").append(heading).append("\n");
       int n = 1;
       for (Source s : a.sources()) {
-        sb.append(a.citesByNumber() ? " [" + n++ + "] " : " - ").append(s.title()).append(" — ").append(s.url()).append("\n");
+        sb.append(a.citesByNumber() ? " [" + n++ + "] " : " - ")
+            .append(s.title())
+            .append(" — ")
+            .append(s.url())
+            .append("\n");
       }
     }
     return sb.toString().stripTrailing();

@@ -27,22 +27,26 @@ import java.util.regex.Pattern;
  * the extractive answer.
  */
 final class ReplyCheck {
-  /** Enough for a short paragraph and a dozen steps; more is rambling, and Telegram caps at 4,096. */
+  /**
+   * Enough for a short paragraph and a dozen steps; more is rambling, and Telegram caps at 4,096.
+   */
   static final int MAX_CHARS = 3000;
 
   /** [1], [2, 3], [2;3]: one group of passage numbers. */
   static final Pattern CITATION = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)]");
 
   /** A Markdown link: its label is kept and its target checked like any other link. */
-  private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]{1,200})]\\(([^)\\s]{1,2000})\\)");
+  private static final Pattern MARKDOWN_LINK =
+      Pattern.compile("\\[([^\\]\\n]{1,200})]\\(([^)\\s]{1,2000})\\)");
 
   /**
    * Links with a scheme or "www.", then bare domains and e-mail addresses ("evil.example",
    * "a@b.example"): chat apps make those clickable too.
    */
-  private static final Pattern LINK = Pattern.compile(
-      "(?i)(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
-          + "|(?<![\\w@.-])(?:[\\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}(?![\\w-])(?:/[^\\s<>\"'()\\[\\]]*)?");
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(?i)(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
+              + "|(?<![\\w@.-])(?:[\\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}(?![\\w-])(?:/[^\\s<>\"'()\\[\\]]*)?");
 
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?…]+$");
 
@@ -53,7 +57,8 @@ final class ReplyCheck {
    * Setting and menu names, bold or quoted, are often in English inside a French answer; the
    * language is judged on the rest.
    */
-  private static final Pattern NAMES = Pattern.compile("\\*\\*[^*\\n]+\\*\\*|«[^»\\n]*»|\"[^\"\\n]*\"|“[^”\\n]*”");
+  private static final Pattern NAMES =
+      Pattern.compile("\\*\\*[^*\\n]+\\*\\*|«[^»\\n]*»|\"[^\"\\n]*\"|“[^”\\n]*”");
 
   private final LanguageDetector languages;
 
@@ -75,7 +80,9 @@ final class ReplyCheck {
       }
     }
 
-    /** @param reason for the log: says what failed, never quotes the reply or the question */
+    /**
+     * @param reason for the log: says what failed, never quotes the reply or the question
+     */
     record Rejected(String reason) implements Verdict {
       public Rejected {
         Objects.requireNonNull(reason, "reason");
@@ -89,7 +96,8 @@ final class ReplyCheck {
       return new Verdict.Rejected("empty reply");
     }
     if (text.length() > MAX_CHARS) {
-      return new Verdict.Rejected("reply too long: " + text.length() + " characters, at most " + MAX_CHARS);
+      return new Verdict.Rejected(
+          "reply too long: " + text.length() + " characters, at most " + MAX_CHARS);
     }
     if (text.toLowerCase(Locale.ROOT).contains(LlmPrompt.RULES_MARKER)) {
       return new Verdict.Rejected("reply repeats its instructions");
@@ -105,7 +113,8 @@ final class ReplyCheck {
       for (String number : m.group(1).split("\\s*[,;]\\s*")) {
         int n = Integer.parseInt(number);
         if (n < 1 || n > passages.size()) {
-          return new Verdict.Rejected("cites [" + n + "] but " + passages.size() + " passages were given");
+          return new Verdict.Rejected(
+              "cites [" + n + "] but " + passages.size() + " passages were given");
         }
         if (!cited.contains(n)) {
           cited.add(n);
@@ -116,11 +125,18 @@ final class ReplyCheck {
       return new Verdict.Rejected("no [n] citation");
     }
     String prose = CITATION.matcher(text).replaceAll(" ");
-    Optional<Language> written = languages.detect(NAMES.matcher(prose).replaceAll(" ")).language()
-        .or(() -> languages.detect(prose).language());
+    Optional<Language> written =
+        languages
+            .detect(NAMES.matcher(prose).replaceAll(" "))
+            .language()
+            .or(() -> languages.detect(prose).language());
     if (!written.equals(Optional.of(language))) {
-      return new Verdict.Rejected("written in " + written.map(Language::code).orElse("an unclear language")
-          + ", " + language.code() + " expected");
+      return new Verdict.Rejected(
+          "written in "
+              + written.map(Language::code).orElse("an unclear language")
+              + ", "
+              + language.code()
+              + " expected");
     }
     return new Verdict.Accepted(text, cited, scrubbed.removed());
   }
@@ -129,8 +145,15 @@ final class ReplyCheck {
 
   private static Scrubbed scrubLinks(String text, List<LlmPrompt.Excerpt> passages) {
     Allowed allowed = Allowed.from(passages);
-    String withoutMarkdown = MARKDOWN_LINK.matcher(text).replaceAll(r -> Matcher.quoteReplacement(
-        (r.group(1).matches("\\d{1,3}") ? "[" + r.group(1) + "]" : r.group(1)) + " " + r.group(2)));
+    String withoutMarkdown =
+        MARKDOWN_LINK
+            .matcher(text)
+            .replaceAll(
+                r ->
+                    Matcher.quoteReplacement(
+                        (r.group(1).matches("\\d{1,3}") ? "[" + r.group(1) + "]" : r.group(1))
+                            + " "
+                            + r.group(2)));
     StringBuilder out = new StringBuilder();
     int removed = 0;
     Matcher m = LINK.matcher(withoutMarkdown);
@@ -153,7 +176,7 @@ final class ReplyCheck {
     return new Scrubbed(removed == 0 ? withoutMarkdown : tidy(out.toString()), removed);
   }
 
-  /** What cutting a link leaves behind: "see  for more", "()", a space before a full stop. */
+  /** What cutting a link leaves behind: "see for more", "()", a space before a full stop. */
   private static String tidy(String text) {
     return text.replaceAll("\\(\\s*\\)|<\\s*>", "")
         .replaceAll("[ \\t]{2,}", " ")
@@ -183,21 +206,27 @@ final class ReplyCheck {
       if (writtenIn(passageText, lower)) {
         return true;
       }
-      boolean link = lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.");
+      boolean link =
+          lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.");
       if (link) {
         return urls.contains(normalized(token));
       }
-      // a bare domain the sources use ("linkedin.com"); an e-mail address only if a passage gives it
+      // a bare domain the sources use ("linkedin.com"); an e-mail address only if a passage gives
+      // it
       String host = lower.startsWith("www.") ? lower.substring(4) : lower;
       return !host.contains("@") && !host.contains("/") && hosts.contains(host);
     }
 
     /** As a whole token: "ai.com" is not vouched for by a passage that says "openai.com". */
     private static boolean writtenIn(String text, String token) {
-      return Pattern.compile("(?<![\\w.@/-])" + Pattern.quote(token) + "(?![\\w@-]|\\.\\w)").matcher(text).find();
+      return Pattern.compile("(?<![\\w.@/-])" + Pattern.quote(token) + "(?![\\w@-]|\\.\\w)")
+          .matcher(text)
+          .find();
     }
 
-    /** Scheme and host are case-insensitive; "www.", a trailing slash and a fragment change nothing. */
+    /**
+     * Scheme and host are case-insensitive; "www.", a trailing slash and a fragment change nothing.
+     */
     private static String normalized(String url) {
       String u = url.toLowerCase(Locale.ROOT).startsWith("www.") ? "https://" + url : url;
       try {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 record ReplyLayout(String lead, List<StepGroup> steps, List<String> tail) {
   private static final Pattern STEP = Pattern.compile("^\\s*(\\d{1,2})[.)]\\s+(.+)$");
+
   /** "Web:", "**Mobile app:**", "### Web" — a label only when steps follow it. */
-  private static final Pattern LABEL = Pattern.compile("^\\s*(?:#{1,6}\\s*)?\\**\\s*([^\\n]{1,60}?)\\s*:?\\s*\\**\\s*:?\\s*$");
+  private static final Pattern LABEL =
+      Pattern.compile("^\\s*(?:#{1,6}\\s*)?\\**\\s*([^\\n]{1,60}?)\\s*:?\\s*\\**\\s*:?\\s*$");
 
   ReplyLayout {
     Objects.requireNonNull(lead, "lead");
@@ -77,7 +79,8 @@ record ReplyLayout(String lead, List<StepGroup> steps, List<String> tail) {
     if (!current.isEmpty()) {
       groups.add(new StepGroup(label, current));
     }
-    return new ReplyLayout(String.join("\n", lead).strip().replaceAll("\n{3,}", "\n\n"), groups, paragraphs(tail));
+    return new ReplyLayout(
+        String.join("\n", lead).strip().replaceAll("\n{3,}", "\n\n"), groups, paragraphs(tail));
   }
 
   private static boolean nextNonBlankIsStep(List<String> lines, int from) {
@@ -90,8 +93,8 @@ record ReplyLayout(String lead, List<StepGroup> steps, List<String> tail) {
   }
 
   /**
-   * A heading or a bold line; or, between two lists, a short line ending in a colon. Before the first
-   * list such a line is more often the lead's "Here is how:" than a device name.
+   * A heading or a bold line; or, between two lists, a short line ending in a colon. Before the
+   * first list such a line is more often the lead's "Here is how:" than a device name.
    */
   private static boolean looksLikeLabel(String line, boolean stepsSeen) {
     String s = line.strip();

@@ -25,7 +25,8 @@ final class Snippets {
     }
     List<String> ranked = new ArrayList<>(section.items());
     ranked.sort(Comparator.comparingInt((String item) -> -overlap(stems(item), asked)));
-    List<String> chosen = ranked.stream().filter(item -> overlap(stems(item), asked) > 0).limit(maxItems).toList();
+    List<String> chosen =
+        ranked.stream().filter(item -> overlap(stems(item), asked) > 0).limit(maxItems).toList();
     if (chosen.isEmpty() && section.items().size() <= maxItems) {
       chosen = section.items();
     }
@@ -86,7 +87,9 @@ final class Snippets {
 
   /** Crude stems: folded words of four letters or more, cut to five. */
   static Set<String> stems(String text) {
-    String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String folded =
+        Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "");
     Set<String> stems = new HashSet<>();
     for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
       if (w.length() >= 4 && !STOP.contains(w)) {
@@ -96,8 +99,36 @@ final class Snippets {
     return stems;
   }
 
-  private static final Set<String> STOP = Set.of(
-      "what", "when", "does", "with", "from", "that", "this", "your", "have", "about", "they", "their",
-      "dans", "pour", "avec", "sont", "quel", "quelle", "quand", "comment", "votre", "vous", "leur", "cette",
-      "utilise", "utiliser", "using", "used", "data", "donnees");
+  private static final Set<String> STOP =
+      Set.of(
+          "what",
+          "when",
+          "does",
+          "with",
+          "from",
+          "that",
+          "this",
+          "your",
+          "have",
+          "about",
+          "they",
+          "their",
+          "dans",
+          "pour",
+          "avec",
+          "sont",
+          "quel",
+          "quelle",
+          "quand",
+          "comment",
+          "votre",
+          "vous",
+          "leur",
+          "cette",
+          "utilise",
+          "utiliser",
+          "using",
+          "used",
+          "data",
+          "donnees");
 }

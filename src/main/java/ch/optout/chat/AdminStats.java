@@ -45,13 +45,25 @@ final class AdminStats {
     int helpful = 0;
     int unhelpful = 0;
     for (GuideDay d : figures) {
-      lines.append("• ").append(messages.get(language, "admin.stats.line", d.day(), platforms.name(d.guideId()),
-          d.answers(), d.helpful(), d.unhelpful())).append('\n');
+      lines
+          .append("• ")
+          .append(
+              messages.get(
+                  language,
+                  "admin.stats.line",
+                  d.day(),
+                  platforms.name(d.guideId()),
+                  d.answers(),
+                  d.helpful(),
+                  d.unhelpful()))
+          .append('\n');
       answers += d.answers();
       helpful += d.helpful();
       unhelpful += d.unhelpful();
     }
-    lines.append('\n').append(messages.get(language, "admin.stats.total", answers, helpful, unhelpful));
+    lines
+        .append('\n')
+        .append(messages.get(language, "admin.stats.total", answers, helpful, unhelpful));
     return Answer.message(language, title, lines.toString());
   }
 }

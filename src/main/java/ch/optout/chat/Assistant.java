@@ -5,8 +5,8 @@ import ch.optout.answer.AnswerComposer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.answer.ExtractiveComposer;
 import ch.optout.answer.LetterWriter;
-import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.answer.Messages;
+import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Intent;
 import ch.optout.search.KnowledgeSearch;
@@ -59,7 +59,13 @@ public final class Assistant {
     this.clock = clock;
     KnowledgeBase knowledge = search.index().knowledge();
     this.checklist = new Checklist(knowledge, extractive, messages, store, clock);
-    this.letters = new Letters(new LetterWriter(knowledge, messages, clock), search.platforms(), messages, store, clock);
+    this.letters =
+        new Letters(
+            new LetterWriter(knowledge, messages, clock),
+            search.platforms(),
+            messages,
+            store,
+            clock);
     this.commands = new Commands(search, extractive, messages, store, version, checklist, letters);
     this.stats = new AdminStats(store, messages, search.platforms(), clock);
   }
@@ -73,24 +79,34 @@ public final class Assistant {
    *     when neither the text nor a /lang choice decides
    * @param forced a language imposed by the caller (ask --lang), above everything else
    */
-  public Reply reply(String chatId, String text, Optional<Language> clientLanguage, Optional<Language> forced) {
+  public Reply reply(
+      String chatId, String text, Optional<Language> clientLanguage, Optional<Language> forced) {
     ChatState state = store.load(chatId);
-    Language fallback = forced
-        .or(() -> state.language().flatMap(Language::fromCode))
-        .or(() -> clientLanguage)
-        .orElse(Language.EN);
+    Language fallback =
+        forced
+            .or(() -> state.language().flatMap(Language::fromCode))
+            .or(() -> clientLanguage)
+            .orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
       return commands.run(chatId, input.text(), fallback);
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
-      return Reply.of(Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
+      return Reply.of(
+          Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
     }
-    // "1 4 12" or "fait" continue a flow in the language it was started in, unless the text says otherwise
-    Language flowLanguage = forced.orElseGet(() -> languageOf(input.text(),
-        state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback)));
-    Optional<Reply> flow = checklist.answer(chatId, input.text(), flowLanguage, state)
-        .or(() -> letters.answer(chatId, input.text(), flowLanguage, state));
+    // "1 4 12" or "fait" continue a flow in the language it was started in, unless the text says
+    // otherwise
+    Language flowLanguage =
+        forced.orElseGet(
+            () ->
+                languageOf(
+                    input.text(),
+                    state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback)));
+    Optional<Reply> flow =
+        checklist
+            .answer(chatId, input.text(), flowLanguage, state)
+            .or(() -> letters.answer(chatId, input.text(), flowLanguage, state));
     if (flow.isPresent()) {
       return flow.get();
     }
@@ -99,7 +115,8 @@ public final class Assistant {
       u = u.withLanguage(forced.get());
     }
     if (u.intent() == Intent.LETTER) {
-      return withUnderstanding(letters.request(chatId, input.text(), u.platforms(), u.language()), u);
+      return withUnderstanding(
+          letters.request(chatId, input.text(), u.platforms(), u.language()), u);
     }
     if (u.intent() == Intent.EVERYWHERE) {
       return withUnderstanding(checklist.pick(chatId, u.language()), u);
@@ -133,7 +150,8 @@ public final class Assistant {
     if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
-    Understanding u = new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
+    Understanding u =
+        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
     store.countAnswer(platformId);
     return Optional.of(extractive.guides(u));
   }
@@ -165,10 +183,15 @@ public final class Assistant {
 
   /** "et sur Instagram ?" names its platform; "and on my phone?" borrows the last one. */
   private Understanding withFollowUp(Understanding u, ChatState state) {
-    boolean fresh = state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
+    boolean fresh =
+        state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
     int words = u.question().split("\\s+").length;
-    if (!fresh || !u.platforms().isEmpty() || state.lastPlatform().isEmpty() || words > FOLLOW_UP_MAX_WORDS
-        || u.intent() == Intent.SMALL_TALK || !search.isFollowUp(u.question())
+    if (!fresh
+        || !u.platforms().isEmpty()
+        || state.lastPlatform().isEmpty()
+        || words > FOLLOW_UP_MAX_WORDS
+        || u.intent() == Intent.SMALL_TALK
+        || !search.isFollowUp(u.question())
         || state.lastPlatform().filter(Checklist.PICKING::equals).isPresent()
         || Letters.isWaiting(state)) {
       return u;
@@ -177,7 +200,9 @@ public final class Assistant {
   }
 
   private void remember(String chatId, ChatState state, Understanding u, Answer answer) {
-    if (answer.answered() && answer.kind() != AnswerKind.MESSAGE && answer.platformId().isPresent()) {
+    if (answer.answered()
+        && answer.kind() != AnswerKind.MESSAGE
+        && answer.platformId().isPresent()) {
       Instant now = clock.instant();
       store.save(chatId, state.withContext(answer.platformId().get(), u.intent().name(), now));
       store.countAnswer(answer.platformId().get());

@@ -45,10 +45,35 @@ final class Checklist {
     return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
   }
 
-  private static final Set<String> DONE = Set.of("done", "fait", "c est fait", "ok fait", "termine", "fini", "ok done", "did it", "yes done", "ok c est fait");
-  private static final Set<String> SKIP = Set.of("skip", "passer", "passe", "ignorer", "sauter", "next", "suivant", "je passe", "non", "no");
-  private static final Set<String> LATER = Set.of("later", "plus tard", "apres", "remind me later", "pas maintenant", "not now");
-  private static final Set<String> ALL = Set.of("all", "tout", "tous", "toutes", "all of them", "toutes les plateformes", "everything");
+  private static final Set<String> DONE =
+      Set.of(
+          "done",
+          "fait",
+          "c est fait",
+          "ok fait",
+          "termine",
+          "fini",
+          "ok done",
+          "did it",
+          "yes done",
+          "ok c est fait");
+  private static final Set<String> SKIP =
+      Set.of(
+          "skip",
+          "passer",
+          "passe",
+          "ignorer",
+          "sauter",
+          "next",
+          "suivant",
+          "je passe",
+          "non",
+          "no");
+  private static final Set<String> LATER =
+      Set.of("later", "plus tard", "apres", "remind me later", "pas maintenant", "not now");
+  private static final Set<String> ALL =
+      Set.of(
+          "all", "tout", "tous", "toutes", "all of them", "toutes les plateformes", "everything");
 
   private final KnowledgeBase knowledge;
   private final ExtractiveComposer extractive;
@@ -56,7 +81,12 @@ final class Checklist {
   private final ChatStore store;
   private final Clock clock;
 
-  Checklist(KnowledgeBase knowledge, ExtractiveComposer extractive, Messages messages, ChatStore store, Clock clock) {
+  Checklist(
+      KnowledgeBase knowledge,
+      ExtractiveComposer extractive,
+      Messages messages,
+      ChatStore store,
+      Clock clock) {
     this.knowledge = knowledge;
     this.extractive = extractive;
     this.messages = messages;
@@ -77,10 +107,23 @@ final class Checklist {
   Reply pick(String chatId, Language language) {
     Answer list = extractive.checklist(language);
     String lead = list.lead() + "\n\n" + messages.get(language, "checklist.pick.body");
-    Answer answer = new Answer(language, true, list.kind(), Optional.empty(), list.title(), lead, list.steps(),
-        list.caveats(), list.notes(), list.sources(), list.verified(), list.composer());
+    Answer answer =
+        new Answer(
+            language,
+            true,
+            list.kind(),
+            Optional.empty(),
+            list.title(),
+            lead,
+            list.steps(),
+            list.caveats(),
+            list.notes(),
+            list.sources(),
+            list.verified(),
+            list.composer());
     store.save(chatId, store.load(chatId).withContext(PICKING, intent(language), clock.instant()));
-    return Reply.of(answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));
+    return Reply.of(
+        answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));
   }
 
   /**
@@ -111,8 +154,11 @@ final class Checklist {
     }
     Optional<ChecklistStatus> status = status(folded);
     ChatState state = store.load(chatId);
-    Optional<String> current = Optional.of(state).filter(Checklist::isChecklist).flatMap(ChatState::lastPlatform)
-        .filter(p -> !p.equals(PICKING));
+    Optional<String> current =
+        Optional.of(state)
+            .filter(Checklist::isChecklist)
+            .flatMap(ChatState::lastPlatform)
+            .filter(p -> !p.equals(PICKING));
     if (status.isPresent() && current.isPresent()) {
       return mark(chatId, current.get(), status.get(), language);
     }
@@ -136,14 +182,25 @@ final class Checklist {
     return next(chatId, language, Optional.of(platformId));
   }
 
-  /** The next platform still to do after {@code after} (in list order, wrapping), or the summary. */
+  /**
+   * The next platform still to do after {@code after} (in list order, wrapping), or the summary.
+   */
   private Reply next(String chatId, Language language, Optional<String> after) {
     List<ChecklistItem> items = ordered(store.checklist(chatId));
-    List<String> pending = items.stream().filter(i -> i.status() == ChecklistStatus.LATER).map(ChecklistItem::platformId).toList();
+    List<String> pending =
+        items.stream()
+            .filter(i -> i.status() == ChecklistStatus.LATER)
+            .map(ChecklistItem::platformId)
+            .toList();
     if (pending.isEmpty()) {
       store.save(chatId, store.load(chatId).withoutContext());
-      return Reply.of(Answer.message(language, messages.get(language, "checklist.finished.title"), progress(items, language)
-          + "\n\n" + messages.get(language, "checklist.finished.body")));
+      return Reply.of(
+          Answer.message(
+              language,
+              messages.get(language, "checklist.finished.title"),
+              progress(items, language)
+                  + "\n\n"
+                  + messages.get(language, "checklist.finished.body")));
     }
     String nextId = pending.get(0);
     if (after.isPresent()) {
@@ -162,36 +219,72 @@ final class Checklist {
   }
 
   private Reply item(String platformId, List<ChecklistItem> items, Language language) {
-    Understanding u = new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
+    Understanding u =
+        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
     Answer guide = extractive.guides(u);
     int position = items.stream().map(ChecklistItem::platformId).toList().indexOf(platformId) + 1;
-    String lead = messages.get(language, "checklist.item.lead", position, items.size(), progress(items, language))
-        + "\n\n" + guide.lead();
-    Answer answer = new Answer(language, true, guide.kind(), guide.platformId(), guide.title(), lead, guide.steps(),
-        guide.caveats(), List.of(messages.get(language, "checklist.item.prompt")), guide.sources(), guide.verified(),
-        guide.composer());
-    List<Reply.Choice> choices = new ArrayList<>(List.of(
-        new Reply.Choice(messages.get(language, "choice.done"), "/checklist done"),
-        new Reply.Choice(messages.get(language, "choice.skip"), "/checklist skip"),
-        new Reply.Choice(messages.get(language, "choice.later"), "/checklist later")));
-    boolean noSetting = knowledge.findAny(platformId, language).flatMap(Guide::optOut).filter(k -> k != OptOutKind.SETTING).isPresent();
+    String lead =
+        messages.get(
+                language, "checklist.item.lead", position, items.size(), progress(items, language))
+            + "\n\n"
+            + guide.lead();
+    Answer answer =
+        new Answer(
+            language,
+            true,
+            guide.kind(),
+            guide.platformId(),
+            guide.title(),
+            lead,
+            guide.steps(),
+            guide.caveats(),
+            List.of(messages.get(language, "checklist.item.prompt")),
+            guide.sources(),
+            guide.verified(),
+            guide.composer());
+    List<Reply.Choice> choices =
+        new ArrayList<>(
+            List.of(
+                new Reply.Choice(messages.get(language, "choice.done"), "/checklist done"),
+                new Reply.Choice(messages.get(language, "choice.skip"), "/checklist skip"),
+                new Reply.Choice(messages.get(language, "choice.later"), "/checklist later")));
+    boolean noSetting =
+        knowledge
+            .findAny(platformId, language)
+            .flatMap(Guide::optOut)
+            .filter(k -> k != OptOutKind.SETTING)
+            .isPresent();
     if (noSetting) {
-      answer = answer.withNote(messages.get(language, "checklist.item.letter", knowledge.findAny(platformId, language).get().platform(), platformId));
-      choices.add(new Reply.Choice(messages.get(language, "choice.letter"), "/letter " + platformId));
+      answer =
+          answer.withNote(
+              messages.get(
+                  language,
+                  "checklist.item.letter",
+                  knowledge.findAny(platformId, language).get().platform(),
+                  platformId));
+      choices.add(
+          new Reply.Choice(messages.get(language, "choice.letter"), "/letter " + platformId));
     }
     return Reply.of(answer, choices);
   }
 
   String progress(List<ChecklistItem> items, Language language) {
-    Map<ChecklistStatus, Long> counts = items.stream().collect(Collectors.groupingBy(ChecklistItem::status, Collectors.counting()));
-    return messages.get(language, "checklist.progress", counts.getOrDefault(ChecklistStatus.DONE, 0L), items.size(),
-        counts.getOrDefault(ChecklistStatus.SKIPPED, 0L), counts.getOrDefault(ChecklistStatus.LATER, 0L));
+    Map<ChecklistStatus, Long> counts =
+        items.stream().collect(Collectors.groupingBy(ChecklistItem::status, Collectors.counting()));
+    return messages.get(
+        language,
+        "checklist.progress",
+        counts.getOrDefault(ChecklistStatus.DONE, 0L),
+        items.size(),
+        counts.getOrDefault(ChecklistStatus.SKIPPED, 0L),
+        counts.getOrDefault(ChecklistStatus.LATER, 0L));
   }
 
   /** Items in the order the platforms are listed to the user. */
   private List<ChecklistItem> ordered(List<ChecklistItem> items) {
     List<String> order = knowledge.guides(Language.EN).stream().map(Guide::id).toList();
-    Function<ChecklistItem, Integer> rank = i -> order.indexOf(i.platformId()) < 0 ? Integer.MAX_VALUE : order.indexOf(i.platformId());
+    Function<ChecklistItem, Integer> rank =
+        i -> order.indexOf(i.platformId()) < 0 ? Integer.MAX_VALUE : order.indexOf(i.platformId());
     return items.stream().sorted(java.util.Comparator.comparing(rank)).toList();
   }
 
@@ -230,7 +323,9 @@ final class Checklist {
   }
 
   private static String fold(String text) {
-    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-        .replaceAll("[^a-z0-9,;]+", " ").strip();
+    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .replaceAll("[^a-z0-9,;]+", " ")
+        .strip();
   }
 }

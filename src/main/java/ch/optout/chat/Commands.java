@@ -6,8 +6,8 @@ import ch.optout.answer.Messages;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
-import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.Intent;
+import ch.optout.search.KnowledgeSearch;
 import ch.optout.store.ChatExport;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 /** The slash commands, the same on Telegram and in the terminal. */
 final class Commands {
   /** Times in /mydata: to the minute, in UTC, the same in both languages. */
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
   /** What an unknown command echoes of itself: the slash and the word after it. */
   private static final Pattern COMMAND_WORD = Pattern.compile("/[\\p{L}\\p{N}_]*");
 
@@ -39,8 +41,14 @@ final class Commands {
   private final Checklist checklist;
   private final Letters letters;
 
-  Commands(KnowledgeSearch search, ExtractiveComposer extractive, Messages messages, ChatStore store, String version,
-      Checklist checklist, Letters letters) {
+  Commands(
+      KnowledgeSearch search,
+      ExtractiveComposer extractive,
+      Messages messages,
+      ChatStore store,
+      String version,
+      Checklist checklist,
+      Letters letters) {
     this.search = search;
     this.extractive = extractive;
     this.messages = messages;
@@ -50,7 +58,9 @@ final class Commands {
     this.letters = letters;
   }
 
-  /** @param text starts with '/'; "/lang@OptOutBot fr" is "/lang" with argument "fr" */
+  /**
+   * @param text starts with '/'; "/lang@OptOutBot fr" is "/lang" with argument "fr"
+   */
   Reply run(String chatId, String text, Language language) {
     String[] parts = text.strip().split("\\s+", 2);
     String name = parts[0].toLowerCase(Locale.ROOT);
@@ -61,7 +71,9 @@ final class Commands {
     String argument = parts.length > 1 ? parts[1].strip() : "";
     switch (name) {
       case "/checklist", "/liste" -> {
-        return argument.isEmpty() ? checklist.open(chatId, language) : checklist.command(chatId, argument, language);
+        return argument.isEmpty()
+            ? checklist.open(chatId, language)
+            : checklist.command(chatId, argument, language);
       }
       case "/letter", "/lettre" -> {
         return letters.request(chatId, argument, search.platforms().platforms(argument), language);
@@ -78,28 +90,45 @@ final class Commands {
   private Answer answer(String chatId, String name, String argument, Language language) {
     return switch (name) {
       case "/start" -> start(language);
-      case "/help" -> Answer.message(language, messages.get(language, "help.title"), messages.get(language, "help.body"));
+      case "/help" ->
+          Answer.message(
+              language, messages.get(language, "help.title"), messages.get(language, "help.body"));
       case "/lang", "/langue", "/language" -> lang(chatId, argument, language);
       case "/platforms", "/plateformes" -> platforms(language);
       case "/about", "/apropos" -> about(language);
       case "/mydata", "/mesdonnees" -> myData(chatId, language);
       case "/forget", "/oublier" -> forget(chatId, language);
-      default -> Answer.message(language, "", messages.get(language, "command.unknown", abbreviate(name))).asDecline();
+      default ->
+          Answer.message(language, "", messages.get(language, "command.unknown", abbreviate(name)))
+              .asDecline();
     };
   }
 
   private Answer start(Language language) {
     Answer welcome = extractive.welcome(language);
-    return Answer.message(language, welcome.title(), welcome.lead() + "\n\n" + messages.get(language, "start.privacy"));
+    return Answer.message(
+        language,
+        welcome.title(),
+        welcome.lead() + "\n\n" + messages.get(language, "start.privacy"));
   }
 
   private Answer lang(String chatId, String argument, Language current) {
-    Optional<Language> wanted = Language.fromCode(argument.toLowerCase(Locale.ROOT))
-        .or(() -> argument.toLowerCase(Locale.ROOT).startsWith("fran") ? Optional.of(Language.FR) : Optional.empty())
-        .or(() -> argument.toLowerCase(Locale.ROOT).startsWith("engl") || argument.toLowerCase(Locale.ROOT).startsWith("angl")
-            ? Optional.of(Language.EN) : Optional.empty());
+    Optional<Language> wanted =
+        Language.fromCode(argument.toLowerCase(Locale.ROOT))
+            .or(
+                () ->
+                    argument.toLowerCase(Locale.ROOT).startsWith("fran")
+                        ? Optional.of(Language.FR)
+                        : Optional.empty())
+            .or(
+                () ->
+                    argument.toLowerCase(Locale.ROOT).startsWith("engl")
+                            || argument.toLowerCase(Locale.ROOT).startsWith("angl")
+                        ? Optional.of(Language.EN)
+                        : Optional.empty());
     if (wanted.isEmpty()) {
-      return Answer.message(current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));
+      return Answer.message(
+          current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));
     }
     store.save(chatId, store.load(chatId).withLanguage(wanted.get().code()));
     return Answer.message(wanted.get(), "", messages.get(wanted.get(), "lang.set"));
@@ -109,17 +138,25 @@ final class Commands {
     List<Guide> guides = search.index().knowledge().guides(language);
     String list = guides.stream().map(g -> "• " + g.platform()).collect(Collectors.joining("\n"));
     String example = guides.isEmpty() ? "LinkedIn" : guides.get(0).platform();
-    return Answer.message(language, messages.get(language, "platforms.title"),
+    return Answer.message(
+        language,
+        messages.get(language, "platforms.title"),
         list + "\n\n" + messages.get(language, "platforms.body", example));
   }
 
   private Answer about(Language language) {
     KnowledgeBase kb = search.index().knowledge();
-    List<LocalDate> dates = kb.guides(language).stream().map(Guide::verified).flatMap(Optional::stream)
-        .sorted(Comparator.naturalOrder()).toList();
+    List<LocalDate> dates =
+        kb.guides(language).stream()
+            .map(Guide::verified)
+            .flatMap(Optional::stream)
+            .sorted(Comparator.naturalOrder())
+            .toList();
     String oldest = dates.isEmpty() ? "—" : dates.get(0).toString();
     String newest = dates.isEmpty() ? "—" : dates.get(dates.size() - 1).toString();
-    return Answer.message(language, messages.get(language, "about.title", version),
+    return Answer.message(
+        language,
+        messages.get(language, "about.title", version),
         messages.get(language, "about.body", kb.guides(language).size(), oldest, newest));
   }
 
@@ -127,26 +164,53 @@ final class Commands {
     ChatExport data = store.export(chatId);
     String title = messages.get(language, "mydata.title");
     if (data.isEmpty()) {
-      return Answer.message(language, title, messages.get(language, "mydata.empty") + "\n\n" + messages.get(language, "mydata.anonymous"));
+      return Answer.message(
+          language,
+          title,
+          messages.get(language, "mydata.empty")
+              + "\n\n"
+              + messages.get(language, "mydata.anonymous"));
     }
     List<String> lines = new ArrayList<>();
     data.language().ifPresent(code -> lines.add(messages.get(language, "mydata.language", code)));
     data.device().ifPresent(device -> lines.add(messages.get(language, "mydata.device", device)));
-    data.region().ifPresent(region -> lines.add(messages.get(language, "mydata.region", region.name())));
-    data.context().ifPresent(c -> lines.add(messages.get(language, "mydata.context",
-        c.platformId().equals(Checklist.PICKING) ? "—" : search.platforms().name(c.platformId()),
-        intentName(c.intent(), language), TIME.format(c.expiresAt()))));
+    data.region()
+        .ifPresent(region -> lines.add(messages.get(language, "mydata.region", region.name())));
+    data.context()
+        .ifPresent(
+            c ->
+                lines.add(
+                    messages.get(
+                        language,
+                        "mydata.context",
+                        c.platformId().equals(Checklist.PICKING)
+                            ? "—"
+                            : search.platforms().name(c.platformId()),
+                        intentName(c.intent(), language),
+                        TIME.format(c.expiresAt()))));
     if (!data.checklist().isEmpty()) {
       StringBuilder checklist = new StringBuilder(messages.get(language, "mydata.checklist"));
       for (ChecklistItem item : data.checklist()) {
-        checklist.append("\n   – ").append(messages.get(language, "mydata.checklist.item", search.platforms().name(item.platformId()),
-            messages.get(language, "mydata.status." + item.status().name()), item.date()));
+        checklist
+            .append("\n   – ")
+            .append(
+                messages.get(
+                    language,
+                    "mydata.checklist.item",
+                    search.platforms().name(item.platformId()),
+                    messages.get(language, "mydata.status." + item.status().name()),
+                    item.date()));
       }
       lines.add(checklist.toString());
     }
-    data.lastChange().ifPresent(at -> lines.add(messages.get(language, "mydata.lastChange", TIME.format(at))));
-    String body = lines.stream().map(line -> "• " + line).collect(Collectors.joining("\n"))
-        + "\n\n" + messages.get(language, "mydata.anonymous") + "\n" + messages.get(language, "mydata.forget");
+    data.lastChange()
+        .ifPresent(at -> lines.add(messages.get(language, "mydata.lastChange", TIME.format(at))));
+    String body =
+        lines.stream().map(line -> "• " + line).collect(Collectors.joining("\n"))
+            + "\n\n"
+            + messages.get(language, "mydata.anonymous")
+            + "\n"
+            + messages.get(language, "mydata.forget");
     return Answer.message(language, title, body);
   }
 
@@ -154,11 +218,12 @@ final class Commands {
   /** A stored intent in words: "HOW_TO", or a flow with its language ("CHECKLIST.fr"). */
   private String intentName(String stored, Language language) {
     String name = stored.contains(".") ? stored.substring(0, stored.indexOf('.')) : stored;
-    boolean known = Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
-        || name.equals(Checklist.INTENT) || name.equals(Letters.INTENT);
+    boolean known =
+        Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
+            || name.equals(Checklist.INTENT)
+            || name.equals(Letters.INTENT);
     return known ? messages.get(language, "mydata.intent." + name) : stored;
   }
-
 
   private Answer forget(String chatId, Language language) {
     store.forget(chatId);
@@ -166,13 +231,12 @@ final class Commands {
   }
 
   /**
-   * The command as echoed back: its leading word only, so that "/https://evil.example/x" cannot make
-   * the bot repeat a link (Telegram makes any address in a message clickable).
+   * The command as echoed back: its leading word only, so that "/https://evil.example/x" cannot
+   * make the bot repeat a link (Telegram makes any address in a message clickable).
    */
   private static String abbreviate(String name) {
     Matcher word = COMMAND_WORD.matcher(name);
     String shown = word.lookingAt() ? word.group() : "/";
     return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
   }
-
 }

@@ -13,7 +13,9 @@ final class Input {
 
   private Input() {}
 
-  /** @param truncated whether the original was longer than {@link #MAX_CHARS} */
+  /**
+   * @param truncated whether the original was longer than {@link #MAX_CHARS}
+   */
   record Cleaned(String text, boolean truncated) {}
 
   static Cleaned clean(String raw) {

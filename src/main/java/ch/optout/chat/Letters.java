@@ -37,7 +37,12 @@ final class Letters {
   private final ChatStore store;
   private final Clock clock;
 
-  Letters(LetterWriter writer, PlatformMatcher platforms, Messages messages, ChatStore store, Clock clock) {
+  Letters(
+      LetterWriter writer,
+      PlatformMatcher platforms,
+      Messages messages,
+      ChatStore store,
+      Clock clock) {
     this.writer = writer;
     this.platforms = platforms;
     this.messages = messages;
@@ -51,16 +56,24 @@ final class Letters {
    */
   Reply request(String chatId, String text, List<String> named, Language language) {
     if (named.isEmpty()) {
-      return Reply.of(Answer.message(language, messages.get(language, "letter.which.title"),
-          messages.get(language, "letter.which.platform")).asDecline());
+      return Reply.of(
+          Answer.message(
+                  language,
+                  messages.get(language, "letter.which.title"),
+                  messages.get(language, "letter.which.platform"))
+              .asDecline());
     }
     String platformId = named.get(0);
     ChatState state = store.load(chatId);
     Optional<Region> region = regionIn(text).or(state::region);
     if (region.isEmpty()) {
       store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
-      return Reply.of(Answer.message(language, messages.get(language, "letter.region.title"),
-          messages.get(language, "letter.region.body")), regionChoices(language));
+      return Reply.of(
+          Answer.message(
+              language,
+              messages.get(language, "letter.region.title"),
+              messages.get(language, "letter.region.body")),
+          regionChoices(language));
     }
     if (state.region().isEmpty()) {
       store.save(chatId, state.withRegion(region.get()));
@@ -86,25 +99,53 @@ final class Letters {
   Reply setRegion(String chatId, String argument, Language language) {
     Optional<LegalRegime> regime = LegalRegime.parse(argument);
     if (regime.isEmpty()) {
-      return Reply.of(Answer.message(language, messages.get(language, "letter.region.title"),
-          messages.get(language, "letter.region.body")), regionChoices(language));
+      return Reply.of(
+          Answer.message(
+              language,
+              messages.get(language, "letter.region.title"),
+              messages.get(language, "letter.region.body")),
+          regionChoices(language));
     }
     store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.get().name())));
-    return Reply.of(Answer.message(language, "", messages.get(language, "letter.region.set", regionName(regime.get(), language))));
+    return Reply.of(
+        Answer.message(
+            language,
+            "",
+            messages.get(language, "letter.region.set", regionName(regime.get(), language))));
   }
 
   private Reply write(String platformId, Region region, Language language) {
     LegalRegime regime = LegalRegime.valueOf(region.name());
     Optional<LetterWriter.Letter> letter = writer.write(platformId, regime, language);
     if (letter.isEmpty()) {
-      return Reply.of(Answer.message(language, messages.get(language, "letter.which.title"),
-          messages.get(language, "letter.which.platform")).asDecline());
+      return Reply.of(
+          Answer.message(
+                  language,
+                  messages.get(language, "letter.which.title"),
+                  messages.get(language, "letter.which.platform"))
+              .asDecline());
     }
     LetterWriter.Letter l = letter.get();
-    String title = messages.get(language, "letter.title", platforms.name(platformId), regionName(regime, language));
-    String lead = l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
-    Answer answer = new Answer(language, true, AnswerKind.LETTER, Optional.of(platformId), title, lead, List.of(),
-        List.of(), List.of(), l.sources(), l.verified(), "extractive", l.text());
+    String title =
+        messages.get(
+            language, "letter.title", platforms.name(platformId), regionName(regime, language));
+    String lead =
+        l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
+    Answer answer =
+        new Answer(
+            language,
+            true,
+            AnswerKind.LETTER,
+            Optional.of(platformId),
+            title,
+            lead,
+            List.of(),
+            List.of(),
+            List.of(),
+            l.sources(),
+            l.verified(),
+            "extractive",
+            l.text());
     return Reply.of(answer);
   }
 
@@ -114,14 +155,21 @@ final class Letters {
 
   private List<Reply.Choice> regionChoices(Language language) {
     return Arrays.stream(LegalRegime.values())
-        .map(r -> new Reply.Choice(regionName(r, language), "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
+        .map(
+            r ->
+                new Reply.Choice(
+                    regionName(r, language),
+                    "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
         .toList();
   }
 
   /** "under Swiss law", « je suis au Royaume-Uni »: a region named in the request itself. */
   private static Optional<Region> regionIn(String text) {
-    String folded = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", " ");
+    String folded =
+        java.text.Normalizer.normalize(
+                text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .replaceAll("[^a-z0-9]+", " ");
     for (String word : folded.split(" ")) {
       // not "eu": French for "had"
       if (word.length() >= 3 || word.equals("uk") || word.equals("ch")) {
@@ -131,7 +179,14 @@ final class Letters {
         }
       }
     }
-    for (String phrase : List.of("united kingdom", "royaume uni", "great britain", "grande bretagne", "european union", "union europeenne")) {
+    for (String phrase :
+        List.of(
+            "united kingdom",
+            "royaume uni",
+            "great britain",
+            "grande bretagne",
+            "european union",
+            "union europeenne")) {
       if (folded.contains(phrase)) {
         return LegalRegime.parse(phrase).map(r -> Region.valueOf(r.name()));
       }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the assistant says back: the answer as data, what it understood of the question (absent
- * for commands), and the quick answers it expects next (done / skip / later…), for channels that
- * offer buttons and for {@code ask --json}.
+ * What the assistant says back: the answer as data, what it understood of the question (absent for
+ * commands), and the quick answers it expects next (done / skip / later…), for channels that offer
+ * buttons and for {@code ask --json}.
  */
 public record Reply(Answer answer, Optional<Understanding> understanding, List<Choice> choices) {
   public Reply {

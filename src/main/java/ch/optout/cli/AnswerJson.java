@@ -1,9 +1,9 @@
 package ch.optout.cli;
 
 import ch.optout.answer.Answer;
+import ch.optout.answer.Inline;
 import ch.optout.answer.PlainTextRenderer;
 import ch.optout.answer.StepGroup;
-import ch.optout.answer.Inline;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Source;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,16 +45,20 @@ final class AnswerJson {
     json.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT));
     List<Map<String, Object>> groups = new ArrayList<>();
     for (StepGroup g : a.steps()) {
-      groups.add(Map.of("label", g.label(), "steps", g.steps().stream().map(Inline::plain).toList()));
+      groups.add(
+          Map.of("label", g.label(), "steps", g.steps().stream().map(Inline::plain).toList()));
     }
     json.put("step_groups", groups);
     if (!a.document().isBlank()) {
       json.put("letter", a.document());
     }
-    reply.understanding().ifPresent(u -> {
-      json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
-      json.put("platforms", u.platforms());
-    });
+    reply
+        .understanding()
+        .ifPresent(
+            u -> {
+              json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
+              json.put("platforms", u.platforms());
+            });
     try {
       return mapper.writeValueAsString(json);
     } catch (JsonProcessingException e) {

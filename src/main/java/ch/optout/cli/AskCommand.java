@@ -2,6 +2,7 @@ package ch.optout.cli;
 
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
+import ch.optout.search.RetrievalMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import ch.optout.search.RetrievalMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,21 +32,33 @@ final class AskCommand implements Callable<Integer> {
 
   @ParentCommand OptOutCommand parent;
 
-  @Option(names = "--lang", paramLabel = "fr|en", description = "Answer in this language whatever the question's.")
+  @Option(
+      names = "--lang",
+      paramLabel = "fr|en",
+      description = "Answer in this language whatever the question's.")
   String lang;
 
-  @Option(names = "--region", paramLabel = "eu|uk|ch",
-      description = "The law for objection letters (GDPR, UK GDPR, Swiss FADP), so that a letter needs no follow-up question.")
+  @Option(
+      names = "--region",
+      paramLabel = "eu|uk|ch",
+      description =
+          "The law for objection letters (GDPR, UK GDPR, Swiss FADP), so that a letter needs no follow-up question.")
   String region;
 
   @Option(names = "--json", description = "One JSON object per answer, one per line.")
   boolean json;
 
-  @Option(names = "--mode", paramLabel = "bm25|dense|hybrid",
-      description = "Retrieval. Default: bm25 for one question (answers fastest), hybrid for standard input (waits for the model once).")
+  @Option(
+      names = "--mode",
+      paramLabel = "bm25|dense|hybrid",
+      description =
+          "Retrieval. Default: bm25 for one question (answers fastest), hybrid for standard input (waits for the model once).")
   String mode;
 
-  @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "The question; quotes are optional.")
+  @Parameters(
+      paramLabel = "QUESTION",
+      arity = "0..*",
+      description = "The question; quotes are optional.")
   List<String> words;
 
   @Override
@@ -63,19 +75,25 @@ final class AskCommand implements Callable<Integer> {
     }
     PrintWriter out = parent.spec.commandLine().getOut();
     boolean oneQuestion = words != null && !words.isEmpty();
-    RetrievalMode retrieval = mode == null
-        ? (oneQuestion ? RetrievalMode.BM25 : RetrievalMode.HYBRID)
-        : RetrievalMode.parse(mode).orElseThrow(() -> new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
+    RetrievalMode retrieval =
+        mode == null
+            ? (oneQuestion ? RetrievalMode.BM25 : RetrievalMode.HYBRID)
+            : RetrievalMode.parse(mode)
+                .orElseThrow(
+                    () ->
+                        new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
     try (Components c = Components.inMemory(parent.settings(), retrieval)) {
       if (retrieval != RetrievalMode.BM25) {
-        // a batch is better answered the same way throughout; if the model cannot load, BM25 answers
+        // a batch is better answered the same way throughout; if the model cannot load, BM25
+        // answers
         c.retriever.awaitWarm(60, TimeUnit.SECONDS);
       }
       AnswerJson jsonWriter = new AnswerJson(c.plainText);
       if (oneQuestion) {
         answer(c, jsonWriter, String.join(" ", words), forced, out);
       } else {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
           answer(c, jsonWriter, line, forced, out);
@@ -87,7 +105,12 @@ final class AskCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void answer(Components c, AnswerJson jsonWriter, String question, Optional<Language> forced, PrintWriter out) {
+  private void answer(
+      Components c,
+      AnswerJson jsonWriter,
+      String question,
+      Optional<Language> forced,
+      PrintWriter out) {
     long start = System.nanoTime();
     String chatId = CHAT_ID + asked++;
     if (region != null) {

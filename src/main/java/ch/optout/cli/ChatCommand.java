@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat",
     mixinStandardHelpOptions = true,
-    description = "Talk with OptOut in the terminal. /help lists the commands; /quit or Ctrl-D leaves.")
+    description =
+        "Talk with OptOut in the terminal. /help lists the commands; /quit or Ctrl-D leaves.")
 final class ChatCommand implements Callable<Integer> {
   /** The terminal is one local chat. */
   static final String CHAT_ID = "terminal";
@@ -33,7 +34,8 @@ final class ChatCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Components c = Components.persistent(parent.settings())) {
       out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
-      BufferedReader reader = new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
       while (true) {
         out.print("\n> ");
         out.flush();
@@ -46,8 +48,11 @@ final class ChatCommand implements Callable<Integer> {
         out.println(c.plainText.render(reply.answer()));
         if (!reply.choices().isEmpty()) {
           out.println();
-          out.println("  → " + reply.choices().stream().map(ch -> ch.label() + "  " + ch.command())
-              .collect(java.util.stream.Collectors.joining("   |   ")));
+          out.println(
+              "  → "
+                  + reply.choices().stream()
+                      .map(ch -> ch.label() + "  " + ch.command())
+                      .collect(java.util.stream.Collectors.joining("   |   ")));
         }
       }
       out.println();

@@ -63,11 +63,17 @@ final class Components implements AutoCloseable {
   final Assistant assistant;
   private final ExecutorService embedding;
   private final ExecutorService warmup;
+
   /** Runs the retention purge when the store is persistent. */
   private final Optional<ScheduledExecutorService> housekeeping;
+
   private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
 
-  private Components(Settings settings, ChatStore store, RetrievalMode mode, Clock clock,
+  private Components(
+      Settings settings,
+      ChatStore store,
+      RetrievalMode mode,
+      Clock clock,
       Optional<ScheduledExecutorService> housekeeping) {
     this.housekeeping = housekeeping;
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
@@ -84,7 +90,8 @@ final class Components implements AutoCloseable {
       this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
     } else {
       // the model takes about two seconds to load: BM25 answers meanwhile
-      this.retriever = new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
+      this.retriever =
+          new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
     }
     QueryUnderstanding understanding =
         new QueryUnderstanding(languages, new PlatformMatcher(knowledge), new IntentClassifier());
@@ -94,7 +101,8 @@ final class Components implements AutoCloseable {
     this.composer = composer(settings, extractive, languages, messages);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
-    this.assistant = new Assistant(search, composer, extractive, messages, store, clock, Version.get());
+    this.assistant =
+        new Assistant(search, composer, extractive, messages, store, clock, Version.get());
   }
 
   private Retriever semantic(RetrievalMode mode) {
@@ -102,12 +110,17 @@ final class Components implements AutoCloseable {
     KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
     vectorIndex.set(vectors);
     Retriever dense = new VectorRetriever(vectors, embedder);
-    return mode == RetrievalMode.DENSE ? dense : new HybridRetriever(List.of(new Bm25Retriever(vectors), dense));
+    return mode == RetrievalMode.DENSE
+        ? dense
+        : new HybridRetriever(List.of(new Bm25Retriever(vectors), dense));
   }
 
   /** The LLM composer when OPTOUT_LLM names a model, else the extractive one. */
   private static AnswerComposer composer(
-      Settings settings, ExtractiveComposer extractive, LanguageDetector languages, Messages messages) {
+      Settings settings,
+      ExtractiveComposer extractive,
+      LanguageDetector languages,
+      Messages messages) {
     LlmSettings llm;
     try {
       llm = LlmSettings.from(settings.env());
@@ -133,17 +146,20 @@ final class Components implements AutoCloseable {
   }
 
   /**
-   * Chats kept in SQLite in OPTOUT_DATA_DIR; rows older than OPTOUT_RETENTION_DAYS are purged now and
-   * then hourly. The store opens first, so a damaged or unwritable one stops the start at once.
+   * Chats kept in SQLite in OPTOUT_DATA_DIR; rows older than OPTOUT_RETENTION_DAYS are purged now
+   * and then hourly. The store opens first, so a damaged or unwritable one stops the start at once.
    */
   static Components persistent(Settings settings) {
     Duration retention = settings.retention();
     Clock clock = Clock.systemUTC();
     SqliteChatStore store = new SqliteChatStore(settings.dataDir(), clock);
-    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
+    ScheduledExecutorService housekeeping =
+        Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
     try {
-      new RetentionSchedule(store, clock, retention, housekeeping).start(RetentionSchedule.DEFAULT_PERIOD);
-      return new Components(settings, store, RetrievalMode.HYBRID, clock, Optional.of(housekeeping));
+      new RetentionSchedule(store, clock, retention, housekeeping)
+          .start(RetentionSchedule.DEFAULT_PERIOD);
+      return new Components(
+          settings, store, RetrievalMode.HYBRID, clock, Optional.of(housekeeping));
     } catch (RuntimeException e) {
       housekeeping.shutdownNow();
       store.close();

@@ -24,14 +24,21 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Runs a JSONL file of questions and prints accuracy, abstention, language and latency figures.")
+    description =
+        "Runs a JSONL file of questions and prints accuracy, abstention, language and latency figures.")
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand OptOutCommand parent;
 
-  @Parameters(paramLabel = "FILE", description = "JSONL: q, lang, kind, names, expect_any, cite_domains per line.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "JSONL: q, lang, kind, names, expect_any, cite_domains per line.")
   Path file;
 
-  @Option(names = "--mode", paramLabel = "bm25|dense|hybrid", defaultValue = "hybrid", description = "Retrieval to measure (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--mode",
+      paramLabel = "bm25|dense|hybrid",
+      defaultValue = "hybrid",
+      description = "Retrieval to measure (default: ${DEFAULT-VALUE}).")
   String mode;
 
   @Option(names = "--quiet", description = "Only the summary, not each failure.")
@@ -39,7 +46,10 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RetrievalMode retrieval = RetrievalMode.parse(mode).orElseThrow(() -> new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
+    RetrievalMode retrieval =
+        RetrievalMode.parse(mode)
+            .orElseThrow(
+                () -> new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
     List<EvalCase> cases = read(file);
     PrintWriter out = parent.spec.commandLine().getOut();
     try (Components c = Components.inMemory(parent.settings(), retrieval)) {
@@ -71,7 +81,10 @@ final class EvalCommand implements Callable<Integer> {
           right++;
           k[0]++;
         } else {
-          failures.add(String.format("%s:%d: %s — %s", file.getFileName(), ec.line(), ec.question(), String.join("; ", v.problems())));
+          failures.add(
+              String.format(
+                  "%s:%d: %s — %s",
+                  file.getFileName(), ec.line(), ec.question(), String.join("; ", v.problems())));
         }
         if (ec.outOfScope()) {
           oos++;
@@ -83,12 +96,16 @@ final class EvalCommand implements Callable<Integer> {
         }
       }
       Stats stats = Stats.of(ms);
-      out.printf("mode %s — %d questions%n", retrieval.name().toLowerCase(java.util.Locale.ROOT), cases.size());
+      out.printf(
+          "mode %s — %d questions%n",
+          retrieval.name().toLowerCase(java.util.Locale.ROOT), cases.size());
       out.printf("accuracy   %.3f (%d/%d)%n", ratio(right, cases.size()), right, cases.size());
-      out.printf("abstention %.3f (%d/%d out-of-scope declined)%n", ratio(declined, oos), declined, oos);
+      out.printf(
+          "abstention %.3f (%d/%d out-of-scope declined)%n", ratio(declined, oos), declined, oos);
       out.printf("language   %.3f (%d/%d)%n", ratio(langRight, withLang), langRight, withLang);
       perKind.forEach((kind, k) -> out.printf("  %-13s %d/%d%n", kind, k[0], k[1]));
-      out.printf("latency    p50 %.2f ms, p99 %.2f ms, mean %.2f ms (after one warm-up pass; repeated questions reuse cached embeddings)%n",
+      out.printf(
+          "latency    p50 %.2f ms, p99 %.2f ms, mean %.2f ms (after one warm-up pass; repeated questions reuse cached embeddings)%n",
           stats.percentile(50), stats.percentile(99), stats.mean());
       if (!quiet) {
         failures.forEach(f -> out.println("FAIL " + f));
@@ -122,10 +139,15 @@ final class EvalCommand implements Callable<Integer> {
       if (node == null || !node.hasNonNull("q")) {
         throw new UsageProblem(file + ":" + (i + 1) + ": needs a \"q\"");
       }
-      cases.add(new EvalCase(i + 1, node.get("q").asText(),
-          Optional.ofNullable(node.get("lang")).filter(n -> !n.isNull()).map(JsonNode::asText),
-          Optional.ofNullable(node.get("kind")).map(JsonNode::asText).orElse("platform"),
-          strings(node.get("names")), strings(node.get("expect_any")), strings(node.get("cite_domains"))));
+      cases.add(
+          new EvalCase(
+              i + 1,
+              node.get("q").asText(),
+              Optional.ofNullable(node.get("lang")).filter(n -> !n.isNull()).map(JsonNode::asText),
+              Optional.ofNullable(node.get("kind")).map(JsonNode::asText).orElse("platform"),
+              strings(node.get("names")),
+              strings(node.get("expect_any")),
+              strings(node.get("cite_domains"))));
     }
     return cases;
   }

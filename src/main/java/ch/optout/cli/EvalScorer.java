@@ -18,9 +18,14 @@ final class EvalScorer {
 
   Verdict score(EvalCase c, Reply reply, String answerText) {
     List<String> problems = new ArrayList<>();
-    boolean languageRight = c.language().map(l -> l.equals(reply.answer().language().code())).orElse(true);
+    boolean languageRight =
+        c.language().map(l -> l.equals(reply.answer().language().code())).orElse(true);
     if (!languageRight) {
-      problems.add("language " + reply.answer().language().code() + " instead of " + c.language().orElse("?"));
+      problems.add(
+          "language "
+              + reply.answer().language().code()
+              + " instead of "
+              + c.language().orElse("?"));
     }
     if (c.outOfScope()) {
       if (reply.answer().answered()) {
@@ -32,15 +37,20 @@ final class EvalScorer {
       problems.add("declined");
       return new Verdict(problems, languageRight);
     }
-    if (!c.names().isEmpty() && c.names().stream().noneMatch(n -> namePattern(n).matcher(answerText).find())) {
+    if (!c.names().isEmpty()
+        && c.names().stream().noneMatch(n -> namePattern(n).matcher(answerText).find())) {
       problems.add("names none of " + c.names());
     }
     String lower = answerText.toLowerCase(Locale.ROOT);
-    if (!c.expectAny().isEmpty() && c.expectAny().stream().noneMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)))) {
+    if (!c.expectAny().isEmpty()
+        && c.expectAny().stream().noneMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)))) {
       problems.add("contains none of " + c.expectAny());
     }
-    if (!c.citeDomains().isEmpty() && reply.answer().sources().stream().map(Source::domain)
-        .noneMatch(d -> c.citeDomains().stream().anyMatch(w -> d.equals(w) || d.endsWith("." + w)))) {
+    if (!c.citeDomains().isEmpty()
+        && reply.answer().sources().stream()
+            .map(Source::domain)
+            .noneMatch(
+                d -> c.citeDomains().stream().anyMatch(w -> d.equals(w) || d.endsWith("." + w)))) {
       problems.add("cites none of " + c.citeDomains());
     }
     return new Verdict(problems, languageRight);

@@ -10,23 +10,29 @@ import picocli.CommandLine;
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
   /** The knowledge folder is broken: nothing can be answered. */
   static final int KNOWLEDGE_INVALID = 3;
+
   /** The data store is damaged, unwritable or locked: nothing was changed in it. */
   static final int STORE_UNAVAILABLE = 4;
+
   /** Anything else that stops a command. */
   static final int FAILED = 1;
 
   private static final Logger LOG = LoggerFactory.getLogger(FriendlyErrors.class);
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof KnowledgeException ke) {
-      cli.getErr().println("The knowledge folder has errors / Le dossier de connaissances contient des erreurs :");
+      cli.getErr()
+          .println(
+              "The knowledge folder has errors / Le dossier de connaissances contient des erreurs :");
       ke.problems().forEach(p -> cli.getErr().println("  " + p));
       return KNOWLEDGE_INVALID;
     }
     if (e instanceof StoreException se) {
       LOG.debug("store unavailable", e);
-      cli.getErr().println("OptOut cannot use its data / OptOut ne peut pas utiliser ses données :");
+      cli.getErr()
+          .println("OptOut cannot use its data / OptOut ne peut pas utiliser ses données :");
       cli.getErr().println(RedactingLayout.redact("  " + se.getMessage()));
       return STORE_UNAVAILABLE;
     }
@@ -35,8 +41,13 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
       return CommandLine.ExitCode.USAGE;
     }
     LOG.debug("command failed", e);
-    // standard error is a log too: a library's message may carry a request URL, and with it the token
-    cli.getErr().println(RedactingLayout.redact("optout: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    // standard error is a log too: a library's message may carry a request URL, and with it the
+    // token
+    cli.getErr()
+        .println(
+            RedactingLayout.redact(
+                "optout: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     return FAILED;
   }
 }

@@ -33,14 +33,21 @@ final class KnowledgeCommand implements Callable<Integer> {
   @Command(
       name = "check",
       mixinStandardHelpOptions = true,
-      description = "Validates the knowledge folder; exits non-zero with file:line messages on errors.")
+      description =
+          "Validates the knowledge folder; exits non-zero with file:line messages on errors.")
   static final class Check implements Callable<Integer> {
     @ParentCommand KnowledgeCommand knowledge;
 
-    @Option(names = "--stale", paramLabel = "DAYS", description = "Also warn about guides verified more than DAYS days ago.")
+    @Option(
+        names = "--stale",
+        paramLabel = "DAYS",
+        description = "Also warn about guides verified more than DAYS days ago.")
     Integer staleDays;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder to check (default: OPTOUT_KNOWLEDGE_DIR, else the bundled one).")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "Folder to check (default: OPTOUT_KNOWLEDGE_DIR, else the bundled one).")
     Path dir;
 
     @Override
@@ -60,10 +67,15 @@ final class KnowledgeCommand implements Callable<Integer> {
       PrintWriter out = knowledge.parent.spec.commandLine().getOut();
       PrintWriter err = knowledge.parent.spec.commandLine().getErr();
       problems.forEach(p -> (p.severity() == Problem.Severity.ERROR ? err : out).println(p));
-      long guides = report.base().documents().stream().filter(g -> g.kind() == ch.optout.knowledge.DocumentKind.GUIDE).count();
+      long guides =
+          report.base().documents().stream()
+              .filter(g -> g.kind() == ch.optout.knowledge.DocumentKind.GUIDE)
+              .count();
       long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
       long warnings = problems.size() - errors;
-      out.printf("%d files, %d guides, %d errors, %d warnings%n", report.base().documents().size(), guides, errors, warnings);
+      out.printf(
+          "%d files, %d guides, %d errors, %d warnings%n",
+          report.base().documents().size(), guides, errors, warnings);
       return errors == 0 ? 0 : 1;
     }
   }

@@ -17,11 +17,13 @@ public final class Main {
   }
 
   /** Runs one command line; tests call this with their own environment and streams. */
-  static int run(String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+  static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
     return commandLine(env, in, out, err).execute(args);
   }
 
-  static CommandLine commandLine(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+  static CommandLine commandLine(
+      Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new OptOutCommand(env, in));
     cli.setOut(out);
     cli.setErr(err);

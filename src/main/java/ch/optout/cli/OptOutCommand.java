@@ -16,8 +16,14 @@ import picocli.CommandLine.Spec;
       "Tells you, in French or English, how to stop platforms using your data to train AI.",
       "Without a command, starts a conversation in the terminal (chat)."
     },
-    subcommands = {AskCommand.class, ChatCommand.class, TelegramCommand.class, KnowledgeCommand.class, EvalCommand.class,
-      BenchCommand.class})
+    subcommands = {
+      AskCommand.class,
+      ChatCommand.class,
+      TelegramCommand.class,
+      KnowledgeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class
+    })
 final class OptOutCommand implements Callable<Integer> {
   final Map<String, String> env;
   final InputStream in;

@@ -35,7 +35,8 @@ record Settings(
     } catch (NumberFormatException e) {
       // reported below with the value
     }
-    throw new UsageProblem("OPTOUT_RETENTION_DAYS takes a number of days from 1 to 36500, not '" + raw + "'");
+    throw new UsageProblem(
+        "OPTOUT_RETENTION_DAYS takes a number of days from 1 to 36500, not '" + raw + "'");
   }
 
   Optional<String> get(String name) {

@@ -28,27 +28,40 @@ final class TelegramCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = parent.settings();
-    BotToken token = settings.telegramToken()
-        .map(t -> BotToken.parse(t).orElseThrow(() -> new UsageProblem(
-            "TELEGRAM_BOT_TOKEN does not look like a bot token: expected the bot's number, a colon and a secret"
-                + " of letters, digits, - and _, as @BotFather gives it")))
-        .orElseThrow(() -> new UsageProblem(
-            "telegram needs TELEGRAM_BOT_TOKEN: create a bot with @BotFather on Telegram and set its token"));
-    TelegramUrl url = settings.telegramApiUrl().map(TelegramCommand::apiUrl).orElse(TelegramUrl.DEFAULT_URL);
+    BotToken token =
+        settings
+            .telegramToken()
+            .map(
+                t ->
+                    BotToken.parse(t)
+                        .orElseThrow(
+                            () ->
+                                new UsageProblem(
+                                    "TELEGRAM_BOT_TOKEN does not look like a bot token: expected the bot's number, a colon and a secret"
+                                        + " of letters, digits, - and _, as @BotFather gives it")))
+            .orElseThrow(
+                () ->
+                    new UsageProblem(
+                        "telegram needs TELEGRAM_BOT_TOKEN: create a bot with @BotFather on Telegram and set its token"));
+    TelegramUrl url =
+        settings.telegramApiUrl().map(TelegramCommand::apiUrl).orElse(TelegramUrl.DEFAULT_URL);
     AdminIds admins = adminIds(settings.get("OPTOUT_ADMIN_IDS").orElse(""));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and Ctrl-C run shutdown hooks: this one asks the main thread to stop the bot, then
     // waits for it, as the JVM halts as soon as the hooks are done
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "optout-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "optout-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {
@@ -66,7 +79,8 @@ final class TelegramCommand implements Callable<Integer> {
       out.println("OptOut stopped.");
       out.flush();
     } finally {
-      // after this the shutdown hook returns and the JVM may halt at once: everything is closed by now
+      // after this the shutdown hook returns and the JVM may halt at once: everything is closed by
+      // now
       stopped.countDown();
       removeHook(hook);
       if (interrupted) {

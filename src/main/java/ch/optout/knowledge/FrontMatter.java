@@ -49,7 +49,12 @@ final class FrontMatter {
         return Optional.of(new Split(yaml, body, i + 2, true));
       }
     }
-    return Optional.of(new Split(String.join("\n", List.of(lines).subList(1, lines.length)), "", lines.length + 1, false));
+    return Optional.of(
+        new Split(
+            String.join("\n", List.of(lines).subList(1, lines.length)),
+            "",
+            lines.length + 1,
+            false));
   }
 
   /**
@@ -86,7 +91,8 @@ final class FrontMatter {
       if (tuple.getKeyNode() instanceof ScalarNode key) {
         fm.values.put(key.getValue(), tuple.getValueNode());
       } else {
-        problems.add(Problem.error(file, fm.line(tuple.getKeyNode()), "front matter keys must be words"));
+        problems.add(
+            Problem.error(file, fm.line(tuple.getKeyNode()), "front matter keys must be words"));
       }
     }
     return fm;
@@ -167,15 +173,19 @@ final class FrontMatter {
 
   private Optional<Entry> entry(String key, Node node) {
     if (!(node instanceof MappingNode map)) {
-      problems.add(Problem.error(file, line(node), "'" + key + "' entries must be maps (key: value)"));
+      problems.add(
+          Problem.error(file, line(node), "'" + key + "' entries must be maps (key: value)"));
       return Optional.empty();
     }
     Map<String, String> fields = new LinkedHashMap<>();
     for (NodeTuple tuple : map.getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode k && tuple.getValueNode() instanceof ScalarNode v) {
+      if (tuple.getKeyNode() instanceof ScalarNode k
+          && tuple.getValueNode() instanceof ScalarNode v) {
         fields.put(k.getValue(), v.getValue().strip());
       } else {
-        problems.add(Problem.error(file, line(tuple.getKeyNode()), "'" + key + "' fields must be plain values"));
+        problems.add(
+            Problem.error(
+                file, line(tuple.getKeyNode()), "'" + key + "' fields must be plain values"));
       }
     }
     return Optional.of(new Entry(fields, line(node)));

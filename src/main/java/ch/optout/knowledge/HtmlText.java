@@ -8,9 +8,11 @@ final class HtmlText {
   private static final Pattern HIDDEN =
       Pattern.compile("(?is)<(script|style|head|nav|footer|noscript)\\b.*?</\\1\\s*>");
   private static final Pattern BLOCK_END =
-      Pattern.compile("(?i)</?(p|div|h[1-6]|li|ul|ol|br|tr|section|article|header|blockquote)\\b[^>]*>");
+      Pattern.compile(
+          "(?i)</?(p|div|h[1-6]|li|ul|ol|br|tr|section|article|header|blockquote)\\b[^>]*>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
   private HtmlText() {}
 
@@ -20,7 +22,9 @@ final class HtmlText {
     text = BLOCK_END.matcher(text).replaceAll("\n\n");
     text = TAG.matcher(text).replaceAll(" ");
     text = decode(text);
-    return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*\\n *", "\n\n").strip();
+    return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+        .replaceAll(" *\\n[ \\n]*\\n *", "\n\n")
+        .strip();
   }
 
   private static String decode(String text) {
@@ -46,9 +50,10 @@ final class HtmlText {
 
   private static String codePoint(String entity) {
     try {
-      int cp = entity.startsWith("#x") || entity.startsWith("#X")
-          ? Integer.parseInt(entity.substring(2), 16)
-          : Integer.parseInt(entity.substring(1));
+      int cp =
+          entity.startsWith("#x") || entity.startsWith("#X")
+              ? Integer.parseInt(entity.substring(2), 16)
+              : Integer.parseInt(entity.substring(1));
       return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
     } catch (NumberFormatException e) {
       return " ";

@@ -12,8 +12,7 @@ public final class KnowledgeBase {
   private final Map<String, Guide> byIdAndLanguage = new LinkedHashMap<>();
 
   public KnowledgeBase(List<Guide> documents) {
-    this.documents =
-        documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
+    this.documents = documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
     for (Guide guide : this.documents) {
       byIdAndLanguage.putIfAbsent(guide.id() + "." + guide.language().code(), guide);
     }

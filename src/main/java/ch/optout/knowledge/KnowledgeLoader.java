@@ -24,7 +24,9 @@ public final class KnowledgeLoader {
   private final KnowledgeParser parser;
   private final KnowledgeValidator validator = new KnowledgeValidator();
 
-  /** @param languageGuesser decides the language of a plain document dropped in without front matter */
+  /**
+   * @param languageGuesser decides the language of a plain document dropped in without front matter
+   */
   public KnowledgeLoader(Function<String, Language> languageGuesser) {
     this.parser = new KnowledgeParser(languageGuesser);
   }
@@ -40,7 +42,8 @@ public final class KnowledgeLoader {
   public KnowledgeBase load(Path root) {
     Report report = read(root);
     if (report.hasErrors()) {
-      throw new KnowledgeException(report.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList());
+      throw new KnowledgeException(
+          report.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList());
     }
     return report.base();
   }
@@ -55,10 +58,12 @@ public final class KnowledgeLoader {
     }
     for (Path path : files(root)) {
       String file = root.relativize(path).toString().replace('\\', '/');
-      readText(path, file, problems).ifPresent(text -> parser.parse(file, text, problems).ifPresent(documents::add));
+      readText(path, file, problems)
+          .ifPresent(text -> parser.parse(file, text, problems).ifPresent(documents::add));
     }
     if (documents.isEmpty() && problems.isEmpty()) {
-      problems.add(Problem.error(root.toString(), 0, "knowledge folder has no .md, .txt or .html file"));
+      problems.add(
+          Problem.error(root.toString(), 0, "knowledge folder has no .md, .txt or .html file"));
     }
     problems.addAll(validator.validate(documents));
     return new Report(new KnowledgeBase(documents), problems);
@@ -82,7 +87,8 @@ public final class KnowledgeLoader {
 
   private static boolean isKnowledgeFile(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && !n.equalsIgnoreCase("readme.md")
+    return !n.startsWith(".")
+        && !n.equalsIgnoreCase("readme.md")
         && (n.endsWith(".md") || n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm"));
   }
 
@@ -94,7 +100,8 @@ public final class KnowledgeLoader {
       }
       byte[] bytes = Files.readAllBytes(path);
       return Optional.of(
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))

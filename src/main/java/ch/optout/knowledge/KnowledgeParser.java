@@ -13,22 +13,36 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads one knowledge file into a {@link Guide}, collecting problems instead of stopping at one. */
+/**
+ * Reads one knowledge file into a {@link Guide}, collecting problems instead of stopping at one.
+ */
 final class KnowledgeParser {
   static final Set<String> KEYS =
       Set.of(
-          "id", "lang", "platform", "aliases", "title", "verified", "regions", "sources",
-          "opt_out", "action", "contact");
+          "id",
+          "lang",
+          "platform",
+          "aliases",
+          "title",
+          "verified",
+          "regions",
+          "sources",
+          "opt_out",
+          "action",
+          "contact");
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern FILE_NAME = Pattern.compile("(.+?)(?:\\.(en|fr))?\\.(md|txt|html?)$");
+  private static final Pattern FILE_NAME =
+      Pattern.compile("(.+?)(?:\\.(en|fr))?\\.(md|txt|html?)$");
   private static final Pattern FIRST_LINK = Pattern.compile("https://[^\\s)\"'<>]+");
 
   private final MarkdownBody markdown = new MarkdownBody();
   private final Function<String, Language> languageGuesser;
 
-  /** @param languageGuesser decides the language of a plain document from its text */
+  /**
+   * @param languageGuesser decides the language of a plain document from its text
+   */
   KnowledgeParser(Function<String, Language> languageGuesser) {
     this.languageGuesser = languageGuesser;
   }
@@ -57,23 +71,42 @@ final class KnowledgeParser {
   }
 
   private Optional<Guide> withFrontMatter(
-      String file, DocumentKind kind, FrontMatter fm, FrontMatter.Split split, List<Problem> problems) {
+      String file,
+      DocumentKind kind,
+      FrontMatter fm,
+      FrontMatter.Split split,
+      List<Problem> problems) {
     for (String key : fm.keys()) {
-      boolean allowed = KEYS.contains(key) || (kind == DocumentKind.ARTICLE && ARTICLE_KEYS.contains(key));
+      boolean allowed =
+          KEYS.contains(key) || (kind == DocumentKind.ARTICLE && ARTICLE_KEYS.contains(key));
       if (!allowed) {
         problems.add(Problem.error(file, fm.line(key), "unknown front-matter key '" + key + "'"));
       }
     }
     Optional<String> id = required(fm, "id", file, problems);
     id.filter(v -> !ID.matcher(v).matches())
-        .ifPresent(v -> problems.add(Problem.error(file, fm.line("id"), "id '" + v + "' must be lowercase letters, digits and '-'")));
-    Optional<Language> language = required(fm, "lang", file, problems).flatMap(code -> {
-      Optional<Language> parsed = Language.fromCode(code).filter(l -> l.code().equals(code));
-      if (parsed.isEmpty()) {
-        problems.add(Problem.error(file, fm.line("lang"), "lang must be 'en' or 'fr', not '" + code + "'"));
-      }
-      return parsed;
-    });
+        .ifPresent(
+            v ->
+                problems.add(
+                    Problem.error(
+                        file,
+                        fm.line("id"),
+                        "id '" + v + "' must be lowercase letters, digits and '-'")));
+    Optional<Language> language =
+        required(fm, "lang", file, problems)
+            .flatMap(
+                code -> {
+                  Optional<Language> parsed =
+                      Language.fromCode(code).filter(l -> l.code().equals(code));
+                  if (parsed.isEmpty()) {
+                    problems.add(
+                        Problem.error(
+                            file,
+                            fm.line("lang"),
+                            "lang must be 'en' or 'fr', not '" + code + "'"));
+                  }
+                  return parsed;
+                });
     checkFileName(file, id, language, fm, problems);
     Optional<String> platform = required(fm, "platform", file, problems);
     Optional<String> title = required(fm, "title", file, problems);
@@ -82,44 +115,85 @@ final class KnowledgeParser {
       problems.add(Problem.error(file, 1, "missing 'verified' date (YYYY-MM-DD)"));
     }
     if (kind == DocumentKind.ARTICLE && fm.has("published")) {
-      fm.string("published").filter(v -> !v.matches("\\d{4}-\\d{2}(-\\d{2})?"))
-          .ifPresent(v -> problems.add(Problem.error(file, fm.line("published"), "published must be YYYY-MM or YYYY-MM-DD")));
+      fm.string("published")
+          .filter(v -> !v.matches("\\d{4}-\\d{2}(-\\d{2})?"))
+          .ifPresent(
+              v ->
+                  problems.add(
+                      Problem.error(
+                          file, fm.line("published"), "published must be YYYY-MM or YYYY-MM-DD")));
     }
-    Optional<OptOutKind> optOut = fm.string("opt_out").flatMap(v -> {
-      Optional<OptOutKind> parsed = OptOutKind.parse(v);
-      if (parsed.isEmpty()) {
-        problems.add(Problem.error(file, fm.line("opt_out"), "opt_out must be setting, form or none, not '" + v + "'"));
-      }
-      return parsed;
-    });
+    Optional<OptOutKind> optOut =
+        fm.string("opt_out")
+            .flatMap(
+                v -> {
+                  Optional<OptOutKind> parsed = OptOutKind.parse(v);
+                  if (parsed.isEmpty()) {
+                    problems.add(
+                        Problem.error(
+                            file,
+                            fm.line("opt_out"),
+                            "opt_out must be setting, form or none, not '" + v + "'"));
+                  }
+                  return parsed;
+                });
     List<Source> sources = sources(fm, file, problems);
     Contact contact = contact(fm, file, problems);
-    List<Section> sections = kind == DocumentKind.LETTER
-        ? letter(file, split.body(), split.bodyFirstLine(), problems)
-        : sections(split.body(), split.bodyFirstLine(), "");
+    List<Section> sections =
+        kind == DocumentKind.LETTER
+            ? letter(file, split.body(), split.bodyFirstLine(), problems)
+            : sections(split.body(), split.bodyFirstLine(), "");
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }
-    List<String> aliases = fm.strings("aliases").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    List<String> aliases =
+        fm.strings("aliases").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     return Optional.of(
         new Guide(
-            id.get(), language.get(), kind, platform.get(), aliases, title.get(), verified,
-            fm.strings("regions"), optOut, fm.string("action").orElse(""), contact, sources, sections, file));
+            id.get(),
+            language.get(),
+            kind,
+            platform.get(),
+            aliases,
+            title.get(),
+            verified,
+            fm.strings("regions"),
+            optOut,
+            fm.string("action").orElse(""),
+            contact,
+            sources,
+            sections,
+            file));
   }
 
   private static void checkFileName(
-      String file, Optional<String> id, Optional<Language> language, FrontMatter fm, List<Problem> problems) {
+      String file,
+      Optional<String> id,
+      Optional<Language> language,
+      FrontMatter fm,
+      List<Problem> problems) {
     Matcher m = FILE_NAME.matcher(file.substring(file.lastIndexOf('/') + 1));
     if (!m.matches() || id.isEmpty() || language.isEmpty()) {
       return;
     }
     String expected = id.get() + "." + language.get().code() + ".md";
     if (!file.endsWith("/" + expected) && !file.equals(expected)) {
-      problems.add(Problem.error(file, fm.line("id"), "file name must be " + expected + " for id '" + id.get() + "' and lang '" + language.get().code() + "'"));
+      problems.add(
+          Problem.error(
+              file,
+              fm.line("id"),
+              "file name must be "
+                  + expected
+                  + " for id '"
+                  + id.get()
+                  + "' and lang '"
+                  + language.get().code()
+                  + "'"));
     }
   }
 
-  private static Optional<String> required(FrontMatter fm, String key, String file, List<Problem> problems) {
+  private static Optional<String> required(
+      FrontMatter fm, String key, String file, List<Problem> problems) {
     Optional<String> value = fm.string(key);
     if (value.isEmpty() && !fm.has(key)) {
       problems.add(Problem.error(file, 1, "missing '" + key + "'"));
@@ -129,15 +203,22 @@ final class KnowledgeParser {
     return value;
   }
 
-  private static Optional<LocalDate> date(FrontMatter fm, String key, String file, List<Problem> problems) {
-    return fm.string(key).flatMap(v -> {
-      try {
-        return Optional.of(LocalDate.parse(v));
-      } catch (DateTimeParseException e) {
-        problems.add(Problem.error(file, fm.line(key), "'" + key + "' must be a date YYYY-MM-DD, not '" + v + "'"));
-        return Optional.empty();
-      }
-    });
+  private static Optional<LocalDate> date(
+      FrontMatter fm, String key, String file, List<Problem> problems) {
+    return fm.string(key)
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(LocalDate.parse(v));
+              } catch (DateTimeParseException e) {
+                problems.add(
+                    Problem.error(
+                        file,
+                        fm.line(key),
+                        "'" + key + "' must be a date YYYY-MM-DD, not '" + v + "'"));
+                return Optional.empty();
+              }
+            });
   }
 
   private static List<Source> sources(FrontMatter fm, String file, List<Problem> problems) {
@@ -157,25 +238,41 @@ final class KnowledgeParser {
         }
       }
       if (title.isPresent() && url.isPresent()) {
-        uri(url.get(), file, entry.line(), problems).ifPresent(u -> sources.add(new Source(title.get(), u)));
+        uri(url.get(), file, entry.line(), problems)
+            .ifPresent(u -> sources.add(new Source(title.get(), u)));
       }
     }
     return sources;
   }
 
   private static Contact contact(FrontMatter fm, String file, List<Problem> problems) {
-    return fm.entry("contact").map(entry -> {
-      for (String field : entry.fields().keySet()) {
-        if (!field.equals("form") && !field.equals("email")) {
-          problems.add(Problem.error(file, entry.line(), "unknown contact field '" + field + "' (form, email)"));
-        }
-      }
-      Optional<URI> form = entry.get("form").flatMap(u -> uri(u, file, entry.line(), problems));
-      Optional<String> email = entry.get("email");
-      email.filter(e -> !e.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}"))
-          .ifPresent(e -> problems.add(Problem.error(file, entry.line(), "contact email '" + e + "' is not an address")));
-      return new Contact(form, email);
-    }).orElse(Contact.NONE);
+    return fm.entry("contact")
+        .map(
+            entry -> {
+              for (String field : entry.fields().keySet()) {
+                if (!field.equals("form") && !field.equals("email")) {
+                  problems.add(
+                      Problem.error(
+                          file,
+                          entry.line(),
+                          "unknown contact field '" + field + "' (form, email)"));
+                }
+              }
+              Optional<URI> form =
+                  entry.get("form").flatMap(u -> uri(u, file, entry.line(), problems));
+              Optional<String> email = entry.get("email");
+              email
+                  .filter(e -> !e.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}"))
+                  .ifPresent(
+                      e ->
+                          problems.add(
+                              Problem.error(
+                                  file,
+                                  entry.line(),
+                                  "contact email '" + e + "' is not an address")));
+              return new Contact(form, email);
+            })
+        .orElse(Contact.NONE);
   }
 
   private static Optional<URI> uri(String value, String file, int line, List<Problem> problems) {
@@ -187,7 +284,8 @@ final class KnowledgeParser {
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
-      problems.add(Problem.error(file, line, "'" + value + "' is not a valid address: " + e.getReason()));
+      problems.add(
+          Problem.error(file, line, "'" + value + "' is not a valid address: " + e.getReason()));
       return Optional.empty();
     }
   }
@@ -199,17 +297,21 @@ final class KnowledgeParser {
       if (kind == SectionKind.STEPS && !raw.ordered()) {
         kind = SectionKind.OTHER;
       }
-      sections.add(new Section(kind, raw.heading(), label(raw.heading()), raw.text(), raw.items(), raw.line()));
+      sections.add(
+          new Section(
+              kind, raw.heading(), label(raw.heading()), raw.text(), raw.items(), raw.line()));
     }
     return sections;
   }
 
   /** A letter is kept as written, Markdown and all: it is meant to be copied, not read in parts. */
-  private static List<Section> letter(String file, String body, int firstLine, List<Problem> problems) {
+  private static List<Section> letter(
+      String file, String body, int firstLine, List<Problem> problems) {
     String text = body.strip().replaceFirst("^##[^\n]*\n", "").strip();
     for (String placeholder : List.of("{platform}", "{contact}")) {
       if (!text.contains(placeholder)) {
-        problems.add(Problem.error(file, firstLine, "letter template lacks the placeholder " + placeholder));
+        problems.add(
+            Problem.error(file, firstLine, "letter template lacks the placeholder " + placeholder));
       }
     }
     return List.of(new Section(SectionKind.OTHER, "Letter", "", text, List.of(), firstLine));
@@ -234,16 +336,31 @@ final class KnowledgeParser {
             : languageGuesser.apply(text);
     String title = base.replace('-', ' ').replace('_', ' ').strip();
     Matcher link = FIRST_LINK.matcher(text);
-    URI url = link.find() ? URI.create(link.group()) : URI.create("file:" + file.replace(" ", "%20"));
+    URI url =
+        link.find() ? URI.create(link.group()) : URI.create("file:" + file.replace(" ", "%20"));
     List<Section> sections = new ArrayList<>();
     if (name.endsWith(".md")) {
       sections.addAll(sections(text, 1, title));
     } else {
       sections.addAll(Paragraphs.sections(text, title));
     }
-    String id = "doc-" + base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String id =
+        "doc-"
+            + base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     return new Guide(
-        id, language, DocumentKind.DOCUMENT, title, List.of(), title, Optional.empty(), List.of(),
-        Optional.empty(), "", Contact.NONE, List.of(new Source(title, url)), sections, file);
+        id,
+        language,
+        DocumentKind.DOCUMENT,
+        title,
+        List.of(),
+        title,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        "",
+        Contact.NONE,
+        List.of(new Source(title, url)),
+        sections,
+        file);
   }
 }

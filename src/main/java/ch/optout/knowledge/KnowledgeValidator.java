@@ -14,10 +14,22 @@ final class KnowledgeValidator {
   /** Hosts that only copy other pages: cite the page they copy instead. */
   private static final Set<String> MIRROR_HOSTS =
       Set.of(
-          "vuink.com", "guatda.com", "sipoch.com", "stockwatchindex.com", "romanticpoetry.info",
-          "mastodawn.com", "raw.githubusercontent.com", "web.archive.org", "archive.org", "archive.ph",
-          "archive.today", "archive.is", "translate.goog", "webcache.googleusercontent.com",
-          "12ft.io", "removepaywall.com");
+          "vuink.com",
+          "guatda.com",
+          "sipoch.com",
+          "stockwatchindex.com",
+          "romanticpoetry.info",
+          "mastodawn.com",
+          "raw.githubusercontent.com",
+          "web.archive.org",
+          "archive.org",
+          "archive.ph",
+          "archive.today",
+          "archive.is",
+          "translate.goog",
+          "webcache.googleusercontent.com",
+          "12ft.io",
+          "removepaywall.com");
 
   List<Problem> validate(List<Guide> documents) {
     List<Problem> problems = new ArrayList<>();
@@ -29,7 +41,16 @@ final class KnowledgeValidator {
       String key = guide.id() + "." + guide.language().code();
       Guide first = seen.putIfAbsent(key, guide);
       if (first != null) {
-        problems.add(Problem.error(guide.file(), 1, "duplicate id '" + guide.id() + "' in " + guide.language().code() + ", already used by " + first.file()));
+        problems.add(
+            Problem.error(
+                guide.file(),
+                1,
+                "duplicate id '"
+                    + guide.id()
+                    + "' in "
+                    + guide.language().code()
+                    + ", already used by "
+                    + first.file()));
       }
       checkSources(guide, problems);
       if (guide.kind() == DocumentKind.GUIDE) {
@@ -43,8 +64,22 @@ final class KnowledgeValidator {
       }
       if (guide.kind() != DocumentKind.DOCUMENT && twin == null) {
         Language other = guide.language().other();
-        String folder = guide.file().contains("/") ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1) : "";
-        problems.add(Problem.error(guide.file(), 1, "no " + name(other) + " twin: add " + folder + guide.id() + "." + other.code() + ".md"));
+        String folder =
+            guide.file().contains("/")
+                ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1)
+                : "";
+        problems.add(
+            Problem.error(
+                guide.file(),
+                1,
+                "no "
+                    + name(other)
+                    + " twin: add "
+                    + folder
+                    + guide.id()
+                    + "."
+                    + other.code()
+                    + ".md"));
       }
     }
     return problems;
@@ -54,12 +89,25 @@ final class KnowledgeValidator {
   List<Problem> stale(List<Guide> documents, LocalDate today, int days) {
     List<Problem> problems = new ArrayList<>();
     for (Guide guide : documents) {
-      guide.verified().ifPresent(date -> {
-        long age = ChronoUnit.DAYS.between(date, today);
-        if (age > days) {
-          problems.add(Problem.warning(guide.file(), 1, "verified " + date + ", " + age + " days ago (more than " + days + "): check it again"));
-        }
-      });
+      guide
+          .verified()
+          .ifPresent(
+              date -> {
+                long age = ChronoUnit.DAYS.between(date, today);
+                if (age > days) {
+                  problems.add(
+                      Problem.warning(
+                          guide.file(),
+                          1,
+                          "verified "
+                              + date
+                              + ", "
+                              + age
+                              + " days ago (more than "
+                              + days
+                              + "): check it again"));
+                }
+              });
     }
     return problems;
   }
@@ -76,15 +124,26 @@ final class KnowledgeValidator {
 
   private static void checkSources(Guide guide, List<Problem> problems) {
     if (guide.sources().isEmpty()) {
-      problems.add(Problem.error(guide.file(), 1, "no sources: add at least one official https source"));
+      problems.add(
+          Problem.error(guide.file(), 1, "no sources: add at least one official https source"));
     }
     for (Source source : guide.sources()) {
       String scheme = source.url().getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("https")) {
-        problems.add(Problem.error(guide.file(), 1, "source '" + source.title() + "' must use https, not " + scheme));
+        problems.add(
+            Problem.error(
+                guide.file(), 1, "source '" + source.title() + "' must use https, not " + scheme));
       }
       if (isMirror(source.url().getHost(), source.url().toString())) {
-        problems.add(Problem.error(guide.file(), 1, "source '" + source.title() + "' points to a proxy or mirror (" + source.url().getHost() + "): cite the official address"));
+        problems.add(
+            Problem.error(
+                guide.file(),
+                1,
+                "source '"
+                    + source.title()
+                    + "' points to a proxy or mirror ("
+                    + source.url().getHost()
+                    + "): cite the official address"));
       }
     }
   }
@@ -100,9 +159,16 @@ final class KnowledgeValidator {
   }
 
   private static void checkSteps(Guide guide, List<Problem> problems) {
-    boolean hasSteps = guide.sections(SectionKind.STEPS).stream().anyMatch(s -> !s.items().isEmpty());
+    boolean hasSteps =
+        guide.sections(SectionKind.STEPS).stream().anyMatch(s -> !s.items().isEmpty());
     if (!hasSteps) {
-      problems.add(Problem.error(guide.file(), 1, "no numbered steps: add a section '## " + (guide.language() == Language.FR ? "Étapes" : "Steps") + " (web)' with a numbered list"));
+      problems.add(
+          Problem.error(
+              guide.file(),
+              1,
+              "no numbered steps: add a section '## "
+                  + (guide.language() == Language.FR ? "Étapes" : "Steps")
+                  + " (web)' with a numbered list"));
     }
   }
 

@@ -35,7 +35,8 @@ public enum Language {
     }
     String prefix = code.substring(0, 2).toLowerCase(Locale.ROOT);
     for (Language language : values()) {
-      if (language.code.equals(prefix) && (code.length() == 2 || !Character.isLetter(code.charAt(2)))) {
+      if (language.code.equals(prefix)
+          && (code.length() == 2 || !Character.isLetter(code.charAt(2)))) {
         return Optional.of(language);
       }
     }

@@ -22,8 +22,7 @@ final class MarkdownBody {
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
   /** A section while it is read; {@code ordered} tells numbered steps from bullets. */
-  record RawSection(
-      String heading, int line, String text, List<String> items, boolean ordered) {}
+  record RawSection(String heading, int line, String text, List<String> items, boolean ordered) {}
 
   /**
    * @param firstLine the 1-based line of the file where {@code body} starts
@@ -37,7 +36,10 @@ final class MarkdownBody {
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       if (node instanceof Heading heading && heading.getLevel() <= 2) {
         current.finish().ifPresent(sections::add);
-        current = new Builder(source(heading, lines).replaceFirst("^#+\\s*", "").strip(), lineOf(node, firstLine));
+        current =
+            new Builder(
+                source(heading, lines).replaceFirst("^#+\\s*", "").strip(),
+                lineOf(node, firstLine));
       } else if (node instanceof ListBlock list) {
         current.ordered |= list instanceof OrderedList;
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
@@ -49,7 +51,8 @@ final class MarkdownBody {
           }
         }
       } else if (!(node instanceof ThematicBreak) && !node.getSourceSpans().isEmpty()) {
-        String text = source(node, lines).replaceFirst("^#+\\s*", "").replaceAll("(?m)^>\\s?", "").strip();
+        String text =
+            source(node, lines).replaceFirst("^#+\\s*", "").replaceAll("(?m)^>\\s?", "").strip();
         if (!text.isEmpty()) {
           current.paragraphs.add(joinLines(text));
         }

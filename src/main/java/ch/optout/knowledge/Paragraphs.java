@@ -18,7 +18,8 @@ final class Paragraphs {
       String p = paragraph.strip().replaceAll("\\s*\\R\\s*", " ");
       if (!p.isEmpty()) {
         if (!chunk.isEmpty() && chunk.length() + p.length() > MAX_CHARS) {
-          sections.add(new Section(SectionKind.OTHER, heading, "", chunk.toString(), List.of(), chunkLine));
+          sections.add(
+              new Section(SectionKind.OTHER, heading, "", chunk.toString(), List.of(), chunkLine));
           chunk.setLength(0);
         }
         if (chunk.isEmpty()) {
@@ -31,7 +32,8 @@ final class Paragraphs {
       line += paragraph.split("\\R", -1).length + 1;
     }
     if (!chunk.isEmpty()) {
-      sections.add(new Section(SectionKind.OTHER, heading, "", chunk.toString(), List.of(), chunkLine));
+      sections.add(
+          new Section(SectionKind.OTHER, heading, "", chunk.toString(), List.of(), chunkLine));
     }
     return sections;
   }

@@ -58,7 +58,11 @@ final class Analyzers {
 
   private static final class French extends Analyzer {
     private static final CharArraySet ELISIONS =
-        new CharArraySet(java.util.List.of("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+        new CharArraySet(
+            java.util.List.of(
+                "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu",
+                "puisqu"),
+            true);
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

@@ -19,8 +19,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * BM25 over the question's language. The question is analysed into terms and never parsed as
- * query syntax, so {@code LinkedIn" AND (*:* ~2 ^3} is just the word "linkedin".
+ * BM25 over the question's language. The question is analysed into terms and never parsed as query
+ * syntax, so {@code LinkedIn" AND (*:* ~2 ^3} is just the word "linkedin".
  */
 public final class Bm25Retriever implements Retriever {
   /** Enough terms for any real question; longer pastes are cut rather than slowing every search. */
@@ -63,9 +63,13 @@ public final class Bm25Retriever implements Retriever {
       text.add(boosted(Fields.ALIASES, name, 2.0f), BooleanClause.Occur.SHOULD);
     }
     if (query.intent() == Intent.LEGAL) {
-      text.add(new BoostQuery(new TermQuery(new Term(Fields.KIND, "law")), 4.0f), BooleanClause.Occur.SHOULD);
+      text.add(
+          new BoostQuery(new TermQuery(new Term(Fields.KIND, "law")), 4.0f),
+          BooleanClause.Occur.SHOULD);
     } else if (query.intent() == Intent.FACTS) {
-      text.add(new BoostQuery(new TermQuery(new Term(Fields.KIND, "article")), 1.5f), BooleanClause.Occur.SHOULD);
+      text.add(
+          new BoostQuery(new TermQuery(new Term(Fields.KIND, "article")), 1.5f),
+          BooleanClause.Occur.SHOULD);
     }
     for (String platform : query.platforms()) {
       text.add(boosted(Fields.PLATFORM, platform, 3.0f), BooleanClause.Occur.SHOULD);

@@ -6,14 +6,19 @@ import ch.optout.knowledge.Language;
 final class Fields {
   /** Stored, not analysed: maps a hit back to its {@link Passage}. */
   static final String ID = "id";
+
   /** Not stored, exact: filters by the question's language. */
   static final String LANG = "lang";
+
   /** Not stored, exact: the platform id of a guide, for boosts and filters. */
   static final String PLATFORM = "platform";
+
   /** Not stored, exact: guide, law, article or document, for intent boosts. */
   static final String KIND = "kind";
+
   /** Analysed with folding only: the names people type for a platform. */
   static final String ALIASES = "aliases";
+
   /** Dense vector of the passage text, for semantic search. */
   static final String VECTOR = "vector";
 

@@ -9,7 +9,9 @@ import java.util.List;
  * lifted above the rest: a named platform is the strongest signal a question carries.
  */
 public final class HybridRetriever implements Retriever {
-  /** Added to a fused score (at most 2 / (K + 1), about 0.033) when the passage's platform is named. */
+  /**
+   * Added to a fused score (at most 2 / (K + 1), about 0.033) when the passage's platform is named.
+   */
   static final double PLATFORM_BOOST = 0.05;
 
   private final List<Retriever> retrievers;

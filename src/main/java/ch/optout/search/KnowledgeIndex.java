@@ -23,8 +23,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,7 +45,9 @@ public final class KnowledgeIndex implements Closeable {
   private final IndexSearcher searcher;
   private final boolean hasVectors;
 
-  /** @param embedder when present, every passage also gets a vector for semantic search */
+  /**
+   * @param embedder when present, every passage also gets a vector for semantic search
+   */
   public KnowledgeIndex(KnowledgeBase knowledge, Optional<Embedder> embedder) {
     this.knowledge = knowledge;
     for (Guide guide : knowledge.documents()) {
@@ -60,11 +62,17 @@ public final class KnowledgeIndex implements Closeable {
       }
     }
     this.hasVectors = embedder.isPresent();
-    List<float[]> vectors = embedder.map(e -> e.embedAll(passages.stream().map(Passage::text).toList())).orElse(List.of());
+    List<float[]> vectors =
+        embedder
+            .map(e -> e.embedAll(passages.stream().map(Passage::text).toList()))
+            .orElse(List.of());
     try {
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
         for (int i = 0; i < passages.size(); i++) {
-          writer.addDocument(document(passages.get(i), hasVectors ? Optional.of(vectors.get(i)) : Optional.empty()));
+          writer.addDocument(
+              document(
+                  passages.get(i), hasVectors ? Optional.of(vectors.get(i)) : Optional.empty()));
         }
       }
       this.reader = DirectoryReader.open(directory);
@@ -81,15 +89,25 @@ public final class KnowledgeIndex implements Closeable {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
     doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));
-    doc.add(new StringField(Fields.KIND, guide.kind().name().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(
+        new StringField(Fields.KIND, guide.kind().name().toLowerCase(Locale.ROOT), Field.Store.NO));
     doc.add(new StringField(Fields.PLATFORM, guide.id(), Field.Store.NO));
-    doc.add(new TextField(Fields.ALIASES, guide.platform() + " " + String.join(" ", guide.aliases()), Field.Store.NO));
-    doc.add(new TextField(Fields.title(language), guide.title() + " " + section.heading(), Field.Store.NO));
+    doc.add(
+        new TextField(
+            Fields.ALIASES,
+            guide.platform() + " " + String.join(" ", guide.aliases()),
+            Field.Store.NO));
+    doc.add(
+        new TextField(
+            Fields.title(language), guide.title() + " " + section.heading(), Field.Store.NO));
     if (section.kind() == SectionKind.STEPS) {
-      doc.add(new TextField(Fields.steps(language), String.join("\n", section.items()), Field.Store.NO));
+      doc.add(
+          new TextField(
+              Fields.steps(language), String.join("\n", section.items()), Field.Store.NO));
     }
     doc.add(new TextField(Fields.body(language), section.fullText(), Field.Store.NO));
-    vector.ifPresent(v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE)));
+    vector.ifPresent(
+        v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE)));
     return doc;
   }
 

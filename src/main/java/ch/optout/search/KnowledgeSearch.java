@@ -18,7 +18,8 @@ public final class KnowledgeSearch {
   private final Retriever retriever;
   private final KnowledgeIndex index;
 
-  public KnowledgeSearch(QueryUnderstanding understanding, Retriever retriever, KnowledgeIndex index) {
+  public KnowledgeSearch(
+      QueryUnderstanding understanding, Retriever retriever, KnowledgeIndex index) {
     this.understanding = understanding;
     this.retriever = retriever;
     this.index = index;
@@ -33,8 +34,10 @@ public final class KnowledgeSearch {
       return new SearchResult(u, List.of(), 1.0);
     }
     List<ScoredPassage> hits = retriever.retrieve(u.query(), LIMIT);
-    boolean unknownPlatform = u.platforms().isEmpty() && u.intent() == Intent.HOW_TO
-        && understanding.platformMatcher().unknownName(u.question()).isPresent();
+    boolean unknownPlatform =
+        u.platforms().isEmpty()
+            && u.intent() == Intent.HOW_TO
+            && understanding.platformMatcher().unknownName(u.question()).isPresent();
     return new SearchResult(u, hits, unknownPlatform ? 0.0 : confidence(u, hits), unknownPlatform);
   }
 
@@ -62,27 +65,43 @@ public final class KnowledgeSearch {
     if (!u.platforms().isEmpty() || u.intent() == Intent.EVERYWHERE) {
       return 1.0;
     }
-    Optional<Guide> background = hits.stream().limit(5).map(h -> h.passage().guide())
-        .filter(g -> g.kind() != DocumentKind.GUIDE).findFirst();
-    boolean topical = u.domainWords() >= 1 || background.filter(g -> namesIt(g, u.question())).isPresent();
+    Optional<Guide> background =
+        hits.stream()
+            .limit(5)
+            .map(h -> h.passage().guide())
+            .filter(g -> g.kind() != DocumentKind.GUIDE)
+            .findFirst();
+    boolean topical =
+        u.domainWords() >= 1 || background.filter(g -> namesIt(g, u.question())).isPresent();
     return switch (u.intent()) {
       case LEGAL, FACTS -> background.isPresent() && topical ? 0.8 : 0.3;
       // "how do I object to AI training?" is answered by the law; "how do I stop Bumble…" is not
-      case HOW_TO -> hits.get(0).passage().guide().kind() == DocumentKind.LAW && topical ? 0.55 : 0.2;
+      case HOW_TO ->
+          hits.get(0).passage().guide().kind() == DocumentKind.LAW && topical ? 0.55 : 0.2;
       default -> 0.2;
     };
   }
 
   /** Aliases too generic to say which document a question is about. */
-  private static final Set<String> GENERIC = Set.of(
-      "article", "articles", "press", "presse", "newspaper", "journal", "deadline", "delai", "uk", "object");
+  private static final Set<String> GENERIC =
+      Set.of(
+          "article",
+          "articles",
+          "press",
+          "presse",
+          "newspaper",
+          "journal",
+          "deadline",
+          "delai",
+          "uk",
+          "object");
 
   /** Whether the question names a law or article by one of its aliases ("Le Temps", "RGPD"). */
   private static boolean namesIt(Guide g, String question) {
     String words = " " + String.join(" ", Text.words(question)) + " ";
-    return g.aliases().stream().map(a -> String.join(" ", Text.words(a)))
+    return g.aliases().stream()
+        .map(a -> String.join(" ", Text.words(a)))
         .filter(a -> a.length() >= 4 && !GENERIC.contains(a))
         .anyMatch(a -> words.contains(" " + a + " "));
   }
-
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * LangChain4j's in-process all-MiniLM-L6-v2 (quantised), shipped inside a Maven artifact: nothing is
- * downloaded. Query vectors are cached, since people ask the same questions again.
+ * LangChain4j's in-process all-MiniLM-L6-v2 (quantised), shipped inside a Maven artifact: nothing
+ * is downloaded. Query vectors are cached, since people ask the same questions again.
  */
 public final class MiniLmEmbedder implements Embedder {
   static final int CACHE_SIZE = 2048;
@@ -25,7 +25,9 @@ public final class MiniLmEmbedder implements Embedder {
         }
       };
 
-  /** @param executor runs batch embeddings; its threads should be named */
+  /**
+   * @param executor runs batch embeddings; its threads should be named
+   */
   public MiniLmEmbedder(Executor executor) {
     this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
   }

@@ -21,25 +21,107 @@ import java.util.regex.Pattern;
 public final class PlatformMatcher {
   /** Real words one letter away from an alias: never read them as a typo of it. */
   private static final Set<String> NOT_TYPOS =
-      Set.of("black", "abode", "credit", "quota", "gros", "discard", "metal", "metro", "cloud", "clause",
-          "slick", "stack", "snack", "titok", "tweet", "tweets", "twitch", "quote", "quotas", "chats",
-          "copies", "pilot", "gemin", "reddish", "clade", "adore");
+      Set.of(
+          "black", "abode", "credit", "quota", "gros", "discard", "metal", "metro", "cloud",
+          "clause", "slick", "stack", "snack", "titok", "tweet", "tweets", "twitch", "quote",
+          "quotas", "chats", "copies", "pilot", "gemin", "reddish", "clade", "adore");
 
   private record Alias(String platformId, List<String> words) {}
 
   /** A capitalised word that does not start a sentence. */
-  private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\p{L}\\p{N},;'’)]\\s{1,3})(\\p{Lu}\\p{Ll}{2,})\\b");
+  private static final Pattern CAPITALISED =
+      Pattern.compile("(?<=[\\p{L}\\p{N},;'’)]\\s{1,3})(\\p{Lu}\\p{Ll}{2,})\\b");
 
   /** Capitalised words that name no platform. */
-  private static final Set<String> COMMON_NAMES = Set.of(
-      "europe", "european", "europeen", "europeenne", "switzerland", "suisse", "swiss", "france", "french", "english",
-      "francais", "anglais", "germany", "allemagne", "britain", "england", "united", "kingdom", "states", "america",
-      "american", "geneva", "geneve", "lausanne", "zurich", "bern", "berne", "brussels", "bruxelles", "paris", "london",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-      "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-      "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "article",
-      "regulation", "act", "law", "loi", "court", "commission", "temps", "internet", "web", "android", "iphone", "apple",
-      "ios", "windows", "mac", "chrome", "firefox", "safari", "optout", "help", "settings", "privacy", "data", "terms");
+  private static final Set<String> COMMON_NAMES =
+      Set.of(
+          "europe",
+          "european",
+          "europeen",
+          "europeenne",
+          "switzerland",
+          "suisse",
+          "swiss",
+          "france",
+          "french",
+          "english",
+          "francais",
+          "anglais",
+          "germany",
+          "allemagne",
+          "britain",
+          "england",
+          "united",
+          "kingdom",
+          "states",
+          "america",
+          "american",
+          "geneva",
+          "geneve",
+          "lausanne",
+          "zurich",
+          "bern",
+          "berne",
+          "brussels",
+          "bruxelles",
+          "paris",
+          "london",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "janvier",
+          "fevrier",
+          "mars",
+          "avril",
+          "mai",
+          "juin",
+          "juillet",
+          "aout",
+          "septembre",
+          "octobre",
+          "novembre",
+          "decembre",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "article",
+          "regulation",
+          "act",
+          "law",
+          "loi",
+          "court",
+          "commission",
+          "temps",
+          "internet",
+          "web",
+          "android",
+          "iphone",
+          "apple",
+          "ios",
+          "windows",
+          "mac",
+          "chrome",
+          "firefox",
+          "safari",
+          "optout",
+          "help",
+          "settings",
+          "privacy",
+          "data",
+          "terms");
 
   /** A platform named in a question, where and how surely. */
   public record Match(String platformId, int start, int end, boolean exact, int length) {}
@@ -92,14 +174,18 @@ public final class PlatformMatcher {
           String joined = words.get(i) + words.get(i + 1);
           String want = alias.words().get(0);
           // two words glued are a weaker signal than one typed word: one edit at most
-          if (joined.equals(want) || (isTypo(joined, want) && Text.distance(joined, want, 1) <= 1)) {
-            candidates.add(new Match(alias.platformId(), i, i + 2, joined.equals(want), joined.length()));
+          if (joined.equals(want)
+              || (isTypo(joined, want) && Text.distance(joined, want, 1) <= 1)) {
+            candidates.add(
+                new Match(alias.platformId(), i, i + 2, joined.equals(want), joined.length()));
           }
         }
       }
     }
-    candidates.sort(Comparator.comparing(Match::exact).reversed()
-        .thenComparing(Comparator.comparingInt(Match::length).reversed()));
+    candidates.sort(
+        Comparator.comparing(Match::exact)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Match::length).reversed()));
     List<Match> chosen = new ArrayList<>();
     boolean[] taken = new boolean[words.size()];
     for (Match m : candidates) {
@@ -133,7 +219,9 @@ public final class PlatformMatcher {
     while (m.find()) {
       String word = m.group(1);
       String folded = Text.fold(word);
-      boolean known = COMMON_NAMES.contains(folded) || aliases.stream().anyMatch(a -> a.words().contains(folded));
+      boolean known =
+          COMMON_NAMES.contains(folded)
+              || aliases.stream().anyMatch(a -> a.words().contains(folded));
       if (!known) {
         return Optional.of(word);
       }
@@ -145,7 +233,9 @@ public final class PlatformMatcher {
     return names.getOrDefault(platformId, platformId);
   }
 
-  /** @return true for an exact match, false for a typo, null for no match */
+  /**
+   * @return true for an exact match, false for a typo, null for no match
+   */
   private static Boolean matches(Alias alias, List<String> words, int at) {
     boolean exact = true;
     for (int k = 0; k < alias.words().size(); k++) {

@@ -9,13 +9,16 @@ public final class QueryUnderstanding {
   private final PlatformMatcher platforms;
   private final IntentClassifier intents;
 
-  public QueryUnderstanding(LanguageDetector languages, PlatformMatcher platforms, IntentClassifier intents) {
+  public QueryUnderstanding(
+      LanguageDetector languages, PlatformMatcher platforms, IntentClassifier intents) {
     this.languages = languages;
     this.platforms = platforms;
     this.intents = intents;
   }
 
-  /** @param fallback the language to use when the text does not decide (chat, client, English) */
+  /**
+   * @param fallback the language to use when the text does not decide (chat, client, English)
+   */
   public Understanding understand(String question, Language fallback) {
     LanguageDetector.Detection detection = languages.detect(question);
     List<String> named = platforms.platforms(question);

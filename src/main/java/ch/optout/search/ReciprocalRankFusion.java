@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Reciprocal rank fusion, the formula of LangChain4j's {@code ReciprocalRankFuser}: each list adds
- * {@code 1 / (k + rank)} to a passage's score, so ranks matter and raw scores, which BM25 and cosine
- * put on different scales, do not.
+ * {@code 1 / (k + rank)} to a passage's score, so ranks matter and raw scores, which BM25 and
+ * cosine put on different scales, do not.
  */
 final class ReciprocalRankFusion {
   /** The customary constant: it damps the weight of the very first ranks. */

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param confidence 0 to 1; below {@link KnowledgeSearch#THRESHOLD} OptOut declines
  * @param unknownPlatform the question names a platform OptOut has no guide for ("Bumble")
  */
-public record SearchResult(Understanding understanding, List<ScoredPassage> hits, double confidence, boolean unknownPlatform) {
+public record SearchResult(
+    Understanding understanding,
+    List<ScoredPassage> hits,
+    double confidence,
+    boolean unknownPlatform) {
   public SearchResult {
     Objects.requireNonNull(understanding, "understanding");
     hits = List.copyOf(hits);

@@ -32,7 +32,8 @@ public record Understanding(
 
   /** The same question about platforms taken from the conversation, as a follow-up. */
   public Understanding withPlatforms(List<String> ids) {
-    return new Understanding(question, language, languageDetected, ids, intent, Math.max(domainWords, 1));
+    return new Understanding(
+        question, language, languageDetected, ids, intent, Math.max(domainWords, 1));
   }
 
   public SearchQuery query() {

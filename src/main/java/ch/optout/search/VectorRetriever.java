@@ -28,8 +28,12 @@ public final class VectorRetriever implements Retriever {
       return List.of();
     }
     float[] vector = embedder.embed(text.length() > 1000 ? text.substring(0, 1000) : text);
-    KnnFloatVectorQuery knn = new KnnFloatVectorQuery(
-        Fields.VECTOR, vector, limit, new TermQuery(new Term(Fields.LANG, query.language().code())));
+    KnnFloatVectorQuery knn =
+        new KnnFloatVectorQuery(
+            Fields.VECTOR,
+            vector,
+            limit,
+            new TermQuery(new Term(Fields.LANG, query.language().code())));
     return index.search(knn, limit);
   }
 }

@@ -21,10 +21,12 @@ public final class WarmingRetriever implements Retriever {
 
   public WarmingRetriever(Retriever fallback, CompletableFuture<Retriever> warm) {
     this.fallback = fallback;
-    this.warm = warm.exceptionally(e -> {
-      LOG.warn("semantic search unavailable, answering with BM25 only: {}", e.toString());
-      return fallback;
-    });
+    this.warm =
+        warm.exceptionally(
+            e -> {
+              LOG.warn("semantic search unavailable, answering with BM25 only: {}", e.toString());
+              return fallback;
+            });
   }
 
   @Override

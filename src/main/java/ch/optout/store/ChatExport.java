@@ -20,8 +20,14 @@ public record ChatExport(
     List<ChecklistItem> checklist,
     Optional<Instant> lastChange) {
 
-  public static final ChatExport EMPTY = new ChatExport(
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+  public static final ChatExport EMPTY =
+      new ChatExport(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          Optional.empty());
 
   public ChatExport {
     Objects.requireNonNull(language, "language");
@@ -43,6 +49,10 @@ public record ChatExport(
   }
 
   public boolean isEmpty() {
-    return language.isEmpty() && device.isEmpty() && region.isEmpty() && context.isEmpty() && checklist.isEmpty();
+    return language.isEmpty()
+        && device.isEmpty()
+        && region.isEmpty()
+        && context.isEmpty()
+        && checklist.isEmpty();
   }
 }

@@ -33,7 +33,8 @@ final class ChatKeys {
   static final int BYTES = 32;
 
   private static final String ALGORITHM = "HmacSHA256";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
   private static final Logger LOG = LoggerFactory.getLogger(ChatKeys.class);
 
   private final SecretKeySpec secret;
@@ -42,7 +43,9 @@ final class ChatKeys {
     this.secret = new SecretKeySpec(secret, ALGORITHM);
   }
 
-  /** Reads the secret in {@code dir}, creating it at first start; never replaces an existing one. */
+  /**
+   * Reads the secret in {@code dir}, creating it at first start; never replaces an existing one.
+   */
   static ChatKeys open(Path dir, SecureRandom random) {
     Path file = dir.resolve(FILE);
     try {
@@ -53,17 +56,34 @@ final class ChatKeys {
       }
       byte[] bytes = Files.readAllBytes(file);
       if (bytes.length != BYTES) {
-        throw new StoreException(StoreException.Reason.DAMAGED, file, "The key file " + file + " is damaged (" + bytes.length
-            + " bytes instead of " + BYTES + "). It was left untouched: restore it from a backup, or move it away together with "
-            + SqliteChatStore.DATABASE + " to start afresh.");
+        throw new StoreException(
+            StoreException.Reason.DAMAGED,
+            file,
+            "The key file "
+                + file
+                + " is damaged ("
+                + bytes.length
+                + " bytes instead of "
+                + BYTES
+                + "). It was left untouched: restore it from a backup, or move it away together with "
+                + SqliteChatStore.DATABASE
+                + " to start afresh.");
       }
       return new ChatKeys(bytes);
     } catch (AccessDeniedException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, file, "OptOut cannot create or read its key file " + file
-          + " (permission denied). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          file,
+          "OptOut cannot create or read its key file "
+              + file
+              + " (permission denied). Set OPTOUT_DATA_DIR to a folder you can write to.",
+          e);
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, file, "OptOut cannot create or read its key file " + file
-          + ": " + e.getMessage(), e);
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          file,
+          "OptOut cannot create or read its key file " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -87,8 +107,11 @@ final class ChatKeys {
     random.nextBytes(bytes);
     Path temp = file.resolveSibling(FILE + ".new");
     Files.deleteIfExists(temp);
-    FileAttribute<?>[] attributes = DataDirectory.ownerOnlyWhereSupported(file.getParent(), "rw-------");
-    try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+    FileAttribute<?>[] attributes =
+        DataDirectory.ownerOnlyWhereSupported(file.getParent(), "rw-------");
+    try (FileChannel channel =
+        FileChannel.open(
+            temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       channel.write(ByteBuffer.wrap(bytes));
       channel.force(true);
     }
@@ -108,13 +131,18 @@ final class ChatKeys {
   /** The secret is as good as the file's protection: tighten it if someone loosened it. */
   private static void restrict(Path file) throws IOException {
     if (!posix(file.getParent())) {
-      LOG.info("{} does not support owner-only permissions: protect the data folder yourself", file.getParent());
+      LOG.info(
+          "{} does not support owner-only permissions: protect the data folder yourself",
+          file.getParent());
       return;
     }
     Set<PosixFilePermission> current = Files.getPosixFilePermissions(file);
     if (!current.equals(OWNER_ONLY)) {
       Files.setPosixFilePermissions(file, OWNER_ONLY);
-      LOG.warn("{} was {}; it is now owner-only (rw-------)", file, PosixFilePermissions.toString(current));
+      LOG.warn(
+          "{} was {}; it is now owner-only (rw-------)",
+          file,
+          PosixFilePermissions.toString(current));
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * ("and on my phone?") work. No message text: every value is a short identifier (checked).
  *
  * @param language the language the user chose with /lang, as a code ("fr", "en")
- * @param device the device the user follows the steps on ("web", "mobile"), for the right steps first
+ * @param device the device the user follows the steps on ("web", "mobile"), for the right steps
+ *     first
  * @param region where the user lives, for objection letters
  * @param lastPlatform the platform of the last answer, for follow-ups
  * @param lastIntent the intent of the last answer, for follow-ups
@@ -27,8 +28,14 @@ public record ChatState(
   /** Follow-ups use the last platform for this long; stores return no older context. */
   public static final Duration CONTEXT_TTL = Duration.ofHours(1);
 
-  public static final ChatState EMPTY = new ChatState(
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  public static final ChatState EMPTY =
+      new ChatState(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
   public ChatState {
     language.ifPresent(v -> Tokens.check(v, "language"));
@@ -37,8 +44,10 @@ public record ChatState(
     lastPlatform.ifPresent(v -> Tokens.check(v, "lastPlatform"));
     lastIntent.ifPresent(v -> Tokens.check(v, "lastIntent"));
     Objects.requireNonNull(contextAt, "contextAt");
-    if (lastPlatform.isPresent() != lastIntent.isPresent() || lastPlatform.isPresent() != contextAt.isPresent()) {
-      throw new IllegalArgumentException("context needs a platform, an intent and a time, or none of them");
+    if (lastPlatform.isPresent() != lastIntent.isPresent()
+        || lastPlatform.isPresent() != contextAt.isPresent()) {
+      throw new IllegalArgumentException(
+          "context needs a platform, an intent and a time, or none of them");
     }
   }
 
@@ -55,11 +64,13 @@ public record ChatState(
   }
 
   public ChatState withContext(String platform, String intent, Instant at) {
-    return new ChatState(language, device, region, Optional.of(platform), Optional.of(intent), Optional.of(at));
+    return new ChatState(
+        language, device, region, Optional.of(platform), Optional.of(intent), Optional.of(at));
   }
 
   public ChatState withoutContext() {
-    return new ChatState(language, device, region, Optional.empty(), Optional.empty(), Optional.empty());
+    return new ChatState(
+        language, device, region, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Whether the context is still usable at {@code now}. */

@@ -11,7 +11,9 @@ import java.util.List;
  * a context older than {@link ChatState#CONTEXT_TTL}.
  */
 public interface ChatStore extends AutoCloseable {
-  /** The chat's state, {@link ChatState#EMPTY} when nothing is kept; an expired context is left out. */
+  /**
+   * The chat's state, {@link ChatState#EMPTY} when nothing is kept; an expired context is left out.
+   */
   ChatState load(String chatId);
 
   /** Replaces the chat's preferences and context with {@code state}. */

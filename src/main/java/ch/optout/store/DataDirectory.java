@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The data directory and the files OptOut creates in it: owner-only where the file system has
- * POSIX permissions, and failures explained in terms of OPTOUT_DATA_DIR.
+ * The data directory and the files OptOut creates in it: owner-only where the file system has POSIX
+ * permissions, and failures explained in terms of OPTOUT_DATA_DIR.
  */
 final class DataDirectory {
   private DataDirectory() {}
@@ -23,22 +23,40 @@ final class DataDirectory {
         Files.createDirectories(dir, ownerOnlyWhereSupported(dir, "rwx------"));
       }
     } catch (FileAlreadyExistsException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "The data directory " + dir
-          + " exists but is not a directory. Set OPTOUT_DATA_DIR to a folder.", e);
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          dir,
+          "The data directory "
+              + dir
+              + " exists but is not a directory. Set OPTOUT_DATA_DIR to a folder.",
+          e);
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "OptOut cannot create its data directory " + dir + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          dir,
+          "OptOut cannot create its data directory "
+              + dir
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "). Set OPTOUT_DATA_DIR to a folder you can write to.",
+          e);
     }
     if (!Files.isWritable(dir)) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, dir, "The data directory " + dir
-          + " is not writable. Set OPTOUT_DATA_DIR to a folder you can write to.");
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          dir,
+          "The data directory "
+              + dir
+              + " is not writable. Set OPTOUT_DATA_DIR to a folder you can write to.");
     }
     return dir;
   }
 
   /**
-   * An empty file is a valid empty database: creating it first makes it, and the -wal and -shm files
-   * SQLite derives from it, owner-only where the file system allows.
+   * An empty file is a valid empty database: creating it first makes it, and the -wal and -shm
+   * files SQLite derives from it, owner-only where the file system allows.
    */
   static Path createOwnerOnly(Path file) {
     try {
@@ -49,20 +67,34 @@ final class DataDirectory {
     } catch (FileAlreadyExistsException e) {
       return file;
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.UNWRITABLE, file, "OptOut cannot create its database " + file + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set OPTOUT_DATA_DIR to a folder you can write to.", e);
+      throw new StoreException(
+          StoreException.Reason.UNWRITABLE,
+          file,
+          "OptOut cannot create its database "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "). Set OPTOUT_DATA_DIR to a folder you can write to.",
+          e);
     }
   }
 
   /** The permissions as a creation attribute on POSIX file systems; none elsewhere. */
-  static FileAttribute<?>[] ownerOnlyWhereSupported(Path near, String permissions) throws IOException {
+  static FileAttribute<?>[] ownerOnlyWhereSupported(Path near, String permissions)
+      throws IOException {
     Path existing = near;
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
-    boolean posix = existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+    boolean posix =
+        existing != null
+            && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
     return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        }
         : new FileAttribute<?>[0];
   }
 }

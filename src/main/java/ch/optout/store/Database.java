@@ -20,7 +20,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A few SQLite connections to one file, handed out one transaction at a time. Everything
- * SQLite-specific (pragmas, BEGIN IMMEDIATE, error codes) lives here; the SQL that uses it does not.
+ * SQLite-specific (pragmas, BEGIN IMMEDIATE, error codes) lives here; the SQL that uses it does
+ * not.
  */
 final class Database implements AutoCloseable {
   /**
@@ -36,7 +37,15 @@ final class Database implements AutoCloseable {
 
     Tuning {
       if (connections < 1 || attempts < 1 || busyTimeout.isNegative() || backoff.isNegative()) {
-        throw new IllegalArgumentException("invalid tuning " + connections + ", " + busyTimeout + ", " + attempts + ", " + backoff);
+        throw new IllegalArgumentException(
+            "invalid tuning "
+                + connections
+                + ", "
+                + busyTimeout
+                + ", "
+                + attempts
+                + ", "
+                + backoff);
       }
     }
   }
@@ -138,7 +147,8 @@ final class Database implements AutoCloseable {
         return result;
       } catch (SQLException e) {
         clean = !open || rollback(c);
-        if ((primary(e) == SQLITE_BUSY || primary(e) == SQLITE_LOCKED) && attempt < tuning.attempts()) {
+        if ((primary(e) == SQLITE_BUSY || primary(e) == SQLITE_LOCKED)
+            && attempt < tuning.attempts()) {
           LOG.debug("{}: database busy, attempt {} of {}", what, attempt, tuning.attempts());
           pause(attempt, what);
           continue;
@@ -175,36 +185,53 @@ final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     // erased rows are overwritten, not left readable in free pages: /forget means gone
     config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
 
-  /** Reads the whole file once, so that a damaged one is reported now rather than mid-conversation. */
+  /**
+   * Reads the whole file once, so that a damaged one is reported now rather than mid-conversation.
+   */
   private void check(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA quick_check")) {
       String first = r.next() ? r.getString(1) : "no answer";
       if (!"ok".equalsIgnoreCase(first)) {
-        throw new StoreException(StoreException.Reason.DAMAGED, file, damaged("integrity check: " + first));
+        throw new StoreException(
+            StoreException.Reason.DAMAGED, file, damaged("integrity check: " + first));
       }
     }
   }
 
   private Connection take(String what) {
     if (closed) {
-      throw new StoreException(StoreException.Reason.FAILED, file, "The store " + file + " is closed (" + what + ").");
+      throw new StoreException(
+          StoreException.Reason.FAILED, file, "The store " + file + " is closed (" + what + ").");
     }
     try {
-      Connection c = idle.poll(tuning.busyTimeout().toMillis() * tuning.attempts() + 1000, TimeUnit.MILLISECONDS);
+      Connection c =
+          idle.poll(
+              tuning.busyTimeout().toMillis() * tuning.attempts() + 1000, TimeUnit.MILLISECONDS);
       if (c == null) {
-        throw new StoreException(StoreException.Reason.BUSY, file, "The store " + file + " had no free connection for too long (" + what + ").");
+        throw new StoreException(
+            StoreException.Reason.BUSY,
+            file,
+            "The store " + file + " had no free connection for too long (" + what + ").");
       }
       return c;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException(StoreException.Reason.FAILED, file, "Interrupted while waiting for the store " + file + " (" + what + ").", e);
+      throw new StoreException(
+          StoreException.Reason.FAILED,
+          file,
+          "Interrupted while waiting for the store " + file + " (" + what + ").",
+          e);
     }
   }
 
-  /** Puts a connection back, or replaces it when a failed rollback may have left it mid-transaction. */
+  /**
+   * Puts a connection back, or replaces it when a failed rollback may have left it mid-transaction.
+   */
   private void give(Connection c, boolean broken) {
     if (closed) {
       return;
@@ -223,13 +250,16 @@ final class Database implements AutoCloseable {
     idle.add(c);
   }
 
-  /** @return whether the connection is out of its transaction again */
+  /**
+   * @return whether the connection is out of its transaction again
+   */
   private static boolean rollback(Connection c) {
     try {
       execute(c, "ROLLBACK");
       return true;
     } catch (SQLException e) {
-      // SQLite rolls back by itself after some errors (a full disk, an I/O error): nothing left to undo
+      // SQLite rolls back by itself after some errors (a full disk, an I/O error): nothing left to
+      // undo
       if (e.getMessage() != null && e.getMessage().contains("no transaction is active")) {
         return true;
       }
@@ -245,7 +275,11 @@ final class Database implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException(StoreException.Reason.FAILED, file, "Interrupted while retrying the store " + file + " (" + what + ").", e);
+      throw new StoreException(
+          StoreException.Reason.FAILED,
+          file,
+          "Interrupted while retrying the store " + file + " (" + what + ").",
+          e);
     }
   }
 
@@ -263,19 +297,46 @@ final class Database implements AutoCloseable {
     int code = primary(e);
     String detail = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     return switch (code) {
-      case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException(StoreException.Reason.DAMAGED, file, damaged(detail), e);
-      case SQLITE_BUSY, SQLITE_LOCKED -> new StoreException(StoreException.Reason.BUSY, file, "The database " + file
-          + " stayed locked by another program through " + tuning.attempts() + " attempts (" + what + "). Try again; if it lasts, "
-          + "check that no other OptOut is stuck on the same OPTOUT_DATA_DIR.", e);
-      case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_FULL -> new StoreException(
-          StoreException.Reason.UNWRITABLE, file, "OptOut cannot write its database " + file + " (" + detail
-          + "). Check that the folder is writable and the disk not full, or set OPTOUT_DATA_DIR to another folder.", e);
-      default -> new StoreException(StoreException.Reason.FAILED, file, "The database " + file + " failed (" + what + "): " + detail, e);
+      case SQLITE_CORRUPT, SQLITE_NOTADB ->
+          new StoreException(StoreException.Reason.DAMAGED, file, damaged(detail), e);
+      case SQLITE_BUSY, SQLITE_LOCKED ->
+          new StoreException(
+              StoreException.Reason.BUSY,
+              file,
+              "The database "
+                  + file
+                  + " stayed locked by another program through "
+                  + tuning.attempts()
+                  + " attempts ("
+                  + what
+                  + "). Try again; if it lasts, "
+                  + "check that no other OptOut is stuck on the same OPTOUT_DATA_DIR.",
+              e);
+      case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_FULL ->
+          new StoreException(
+              StoreException.Reason.UNWRITABLE,
+              file,
+              "OptOut cannot write its database "
+                  + file
+                  + " ("
+                  + detail
+                  + "). Check that the folder is writable and the disk not full, or set OPTOUT_DATA_DIR to another folder.",
+              e);
+      default ->
+          new StoreException(
+              StoreException.Reason.FAILED,
+              file,
+              "The database " + file + " failed (" + what + "): " + detail,
+              e);
     };
   }
 
   private String damaged(String detail) {
-    return "The database file " + file + " is damaged or is not an OptOut database (" + detail + "). It was left untouched: "
+    return "The database file "
+        + file
+        + " is damaged or is not an OptOut database ("
+        + detail
+        + "). It was left untouched: "
         + "restore it from a backup, or move it away to start afresh.";
   }
 }

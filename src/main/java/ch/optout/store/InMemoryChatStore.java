@@ -63,11 +63,13 @@ public final class InMemoryChatStore implements ChatStore {
   @Override
   public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
     ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock));
-    update(chatId, e -> {
-      Map<String, ChecklistItem> items = new TreeMap<>(e.checklist);
-      items.put(platformId, item);
-      return new Entry(e.state, Map.copyOf(items), clock.instant());
-    });
+    update(
+        chatId,
+        e -> {
+          Map<String, ChecklistItem> items = new TreeMap<>(e.checklist);
+          items.put(platformId, item);
+          return new Entry(e.state, Map.copyOf(items), clock.instant());
+        });
   }
 
   @Override
@@ -82,9 +84,22 @@ public final class InMemoryChatStore implements ChatStore {
       return ChatExport.EMPTY;
     }
     ChatState s = load(chatId);
-    Optional<ChatExport.Context> context = s.lastPlatform().map(p -> new ChatExport.Context(p, s.lastIntent().orElseThrow(),
-        s.contextAt().orElseThrow(), s.contextAt().orElseThrow().plus(ChatState.CONTEXT_TTL)));
-    return new ChatExport(s.language(), s.device(), s.region(), context, sorted(e.checklist), Optional.of(e.changedAt));
+    Optional<ChatExport.Context> context =
+        s.lastPlatform()
+            .map(
+                p ->
+                    new ChatExport.Context(
+                        p,
+                        s.lastIntent().orElseThrow(),
+                        s.contextAt().orElseThrow(),
+                        s.contextAt().orElseThrow().plus(ChatState.CONTEXT_TTL)));
+    return new ChatExport(
+        s.language(),
+        s.device(),
+        s.region(),
+        context,
+        sorted(e.checklist),
+        Optional.of(e.changedAt));
   }
 
   @Override
@@ -105,11 +120,12 @@ public final class InMemoryChatStore implements ChatStore {
   @Override
   public List<GuideDay> guideDays(LocalDate since) {
     List<GuideDay> result = new ArrayList<>();
-    days.forEach((d, c) -> {
-      if (!d.day.isBefore(since)) {
-        result.add(new GuideDay(d.guideId, d.day, c[0], c[1], c[2]));
-      }
-    });
+    days.forEach(
+        (d, c) -> {
+          if (!d.day.isBefore(since)) {
+            result.add(new GuideDay(d.guideId, d.day, c[0], c[1], c[2]));
+          }
+        });
     result.sort(Comparator.comparing(GuideDay::day).thenComparing(GuideDay::guideId));
     return result;
   }
@@ -136,20 +152,25 @@ public final class InMemoryChatStore implements ChatStore {
   }
 
   private void update(String chatId, UnaryOperator<Entry> change) {
-    chats.compute(chatId, (id, e) -> {
-      Entry next = change.apply(e == null ? new Entry(ChatState.EMPTY, Map.of(), clock.instant()) : e);
-      return next.isEmpty() ? null : next;
-    });
+    chats.compute(
+        chatId,
+        (id, e) -> {
+          Entry next =
+              change.apply(e == null ? new Entry(ChatState.EMPTY, Map.of(), clock.instant()) : e);
+          return next.isEmpty() ? null : next;
+        });
   }
 
   /** Counts are never changed in place: each update puts a new array, so readers need no lock. */
   private void count(String guideId, int column) {
     Tokens.check(guideId, "guideId");
-    days.compute(new Day(guideId, LocalDate.now(clock)), (d, c) -> {
-      int[] next = c == null ? new int[3] : c.clone();
-      next[column]++;
-      return next;
-    });
+    days.compute(
+        new Day(guideId, LocalDate.now(clock)),
+        (d, c) -> {
+          int[] next = c == null ? new int[3] : c.clone();
+          next[column]++;
+          return next;
+        });
   }
 
   private static List<ChecklistItem> sorted(Map<String, ChecklistItem> items) {

@@ -3,7 +3,9 @@ package ch.optout.store;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a user lives, which decides the law an objection letter cites (GDPR, UK GDPR, Swiss FADP). */
+/**
+ * Where a user lives, which decides the law an objection letter cites (GDPR, UK GDPR, Swiss FADP).
+ */
 public enum Region {
   EU,
   UK,

@@ -29,7 +29,8 @@ public final class RetentionSchedule implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private ScheduledFuture<?> task;
 
-  public RetentionSchedule(ChatStore store, Clock clock, Duration retention, ScheduledExecutorService executor) {
+  public RetentionSchedule(
+      ChatStore store, Clock clock, Duration retention, ScheduledExecutorService executor) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retention = Objects.requireNonNull(retention, "retention");
@@ -51,7 +52,8 @@ public final class RetentionSchedule implements AutoCloseable {
     }
     int deleted = store.purge(clock.instant(), retention);
     long millis = period.toMillis();
-    task = executor.scheduleWithFixedDelay(this::purgeQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    task =
+        executor.scheduleWithFixedDelay(this::purgeQuietly, millis, millis, TimeUnit.MILLISECONDS);
     return deleted;
   }
 

@@ -11,37 +11,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tables, as numbered migrations applied in order at open and recorded in {@code schema_version}.
- * A migration is never edited once released: a change is a new one. Plain SQL that PostgreSQL also
- * accepts (BIGINT, TEXT, ON CONFLICT) so the store can move there.
+ * The tables, as numbered migrations applied in order at open and recorded in {@code
+ * schema_version}. A migration is never edited once released: a change is a new one. Plain SQL that
+ * PostgreSQL also accepts (BIGINT, TEXT, ON CONFLICT) so the store can move there.
  */
 final class Schema {
   /** One step; its statements run in one transaction with the version it records. */
   record Migration(int version, String description, List<String> statements) {}
 
-  static final List<Migration> MIGRATIONS = List.of(
-      new Migration(1, "chats, follow-up context, daily guide figures", List.of(
-          // chat_key: HMAC-SHA256 of the chat id, hexadecimal; updated_at: epoch ms of the last write,
-          // from which retention counts
-          """
+  static final List<Migration> MIGRATIONS =
+      List.of(
+          new Migration(
+              1,
+              "chats, follow-up context, daily guide figures",
+              List.of(
+                  // chat_key: HMAC-SHA256 of the chat id, hexadecimal; updated_at: epoch ms of the
+                  // last write,
+                  // from which retention counts
+                  """
           CREATE TABLE chat (
             chat_key TEXT NOT NULL PRIMARY KEY,
             language TEXT,
             device TEXT,
             updated_at BIGINT NOT NULL
           )""",
-          "CREATE INDEX chat_updated_at ON chat (updated_at)",
-          // one row per chat at most: only the last answer's platform and intent matter
-          """
+                  "CREATE INDEX chat_updated_at ON chat (updated_at)",
+                  // one row per chat at most: only the last answer's platform and intent matter
+                  """
           CREATE TABLE context (
             chat_key TEXT NOT NULL PRIMARY KEY REFERENCES chat (chat_key) ON DELETE CASCADE,
             platform_id TEXT NOT NULL,
             intent TEXT NOT NULL,
             set_at BIGINT NOT NULL
           )""",
-          "CREATE INDEX context_set_at ON context (set_at)",
-          // counts per guide and day, never per chat: feedback stays anonymous
-          """
+                  "CREATE INDEX context_set_at ON context (set_at)",
+                  // counts per guide and day, never per chat: feedback stays anonymous
+                  """
           CREATE TABLE guide_day (
             guide_id TEXT NOT NULL,
             day TEXT NOT NULL,
@@ -50,9 +55,12 @@ final class Schema {
             unhelpful INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (guide_id, day)
           )""")),
-      new Migration(2, "region preference, checklist progress", List.of(
-          "ALTER TABLE chat ADD COLUMN region TEXT",
-          """
+          new Migration(
+              2,
+              "region preference, checklist progress",
+              List.of(
+                  "ALTER TABLE chat ADD COLUMN region TEXT",
+                  """
           CREATE TABLE checklist (
             chat_key TEXT NOT NULL REFERENCES chat (chat_key) ON DELETE CASCADE,
             platform_id TEXT NOT NULL,
@@ -78,46 +86,64 @@ final class Schema {
   }
 
   /**
-   * Applies the migrations up to {@code target}, each in its own write transaction that re-reads the
-   * version first, so two processes opening one file together apply each migration once.
+   * Applies the migrations up to {@code target}, each in its own write transaction that re-reads
+   * the version first, so two processes opening one file together apply each migration once.
    */
   static void migrate(Database db, Clock clock, int target) {
-    db.write("create schema_version", c -> {
-      execute(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
-      return null;
-    });
+    db.write(
+        "create schema_version",
+        c -> {
+          execute(
+              c,
+              "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+          return null;
+        });
     int found = db.read("read schema version", Schema::version);
     if (found > latest()) {
-      throw new StoreException(StoreException.Reason.NEWER_SCHEMA, db.file(), "The database " + db.file()
-          + " was written by a newer OptOut (schema version " + found + "; this one knows up to " + latest()
-          + "). It was left untouched: run the newer OptOut, or point OPTOUT_DATA_DIR elsewhere.");
+      throw new StoreException(
+          StoreException.Reason.NEWER_SCHEMA,
+          db.file(),
+          "The database "
+              + db.file()
+              + " was written by a newer OptOut (schema version "
+              + found
+              + "; this one knows up to "
+              + latest()
+              + "). It was left untouched: run the newer OptOut, or point OPTOUT_DATA_DIR elsewhere.");
     }
     for (Migration m : MIGRATIONS) {
       if (m.version() > target) {
         break;
       }
-      boolean applied = db.write("migration " + m.version(), c -> {
-        if (version(c) >= m.version()) {
-          return false;
-        }
-        for (String sql : m.statements()) {
-          execute(c, sql);
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-          p.setInt(1, m.version());
-          p.setLong(2, clock.millis());
-          p.executeUpdate();
-        }
-        return true;
-      });
+      boolean applied =
+          db.write(
+              "migration " + m.version(),
+              c -> {
+                if (version(c) >= m.version()) {
+                  return false;
+                }
+                for (String sql : m.statements()) {
+                  execute(c, sql);
+                }
+                try (PreparedStatement p =
+                    c.prepareStatement(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+                  p.setInt(1, m.version());
+                  p.setLong(2, clock.millis());
+                  p.executeUpdate();
+                }
+                return true;
+              });
       if (applied) {
-        LOG.info("{}: applied migration {} ({})", db.file().getFileName(), m.version(), m.description());
+        LOG.info(
+            "{}: applied migration {} ({})", db.file().getFileName(), m.version(), m.description());
       }
     }
   }
 
   static int version(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
       r.next();
       return r.getInt(1);
     }

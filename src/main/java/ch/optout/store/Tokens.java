@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Everything the store keeps about a chat is a short identifier ("fr", "linkedin", "HOW_TO"): checking
- * it here guarantees that no message text can slip into the database by mistake.
+ * Everything the store keeps about a chat is a short identifier ("fr", "linkedin", "HOW_TO"):
+ * checking it here guarantees that no message text can slip into the database by mistake.
  */
 final class Tokens {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,64}");

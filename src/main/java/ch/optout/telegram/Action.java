@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a button does, written into its callback data ({@code g|en|linkedin}). Telegram keeps at most
- * 64 bytes there and hands it back verbatim — or, for an old message or a forged update, anything:
- * {@link #decode} accepts only what {@link #encode} writes.
+ * What a button does, written into its callback data ({@code g|en|linkedin}). Telegram keeps at
+ * most 64 bytes there and hands it back verbatim — or, for an old message or a forged update,
+ * anything: {@link #decode} accepts only what {@link #encode} writes.
  */
 sealed interface Action {
   /** Telegram's limit on callback data. */
@@ -86,7 +86,10 @@ sealed interface Action {
     }
   }
 
-  /** Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region ch"). */
+  /**
+   * Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region
+   * ch").
+   */
   Pattern COMMAND = Pattern.compile("/(checklist|letter|region|lang)( [a-z0-9_-]{1,40})?");
 
   /** A quick choice the assistant offered: sent on as if the user had typed it. */
@@ -119,7 +122,10 @@ sealed interface Action {
       return switch (p[0] + p.length) {
         case "g3" -> Optional.of(new ShowGuide(l, p[2]));
         case "s4" -> Optional.of(new ShowSteps(l, p[2], Integer.parseInt(p[3])));
-        case "f4" -> p[3].equals("1") || p[3].equals("0") ? Optional.of(new Feedback(l, p[2], p[3].equals("1"))) : Optional.empty();
+        case "f4" ->
+            p[3].equals("1") || p[3].equals("0")
+                ? Optional.of(new Feedback(l, p[2], p[3].equals("1")))
+                : Optional.empty();
         case "p2" -> Optional.of(new ListPlatforms(l));
         case "l2" -> Optional.of(new SetLanguage(l));
         case "c3" -> Optional.of(new Command(l, p[2]));

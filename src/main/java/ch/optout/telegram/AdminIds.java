@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The Telegram user ids allowed the admin commands (OPTOUT_ADMIN_IDS). A user id, not a chat id:
- * it is the person who counts, and they use the commands in their private chat with the bot.
+ * The Telegram user ids allowed the admin commands (OPTOUT_ADMIN_IDS). A user id, not a chat id: it
+ * is the person who counts, and they use the commands in their private chat with the bot.
  */
 public record AdminIds(Set<Long> ids) {
   public static final AdminIds NONE = new AdminIds(Set.of());
@@ -26,8 +26,10 @@ public record AdminIds(Set<Long> ids) {
         continue;
       }
       if (!id.matches("[0-9]{1,19}")) {
-        throw new IllegalArgumentException("takes Telegram user ids (digits) separated by commas; '"
-            + (id.length() > 30 ? id.substring(0, 30) + "…" : id) + "' is not one");
+        throw new IllegalArgumentException(
+            "takes Telegram user ids (digits) separated by commas; '"
+                + (id.length() > 30 ? id.substring(0, 30) + "…" : id)
+                + "' is not one");
       }
       try {
         ids.add(Long.parseLong(id));

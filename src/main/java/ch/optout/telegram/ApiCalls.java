@@ -17,8 +17,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class ApiCalls {
   private ApiCalls() {}
 
-  static <T extends Serializable> T call(TelegramClient client, BotApiMethod<T> method, Duration timeout)
-      throws TelegramApiException {
+  static <T extends Serializable> T call(
+      TelegramClient client, BotApiMethod<T> method, Duration timeout) throws TelegramApiException {
     CompletableFuture<T> future = client.executeAsync(method);
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -26,10 +26,12 @@ final class ApiCalls {
       if (e.getCause() instanceof TelegramApiException t) {
         throw t;
       }
-      throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e.getCause());
+      throw new TelegramApiException(
+          "Unable to execute " + method.getMethod() + " method", e.getCause());
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new TelegramApiException(method.getMethod() + " got no answer within " + timeout.toMillis() + " ms", e);
+      throw new TelegramApiException(
+          method.getMethod() + " got no answer within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TelegramApiException(method.getMethod() + " interrupted", e);

@@ -22,7 +22,9 @@ public record BotToken(String value) {
   /** Empty for anything that is not shaped like a token; surrounding spaces are forgiven. */
   public static Optional<BotToken> parse(String text) {
     String stripped = text == null ? "" : text.strip();
-    return FORMAT.matcher(stripped).matches() ? Optional.of(new BotToken(stripped)) : Optional.empty();
+    return FORMAT.matcher(stripped).matches()
+        ? Optional.of(new BotToken(stripped))
+        : Optional.empty();
   }
 
   /** The bot's numeric id, which is public (it is in every update the bot sends). */

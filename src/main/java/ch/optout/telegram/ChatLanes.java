@@ -12,15 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks of one chat in order and tasks of different chats side by side, on a shared pool. A chat
- * with work queued takes one task per turn on the pool, so a chat sending twenty messages at once
- * shares the threads fairly with the others.
+ * Runs tasks of one chat in order and tasks of different chats side by side, on a shared pool. A
+ * chat with work queued takes one task per turn on the pool, so a chat sending twenty messages at
+ * once shares the threads fairly with the others.
  */
 final class ChatLanes {
   private static final Logger LOG = LoggerFactory.getLogger(ChatLanes.class);
 
   private final ExecutorService pool;
   private final Clock clock;
+
   /** A chat is here exactly while it has tasks, the first of which is running or about to. */
   private final ConcurrentHashMap<Long, ArrayDeque<Runnable>> lanes = new ConcurrentHashMap<>();
 
@@ -31,12 +32,14 @@ final class ChatLanes {
 
   void execute(long chatId, Runnable task) {
     boolean[] start = {false};
-    lanes.compute(chatId, (id, queue) -> {
-      ArrayDeque<Runnable> q = queue == null ? new ArrayDeque<>() : queue;
-      start[0] = queue == null;
-      q.add(task);
-      return q;
-    });
+    lanes.compute(
+        chatId,
+        (id, queue) -> {
+          ArrayDeque<Runnable> q = queue == null ? new ArrayDeque<>() : queue;
+          start[0] = queue == null;
+          q.add(task);
+          return q;
+        });
     if (start[0]) {
       try {
         pool.execute(() -> runNext(chatId));
@@ -49,10 +52,12 @@ final class ChatLanes {
 
   private void runNext(long chatId) {
     Runnable[] head = {null};
-    lanes.computeIfPresent(chatId, (id, q) -> {
-      head[0] = q.peek();
-      return q;
-    });
+    lanes.computeIfPresent(
+        chatId,
+        (id, q) -> {
+          head[0] = q.peek();
+          return q;
+        });
     try {
       if (head[0] != null) {
         head[0].run();
@@ -60,10 +65,13 @@ final class ChatLanes {
     } catch (RuntimeException e) {
       LOG.error("a task failed; the chat's next tasks still run", e);
     } finally {
-      ArrayDeque<Runnable> rest = lanes.computeIfPresent(chatId, (id, q) -> {
-        q.poll();
-        return q.isEmpty() ? null : q;
-      });
+      ArrayDeque<Runnable> rest =
+          lanes.computeIfPresent(
+              chatId,
+              (id, q) -> {
+                q.poll();
+                return q.isEmpty() ? null : q;
+              });
       if (rest != null) {
         try {
           pool.execute(() -> runNext(chatId));

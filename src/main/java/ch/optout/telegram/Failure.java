@@ -9,8 +9,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * What a failed Bot API call means for the message: wait and resend, resend as plain text, or give
- * up. The library reports every failure as a {@link TelegramApiException}; the Bot API's own answers
- * carry an error code, everything else (timeouts, resets, a proxy's HTML error page) does not.
+ * up. The library reports every failure as a {@link TelegramApiException}; the Bot API's own
+ * answers carry an error code, everything else (timeouts, resets, a proxy's HTML error page) does
+ * not.
  */
 record Failure(Kind kind, Duration retryAfter, String description) {
   enum Kind {
@@ -22,7 +23,9 @@ record Failure(Kind kind, Duration retryAfter, String description) {
     NOT_MODIFIED,
     /** 5xx, timeouts, resets, unreadable answers: resend after a backoff. */
     TRANSIENT,
-    /** anything else (blocked by the user, chat not found, invalid request): resending cannot help. */
+    /**
+     * anything else (blocked by the user, chat not found, invalid request): resending cannot help.
+     */
     PERMANENT
   }
 
@@ -37,16 +40,20 @@ record Failure(Kind kind, Duration retryAfter, String description) {
 
   static Failure of(TelegramApiException e) {
     if (e instanceof TelegramApiValidationException) {
-      return new Failure(Kind.PERMANENT, Duration.ZERO, "refused before sending: " + e.getMessage());
+      return new Failure(
+          Kind.PERMANENT, Duration.ZERO, "refused before sending: " + e.getMessage());
     }
     // the library reports an answer it could not read (a proxy's HTML page) with error code 0
-    if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() >= 100) {
+    if (e instanceof TelegramApiRequestException r
+        && r.getErrorCode() != null
+        && r.getErrorCode() >= 100) {
       int code = r.getErrorCode();
       String description = code + " " + (r.getApiResponse() == null ? "" : r.getApiResponse());
       String lower = description.toLowerCase(Locale.ROOT);
       if (code == 429) {
         Integer seconds = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-        Duration wait = seconds == null || seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
+        Duration wait =
+            seconds == null || seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
         return new Failure(Kind.RATE_LIMITED, wait, description);
       }
       if (code == 400 && lower.contains("can't parse entities")) {
@@ -63,7 +70,9 @@ record Failure(Kind kind, Duration retryAfter, String description) {
   /** The chain of messages, e.g. "Unable to execute sendmessage method: timeout". */
   private static String causes(Throwable e) {
     StringBuilder sb = new StringBuilder();
-    for (Throwable t = e; t != null && sb.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = e;
+        t != null && sb.length() < 300;
+        t = t.getCause() == t ? null : t.getCause()) {
       if (sb.length() > 0) {
         sb.append(": ");
       }

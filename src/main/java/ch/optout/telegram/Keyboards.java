@@ -3,17 +3,20 @@ package ch.optout.telegram;
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
+import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ch.optout.chat.Reply;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-/** The inline buttons under the bot's messages; labels come from the bundles, actions from {@link Action}. */
+/**
+ * The inline buttons under the bot's messages; labels come from the bundles, actions from {@link
+ * Action}.
+ */
 final class Keyboards {
   /** Beyond this many step groups the buttons stop helping: the full answer shows them all. */
   static final int MAX_STEP_BUTTONS = 4;
@@ -34,24 +37,37 @@ final class Keyboards {
    * @param groups the guide's step groups
    * @param focus the group shown alone, or −1 when all are shown
    */
-  InlineKeyboardMarkup guide(Language language, String platformId, List<StepGroup> groups, int focus) {
+  InlineKeyboardMarkup guide(
+      Language language, String platformId, List<StepGroup> groups, int focus) {
     List<InlineKeyboardRow> rows = new ArrayList<>();
     if (groups.size() >= 2 && groups.size() <= MAX_STEP_BUTTONS) {
       InlineKeyboardRow steps = new InlineKeyboardRow();
       for (int i = 0; i < groups.size(); i++) {
         if (i != focus) {
-          String label = groups.get(i).label().isBlank() ? messages.get(language, "telegram.button.steps", i + 1) : groups.get(i).label();
+          String label =
+              groups.get(i).label().isBlank()
+                  ? messages.get(language, "telegram.button.steps", i + 1)
+                  : groups.get(i).label();
           button(label, new Action.ShowSteps(language, platformId, i)).ifPresent(steps::add);
         }
       }
       if (focus >= 0) {
-        button(messages.get(language, "telegram.button.allSteps"), new Action.ShowSteps(language, platformId, -1)).ifPresent(steps::add);
+        button(
+                messages.get(language, "telegram.button.allSteps"),
+                new Action.ShowSteps(language, platformId, -1))
+            .ifPresent(steps::add);
       }
       addIfAny(rows, steps);
     }
     InlineKeyboardRow feedback = new InlineKeyboardRow();
-    button(messages.get(language, "telegram.button.helpful"), new Action.Feedback(language, platformId, true)).ifPresent(feedback::add);
-    button(messages.get(language, "telegram.button.notHelpful"), new Action.Feedback(language, platformId, false)).ifPresent(feedback::add);
+    button(
+            messages.get(language, "telegram.button.helpful"),
+            new Action.Feedback(language, platformId, true))
+        .ifPresent(feedback::add);
+    button(
+            messages.get(language, "telegram.button.notHelpful"),
+            new Action.Feedback(language, platformId, false))
+        .ifPresent(feedback::add);
     addIfAny(rows, feedback);
     rows.add(new InlineKeyboardRow(platformsButton(language, "telegram.button.otherPlatforms")));
     return new InlineKeyboardMarkup(rows);
@@ -77,14 +93,23 @@ final class Keyboards {
 
   /** A single button to the platform list: under the welcome, help and "I don't know" answers. */
   InlineKeyboardMarkup platformList(Language language) {
-    return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(platformsButton(language, "telegram.button.platforms"))));
+    return new InlineKeyboardMarkup(
+        List.of(new InlineKeyboardRow(platformsButton(language, "telegram.button.platforms"))));
   }
 
   /** Français / English, for /lang without an argument. */
   InlineKeyboardMarkup languages(Language current) {
-    return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
-        button(messages.get(current, "telegram.button.french"), new Action.SetLanguage(Language.FR)).orElseThrow(),
-        button(messages.get(current, "telegram.button.english"), new Action.SetLanguage(Language.EN)).orElseThrow())));
+    return new InlineKeyboardMarkup(
+        List.of(
+            new InlineKeyboardRow(
+                button(
+                        messages.get(current, "telegram.button.french"),
+                        new Action.SetLanguage(Language.FR))
+                    .orElseThrow(),
+                button(
+                        messages.get(current, "telegram.button.english"),
+                        new Action.SetLanguage(Language.EN))
+                    .orElseThrow())));
   }
 
   /** The keyboard without its 👍/👎 row, once a vote is in. */
@@ -92,18 +117,27 @@ final class Keyboards {
     if (keyboard == null || keyboard.getKeyboard() == null) {
       return Optional.empty();
     }
-    List<InlineKeyboardRow> rows = keyboard.getKeyboard().stream()
-        .filter(row -> row.stream().noneMatch(b -> b.getCallbackData() != null
-            && Action.decode(b.getCallbackData()).filter(a -> a instanceof Action.Feedback).isPresent()))
-        .toList();
+    List<InlineKeyboardRow> rows =
+        keyboard.getKeyboard().stream()
+            .filter(
+                row ->
+                    row.stream()
+                        .noneMatch(
+                            b ->
+                                b.getCallbackData() != null
+                                    && Action.decode(b.getCallbackData())
+                                        .filter(a -> a instanceof Action.Feedback)
+                                        .isPresent()))
+            .toList();
     return Optional.of(new InlineKeyboardMarkup(new ArrayList<>(rows)));
   }
 
   /**
-   * The assistant's quick choices (done / skip / later, the law for a letter…) as a first row, above
-   * whatever keyboard the answer has.
+   * The assistant's quick choices (done / skip / later, the law for a letter…) as a first row,
+   * above whatever keyboard the answer has.
    */
-  Optional<InlineKeyboardMarkup> withChoices(Language language, List<Reply.Choice> choices, Optional<InlineKeyboardMarkup> below) {
+  Optional<InlineKeyboardMarkup> withChoices(
+      Language language, List<Reply.Choice> choices, Optional<InlineKeyboardMarkup> below) {
     InlineKeyboardRow row = new InlineKeyboardRow();
     for (Reply.Choice choice : choices) {
       if (Action.COMMAND.matcher(choice.command()).matches()) {
@@ -119,7 +153,9 @@ final class Keyboards {
     return Optional.of(new InlineKeyboardMarkup(rows));
   }
 
-  /** Whether a guide answer shows exactly the guide's own steps, so that step buttons make sense. */
+  /**
+   * Whether a guide answer shows exactly the guide's own steps, so that step buttons make sense.
+   */
   static boolean isWholeGuide(Answer answer, Answer guide) {
     return answer.steps().equals(guide.steps());
   }
@@ -132,7 +168,8 @@ final class Keyboards {
     if (!action.fitsInButton()) {
       return Optional.empty();
     }
-    return Optional.of(InlineKeyboardButton.builder().text(label).callbackData(action.encode()).build());
+    return Optional.of(
+        InlineKeyboardButton.builder().text(label).callbackData(action.encode()).build());
   }
 
   private static void addIfAny(List<InlineKeyboardRow> rows, InlineKeyboardRow row) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param perChat the gap between two messages to one chat (Telegram: about one per second)
  * @param global the gap between two messages overall (Telegram: 30 per second)
- * @param retryBase the first wait after a 5xx, a timeout or a reset connection; it doubles each time
+ * @param retryBase the first wait after a 5xx, a timeout or a reset connection; it doubles each
+ *     time
  * @param retryMax the longest such wait
  * @param maxAttempts attempts of one message before giving up on 5xx, timeouts and resets (a 429 is
  *     always retried: Telegram says when)
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param pollBackOffMin the first wait after a failed getUpdates
  * @param pollBackOffMax the longest wait between failed getUpdates
  * @param drainTimeout how long a shutdown waits for the replies being prepared and sent
- * @param floodMessages messages one chat may send in {@code floodWindow} before it is asked to slow down
+ * @param floodMessages messages one chat may send in {@code floodWindow} before it is asked to slow
+ *     down
  * @param floodWindow the window of the per-chat flood control (see {@link FloodControl})
  */
 record Limits(
@@ -37,11 +39,21 @@ record Limits(
 
   /** Eight messages in ten seconds is more than a person types, less than a script sends. */
   static final int FLOOD_MESSAGES = 8;
+
   static final Duration FLOOD_WINDOW = Duration.ofSeconds(10);
 
-  static final Limits TELEGRAM = new Limits(
-      Duration.ofSeconds(1), Duration.ofMillis(34), Duration.ofMillis(500), Duration.ofSeconds(30), 10,
-      Duration.ofSeconds(30), 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10));
+  static final Limits TELEGRAM =
+      new Limits(
+          Duration.ofSeconds(1),
+          Duration.ofMillis(34),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(30),
+          10,
+          Duration.ofSeconds(30),
+          50,
+          Duration.ofMillis(500),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10));
 
   Limits {
     Objects.requireNonNull(perChat, "perChat");
@@ -54,8 +66,11 @@ record Limits(
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(floodWindow, "floodWindow");
     if (floodMessages < 1 || floodWindow.isNegative() || floodWindow.isZero()) {
-      throw new IllegalArgumentException("flood control needs at least 1 message in a positive window, not "
-          + floodMessages + " in " + floodWindow);
+      throw new IllegalArgumentException(
+          "flood control needs at least 1 message in a positive window, not "
+              + floodMessages
+              + " in "
+              + floodWindow);
     }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
@@ -64,24 +79,59 @@ record Limits(
       throw new IllegalArgumentException("a backoff's maximum is below its minimum");
     }
     if (pollTimeoutSeconds < 0) {
-      throw new IllegalArgumentException("pollTimeoutSeconds must be 0 or more, not " + pollTimeoutSeconds);
+      throw new IllegalArgumentException(
+          "pollTimeoutSeconds must be 0 or more, not " + pollTimeoutSeconds);
     }
   }
 
   /** The same limits with the default flood control. */
-  Limits(Duration perChat, Duration global, Duration retryBase, Duration retryMax, int maxAttempts, Duration requestTimeout,
-      int pollTimeoutSeconds, Duration pollBackOffMin, Duration pollBackOffMax, Duration drainTimeout) {
-    this(perChat, global, retryBase, retryMax, maxAttempts, requestTimeout, pollTimeoutSeconds, pollBackOffMin,
-        pollBackOffMax, drainTimeout, FLOOD_MESSAGES, FLOOD_WINDOW);
+  Limits(
+      Duration perChat,
+      Duration global,
+      Duration retryBase,
+      Duration retryMax,
+      int maxAttempts,
+      Duration requestTimeout,
+      int pollTimeoutSeconds,
+      Duration pollBackOffMin,
+      Duration pollBackOffMax,
+      Duration drainTimeout) {
+    this(
+        perChat,
+        global,
+        retryBase,
+        retryMax,
+        maxAttempts,
+        requestTimeout,
+        pollTimeoutSeconds,
+        pollBackOffMin,
+        pollBackOffMax,
+        drainTimeout,
+        FLOOD_MESSAGES,
+        FLOOD_WINDOW);
   }
 
   /** These limits with another flood control, for tests. */
   Limits withFlood(int messages, Duration window) {
-    return new Limits(perChat, global, retryBase, retryMax, maxAttempts, requestTimeout, pollTimeoutSeconds,
-        pollBackOffMin, pollBackOffMax, drainTimeout, messages, window);
+    return new Limits(
+        perChat,
+        global,
+        retryBase,
+        retryMax,
+        maxAttempts,
+        requestTimeout,
+        pollTimeoutSeconds,
+        pollBackOffMin,
+        pollBackOffMax,
+        drainTimeout,
+        messages,
+        window);
   }
 
-  /** The longest wait for one call's answer: OkHttp's own limit, plus a margin for the library's threads. */
+  /**
+   * The longest wait for one call's answer: OkHttp's own limit, plus a margin for the library's
+   * threads.
+   */
   Duration callTimeout() {
     return requestTimeout.plusSeconds(2);
   }

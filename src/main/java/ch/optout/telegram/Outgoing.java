@@ -42,8 +42,14 @@ sealed interface Outgoing {
    * @param html whether {@code text} is Telegram HTML or plain text
    * @param replyTo the message it answers, in groups
    */
-  record Text(long chatId, Optional<Integer> threadId, String text, boolean html,
-      Optional<InlineKeyboardMarkup> keyboard, Optional<Integer> replyTo) implements Outgoing {
+  record Text(
+      long chatId,
+      Optional<Integer> threadId,
+      String text,
+      boolean html,
+      Optional<InlineKeyboardMarkup> keyboard,
+      Optional<Integer> replyTo)
+      implements Outgoing {
     public Text {
       Objects.requireNonNull(threadId, "threadId");
       Objects.requireNonNull(text, "text");
@@ -64,21 +70,30 @@ sealed interface Outgoing {
       }
       threadId.ifPresent(b::messageThreadId);
       keyboard.ifPresent(b::replyMarkup);
-      replyTo.ifPresent(id -> b.replyParameters(
-          ReplyParameters.builder().messageId(id).allowSendingWithoutReply(true).build()));
+      replyTo.ifPresent(
+          id ->
+              b.replyParameters(
+                  ReplyParameters.builder().messageId(id).allowSendingWithoutReply(true).build()));
       return b.build();
     }
 
     @Override
     public Optional<Outgoing> asPlain() {
-      return html ? Optional.of(new Text(chatId, threadId, TelegramHtml.toPlain(text), false, keyboard, replyTo))
+      return html
+          ? Optional.of(
+              new Text(chatId, threadId, TelegramHtml.toPlain(text), false, keyboard, replyTo))
           : Optional.empty();
     }
   }
 
   /** A message of ours rewritten in place, e.g. to show one group of steps. */
-  record EditText(long chatId, int messageId, String text, boolean html,
-      Optional<InlineKeyboardMarkup> keyboard) implements Outgoing {
+  record EditText(
+      long chatId,
+      int messageId,
+      String text,
+      boolean html,
+      Optional<InlineKeyboardMarkup> keyboard)
+      implements Outgoing {
     public EditText {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(keyboard, "keyboard");
@@ -91,7 +106,12 @@ sealed interface Outgoing {
 
     @Override
     public BotApiMethod<? extends Serializable> method() {
-      var b = EditMessageText.builder().chatId(chatId).messageId(messageId).text(text).linkPreviewOptions(NO_PREVIEW);
+      var b =
+          EditMessageText.builder()
+              .chatId(chatId)
+              .messageId(messageId)
+              .text(text)
+              .linkPreviewOptions(NO_PREVIEW);
       if (html) {
         b.parseMode(ParseMode.HTML);
       }
@@ -101,13 +121,16 @@ sealed interface Outgoing {
 
     @Override
     public Optional<Outgoing> asPlain() {
-      return html ? Optional.of(new EditText(chatId, messageId, TelegramHtml.toPlain(text), false, keyboard))
+      return html
+          ? Optional.of(
+              new EditText(chatId, messageId, TelegramHtml.toPlain(text), false, keyboard))
           : Optional.empty();
     }
   }
 
   /** New buttons under a message of ours, e.g. without the 👍/👎 row once it is used. */
-  record EditKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) implements Outgoing {
+  record EditKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard)
+      implements Outgoing {
     public EditKeyboard {
       Objects.requireNonNull(keyboard, "keyboard");
     }
@@ -119,7 +142,11 @@ sealed interface Outgoing {
 
     @Override
     public BotApiMethod<? extends Serializable> method() {
-      return EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).replyMarkup(keyboard).build();
+      return EditMessageReplyMarkup.builder()
+          .chatId(chatId)
+          .messageId(messageId)
+          .replyMarkup(keyboard)
+          .build();
     }
   }
 

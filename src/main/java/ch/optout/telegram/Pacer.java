@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Keeps sends within Telegram's limits: one message per chat per {@code perChat}, one overall per
- * {@code global}. A message first waits for its chat, then takes the next free global slot — in that
- * order, so that a chat waiting its turn never holds a slot other chats could use.
+ * {@code global}. A message first waits for its chat, then takes the next free global slot — in
+ * that order, so that a chat waiting its turn never holds a slot other chats could use.
  */
 final class Pacer {
   /** Past this many chats, entries whose wait is over are dropped. */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 
 /**
- * The wait between failed getUpdates calls: doubling from a minimum to a cap, reset by the library on
- * success. Unlike the library's default it never grows past the cap, so polling resumes within
+ * The wait between failed getUpdates calls: doubling from a minimum to a cap, reset by the library
+ * on success. Unlike the library's default it never grows past the cap, so polling resumes within
  * {@code max} of Telegram coming back.
  */
 final class PollBackOff implements BackOff {

@@ -9,9 +9,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Sits on the long-polling HTTP client. Once the bot is closing, whatever getUpdates brings back —
- * updates, the 409 that ends it when the final offset is confirmed, a broken connection — becomes an
- * empty, successful answer: the library then neither hands over updates nobody will answer (Telegram
- * sends them again at the next start) nor logs a shutdown as an error.
+ * updates, the 409 that ends it when the final offset is confirmed, a broken connection — becomes
+ * an empty, successful answer: the library then neither hands over updates nobody will answer
+ * (Telegram sends them again at the next start) nor logs a shutdown as an error.
  */
 final class QuietShutdown implements Interceptor {
   private static final MediaType JSON = MediaType.get("application/json");

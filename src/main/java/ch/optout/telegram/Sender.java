@@ -20,16 +20,19 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Every call into a chat goes through here. Each chat has a lane: its calls leave one at a time, in
- * the order they were queued, paced by the {@link Pacer}; a lane that must wait (pacing, 429, backoff)
- * is rescheduled rather than holding a thread, so a chat in a burst never slows the others. A call
- * is dropped only when Telegram refuses it for good (blocked by the user, chat gone) or after
- * {@link Limits#maxAttempts()} failed attempts; then the chat's next calls go on.
+ * the order they were queued, paced by the {@link Pacer}; a lane that must wait (pacing, 429,
+ * backoff) is rescheduled rather than holding a thread, so a chat in a burst never slows the
+ * others. A call is dropped only when Telegram refuses it for good (blocked by the user, chat gone)
+ * or after {@link Limits#maxAttempts()} failed attempts; then the chat's next calls go on.
  */
 final class Sender {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
-  /** Callback answers are due within seconds: a few quick attempts, then the spinner stops anyway. */
+  /**
+   * Callback answers are due within seconds: a few quick attempts, then the spinner stops anyway.
+   */
   private static final int CALLBACK_ATTEMPTS = 3;
+
   private static final Duration CALLBACK_MAX_WAIT = Duration.ofSeconds(5);
 
   private final TelegramClient client;
@@ -58,7 +61,13 @@ final class Sender {
     }
   }
 
-  Sender(TelegramClient client, ScheduledExecutorService scheduler, Pacer pacer, Limits limits, Clock clock, ChatRef chats) {
+  Sender(
+      TelegramClient client,
+      ScheduledExecutorService scheduler,
+      Pacer pacer,
+      Limits limits,
+      Clock clock,
+      ChatRef chats) {
     this.client = client;
     this.scheduler = scheduler;
     this.pacer = pacer;
@@ -70,20 +79,25 @@ final class Sender {
   /** Queues a call behind the chat's earlier ones; returns at once. */
   void enqueue(Outgoing call) {
     boolean[] start = {false};
-    lanes.compute(call.chatId(), (id, lane) -> {
-      Lane l = lane == null ? new Lane() : lane;
-      start[0] = lane == null;
-      synchronized (l) {
-        l.jobs.add(new Job(call));
-      }
-      return l;
-    });
+    lanes.compute(
+        call.chatId(),
+        (id, lane) -> {
+          Lane l = lane == null ? new Lane() : lane;
+          start[0] = lane == null;
+          synchronized (l) {
+            l.jobs.add(new Job(call));
+          }
+          return l;
+        });
     if (start[0]) {
       later(call.chatId(), Duration.ZERO);
     }
   }
 
-  /** Stops the spinner on a tapped button, with an optional toast; outside the lanes, as it is urgent. */
+  /**
+   * Stops the spinner on a tapped button, with an optional toast; outside the lanes, as it is
+   * urgent.
+   */
   void answerCallback(String callbackId, Optional<String> toast) {
     var b = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
     toast.ifPresent(b::text);
@@ -99,17 +113,22 @@ final class Sender {
 
   /** Calls still queued, for shutdown. */
   int pending() {
-    return lanes.values().stream().mapToInt(l -> {
-      synchronized (l) {
-        return l.jobs.size();
-      }
-    }).sum() + callbacksInFlight.get();
+    return lanes.values().stream()
+            .mapToInt(
+                l -> {
+                  synchronized (l) {
+                    return l.jobs.size();
+                  }
+                })
+            .sum()
+        + callbacksInFlight.get();
   }
 
   /** Waits until every queued call has left or {@code timeout} has passed; true when all left. */
   boolean drain(Duration timeout) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
-    while ((!lanes.isEmpty() || callbacksInFlight.get() > 0) && clock.instant().isBefore(deadline)) {
+    while ((!lanes.isEmpty() || callbacksInFlight.get() > 0)
+        && clock.instant().isBefore(deadline)) {
       Thread.sleep(5);
     }
     return lanes.isEmpty() && callbacksInFlight.get() == 0;
@@ -140,7 +159,8 @@ final class Sender {
       return;
     }
     Instant now = clock.instant();
-    Instant ready = job.call.paced() ? max(job.notBefore, pacer.chatReadyAt(chatId)) : job.notBefore;
+    Instant ready =
+        job.call.paced() ? max(job.notBefore, pacer.chatReadyAt(chatId)) : job.notBefore;
     if (ready.isAfter(now)) {
       later(chatId, Duration.between(now, ready));
       return;
@@ -169,36 +189,61 @@ final class Sender {
     switch (failure.kind()) {
       case NOT_MODIFIED -> next(chatId);
       case RATE_LIMITED -> {
-        LOG.info("{} to chat {}: Telegram asks to wait {} s", what, chats.of(chatId), failure.retryAfter().toSeconds());
+        LOG.info(
+            "{} to chat {}: Telegram asks to wait {} s",
+            what,
+            chats.of(chatId),
+            failure.retryAfter().toSeconds());
         retry(chatId, job, failure.retryAfter());
       }
       case BAD_HTML -> {
         Optional<Outgoing> plain = job.call.asPlain();
-        LOG.warn("{} to chat {}: HTML refused ({}){}", what, chats.of(chatId), failure.description(),
+        LOG.warn(
+            "{} to chat {}: HTML refused ({}){}",
+            what,
+            chats.of(chatId),
+            failure.description(),
             plain.isPresent() ? "; resending as plain text" : "; dropped");
-        plain.ifPresentOrElse(p -> {
-          job.call = p;
-          retry(chatId, job, Duration.ZERO);
-        }, () -> next(chatId));
+        plain.ifPresentOrElse(
+            p -> {
+              job.call = p;
+              retry(chatId, job, Duration.ZERO);
+            },
+            () -> next(chatId));
       }
       case TRANSIENT -> {
         job.failures++;
         if (!job.call.retried() || job.failures >= limits.maxAttempts()) {
           if (job.call.retried()) {
-            LOG.error("{} to chat {} failed {} times ({}); given up", what, chats.of(chatId), job.failures, failure.description());
+            LOG.error(
+                "{} to chat {} failed {} times ({}); given up",
+                what,
+                chats.of(chatId),
+                job.failures,
+                failure.description());
           } else {
-            LOG.debug("{} to chat {} failed ({}); not worth retrying", what, chats.of(chatId), failure.description());
+            LOG.debug(
+                "{} to chat {} failed ({}); not worth retrying",
+                what,
+                chats.of(chatId),
+                failure.description());
           }
           next(chatId);
         } else {
           Duration wait = limits.retryDelay(job.failures);
-          LOG.info("{} to chat {} failed ({}); retry {} in {} ms", what, chats.of(chatId), failure.description(),
-              job.failures, wait.toMillis());
+          LOG.info(
+              "{} to chat {} failed ({}); retry {} in {} ms",
+              what,
+              chats.of(chatId),
+              failure.description(),
+              job.failures,
+              wait.toMillis());
           retry(chatId, job, wait);
         }
       }
       case PERMANENT -> {
-        LOG.warn("{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
+        LOG.warn(
+            "{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
         next(chatId);
       }
     }
@@ -221,12 +266,15 @@ final class Sender {
 
   /** Removes the head; the lane leaves the map when empty, else its pump goes on. */
   private void next(long chatId) {
-    Lane rest = lanes.computeIfPresent(chatId, (id, lane) -> {
-      synchronized (lane) {
-        lane.jobs.poll();
-        return lane.jobs.isEmpty() ? null : lane;
-      }
-    });
+    Lane rest =
+        lanes.computeIfPresent(
+            chatId,
+            (id, lane) -> {
+              synchronized (lane) {
+                lane.jobs.poll();
+                return lane.jobs.isEmpty() ? null : lane;
+              }
+            });
     if (rest != null) {
       later(chatId, Duration.ZERO);
     }
@@ -247,18 +295,25 @@ final class Sender {
       execute(answer);
     } catch (TelegramApiException e) {
       Failure f = Failure.of(e);
-      boolean again = attempt < CALLBACK_ATTEMPTS
-          && (f.kind() == Failure.Kind.TRANSIENT || f.kind() == Failure.Kind.RATE_LIMITED);
+      boolean again =
+          attempt < CALLBACK_ATTEMPTS
+              && (f.kind() == Failure.Kind.TRANSIENT || f.kind() == Failure.Kind.RATE_LIMITED);
       if (again) {
-        Duration wait = f.kind() == Failure.Kind.RATE_LIMITED ? min(f.retryAfter(), CALLBACK_MAX_WAIT) : limits.retryDelay(attempt);
+        Duration wait =
+            f.kind() == Failure.Kind.RATE_LIMITED
+                ? min(f.retryAfter(), CALLBACK_MAX_WAIT)
+                : limits.retryDelay(attempt);
         try {
-          scheduler.schedule(() -> answerCallback(answer, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+          scheduler.schedule(
+              () -> answerCallback(answer, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
           done = false;
         } catch (RejectedExecutionException stopped) {
           LOG.debug("callback answer abandoned: shutting down");
         }
       } else {
-        LOG.warn("answerCallbackQuery failed ({}); the button's spinner stops by itself", f.description());
+        LOG.warn(
+            "answerCallbackQuery failed ({}); the button's spinner stops by itself",
+            f.description());
       }
     } finally {
       if (done) {

@@ -34,21 +34,25 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * OptOut on Telegram: long polling with the telegrambots library, updates handed to {@link ChatLanes}
- * (chats in parallel, each in order), replies through the {@link Sender} (paced, retried). Every
- * thread is a named daemon; {@link #close()} stops polling, finishes the replies under way, confirms
- * the last handled update to Telegram so that nothing is answered twice after a restart, and frees
- * everything.
+ * OptOut on Telegram: long polling with the telegrambots library, updates handed to {@link
+ * ChatLanes} (chats in parallel, each in order), replies through the {@link Sender} (paced,
+ * retried). Every thread is a named daemon; {@link #close()} stops polling, finishes the replies
+ * under way, confirms the last handled update to Telegram so that nothing is answered twice after a
+ * restart, and frees everything.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
   /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
-  static final List<String> COMMANDS = List.of("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+  static final List<String> COMMANDS =
+      List.of("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
 
   private static final int SEND_THREADS = 4;
 
-  /** A shutdown waits no longer than this to confirm the last updates: a restart at worst answers them twice. */
+  /**
+   * A shutdown waits no longer than this to confirm the last updates: a restart at worst answers
+   * them twice.
+   */
   private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(3);
 
   private final Limits limits;
@@ -69,26 +73,53 @@ public final class TelegramBot implements AutoCloseable {
    *
    * @throws TelegramStartException when the API cannot be reached or refuses the token
    */
-  public static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url) {
+  public static TelegramBot start(
+      Assistant assistant, Messages messages, BotToken token, TelegramUrl url) {
     return start(assistant, messages, token, url, AdminIds.NONE);
   }
 
-  /** @param admins the users allowed the admin commands (/stats) */
-  public static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, AdminIds admins) {
+  /**
+   * @param admins the users allowed the admin commands (/stats)
+   */
+  public static TelegramBot start(
+      Assistant assistant, Messages messages, BotToken token, TelegramUrl url, AdminIds admins) {
     return start(assistant, messages, token, url, Limits.TELEGRAM, Clock.systemUTC(), admins);
   }
 
-  static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock) {
+  static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      Limits limits,
+      Clock clock) {
     return start(assistant, messages, token, url, limits, clock, AdminIds.NONE);
   }
 
-  static TelegramBot start(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock,
+  static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      Limits limits,
+      Clock clock,
       AdminIds admins) {
     Http http = new Http(limits);
     TelegramBot bot;
     try {
       TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
-      bot = new TelegramBot(assistant, messages, token, url, limits, clock, http, client, whoAmI(client, url, limits), admins);
+      bot =
+          new TelegramBot(
+              assistant,
+              messages,
+              token,
+              url,
+              limits,
+              clock,
+              http,
+              client,
+              whoAmI(client, url, limits),
+              admins);
     } catch (RuntimeException e) {
       http.close();
       throw e;
@@ -102,8 +133,17 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  private TelegramBot(Assistant assistant, Messages messages, BotToken token, TelegramUrl url, Limits limits, Clock clock,
-      Http http, TelegramClient client, Incoming.Bot me, AdminIds admins) {
+  private TelegramBot(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      Limits limits,
+      Clock clock,
+      Http http,
+      TelegramClient client,
+      Incoming.Bot me,
+      AdminIds admins) {
     this.limits = limits;
     this.clock = clock;
     this.url = url;
@@ -113,19 +153,43 @@ public final class TelegramBot implements AutoCloseable {
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
     ChatRef chats = new ChatRef(salt);
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
-    this.sender = new Sender(client, sendScheduler, new Pacer(clock, limits.perChat(), limits.global()), limits, clock, chats);
-    UpdateHandler handler = new UpdateHandler(assistant, messages, new TelegramRenderer(messages), new Keyboards(messages),
-        sender, me, chats, admins);
-    ExecutorService chatPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-        new Threads("optout-tg-chat"));
-    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler,
-        new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
+    this.sender =
+        new Sender(
+            client,
+            sendScheduler,
+            new Pacer(clock, limits.perChat(), limits.global()),
+            limits,
+            clock,
+            chats);
+    UpdateHandler handler =
+        new UpdateHandler(
+            assistant,
+            messages,
+            new TelegramRenderer(messages),
+            new Keyboards(messages),
+            sender,
+            me,
+            chats,
+            admins);
+    ExecutorService chatPool =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
+    this.dispatcher =
+        new UpdateDispatcher(
+            new ChatLanes(chatPool, clock),
+            handler,
+            new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
-    this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http.poll, () -> pollExecutor,
-        () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));
+    this.polling =
+        new TelegramBotsLongPollingApplication(
+            ObjectMapper::new,
+            () -> http.poll,
+            () -> pollExecutor,
+            () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));
     LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
   }
 
@@ -140,13 +204,19 @@ public final class TelegramBot implements AutoCloseable {
       // deleteWebhook, then getUpdates in a loop on the poll thread
       polling.registerBot(token.value(), () -> url, this::nextPoll, dispatcher);
     } catch (TelegramApiException e) {
-      throw new TelegramStartException("cannot start polling the Telegram Bot API at " + ApiUrl.describe(url)
-          + ": " + Failure.of(e).description(), e);
+      throw new TelegramStartException(
+          "cannot start polling the Telegram Bot API at "
+              + ApiUrl.describe(url)
+              + ": "
+              + Failure.of(e).description(),
+          e);
     }
     LOG.info("Telegram bot @{} is polling {}", me.username(), ApiUrl.describe(url));
   }
 
-  /** @param lastReceived the highest update id received so far (0 at start) */
+  /**
+   * @param lastReceived the highest update id received so far (0 at start)
+   */
   private GetUpdates nextPoll(Integer lastReceived) {
     return GetUpdates.builder()
         .offset(lastReceived + 1)
@@ -159,9 +229,10 @@ public final class TelegramBot implements AutoCloseable {
   /** The command menu in English (the default) and in French for French-speaking apps. */
   private void registerCommands(Messages messages) {
     for (Language language : Language.values()) {
-      List<BotCommand> commands = COMMANDS.stream()
-          .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
-          .toList();
+      List<BotCommand> commands =
+          COMMANDS.stream()
+              .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
+              .toList();
       var b = SetMyCommands.builder().commands(commands).scope(new BotCommandScopeDefault());
       if (language != Language.EN) {
         b.languageCode(language.code());
@@ -179,17 +250,29 @@ public final class TelegramBot implements AutoCloseable {
     try {
       User me = ApiCalls.call(client, new GetMe(), limits.callTimeout());
       if (me == null || me.getUserName() == null || me.getUserName().isBlank()) {
-        throw new TelegramStartException("the Telegram Bot API at " + ApiUrl.describe(url) + " did not say the bot's username", null);
+        throw new TelegramStartException(
+            "the Telegram Bot API at " + ApiUrl.describe(url) + " did not say the bot's username",
+            null);
       }
       return new Incoming.Bot(me.getId(), me.getUserName());
     } catch (TelegramApiException e) {
-      if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null
+      if (e instanceof TelegramApiRequestException r
+          && r.getErrorCode() != null
           && (r.getErrorCode() == 401 || r.getErrorCode() == 404)) {
-        throw new TelegramStartException("the Telegram Bot API at " + ApiUrl.describe(url) + " refused the token ("
-            + Failure.of(e).description().strip() + "): check TELEGRAM_BOT_TOKEN", e);
+        throw new TelegramStartException(
+            "the Telegram Bot API at "
+                + ApiUrl.describe(url)
+                + " refused the token ("
+                + Failure.of(e).description().strip()
+                + "): check TELEGRAM_BOT_TOKEN",
+            e);
       }
-      throw new TelegramStartException("cannot reach the Telegram Bot API at " + ApiUrl.describe(url) + ": "
-          + Failure.of(e).description(), e);
+      throw new TelegramStartException(
+          "cannot reach the Telegram Bot API at "
+              + ApiUrl.describe(url)
+              + ": "
+              + Failure.of(e).description(),
+          e);
     }
   }
 
@@ -224,14 +307,18 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Tells Telegram the handled updates are done with. The library confirms a batch only with its next
-   * getUpdates; without this, the last batch would be answered again after a restart.
+   * Tells Telegram the handled updates are done with. The library confirms a batch only with its
+   * next getUpdates; without this, the last batch would be answered again after a restart.
    */
   private void confirm(int lastHandled) {
     try {
-      ApiCalls.call(client, GetUpdates.builder().offset(lastHandled + 1).limit(1).timeout(0).build(), CONFIRM_TIMEOUT);
+      ApiCalls.call(
+          client,
+          GetUpdates.builder().offset(lastHandled + 1).limit(1).timeout(0).build(),
+          CONFIRM_TIMEOUT);
     } catch (TelegramApiException e) {
-      LOG.warn("could not confirm the last updates ({}); they may be answered again at the next start",
+      LOG.warn(
+          "could not confirm the last updates ({}); they may be answered again at the next start",
           Failure.of(e).description());
     }
   }
@@ -243,24 +330,30 @@ public final class TelegramBot implements AutoCloseable {
     final OkHttpClient poll;
 
     Http(Limits limits) {
-      Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
+      Dispatcher dispatcher =
+          new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
-      this.send = new OkHttpClient.Builder()
-          .dispatcher(dispatcher)
-          .connectTimeout(Duration.ofSeconds(10))
-          .readTimeout(limits.requestTimeout())
-          .writeTimeout(limits.requestTimeout())
-          .callTimeout(limits.requestTimeout())
-          // OkHttp retries at once on a pooled connection the server had closed; our policy does the rest
-          .retryOnConnectionFailure(true)
-          .build();
-      this.poll = send.newBuilder()
-          .dispatcher(new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http-poll"))))
-          .readTimeout(Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
-          .callTimeout(Duration.ZERO)
-          .addInterceptor(quiet)
-          .build();
+      this.send =
+          new OkHttpClient.Builder()
+              .dispatcher(dispatcher)
+              .connectTimeout(Duration.ofSeconds(10))
+              .readTimeout(limits.requestTimeout())
+              .writeTimeout(limits.requestTimeout())
+              .callTimeout(limits.requestTimeout())
+              // OkHttp retries at once on a pooled connection the server had closed; our policy
+              // does the rest
+              .retryOnConnectionFailure(true)
+              .build();
+      this.poll =
+          send.newBuilder()
+              .dispatcher(
+                  new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http-poll"))))
+              .readTimeout(
+                  Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
+              .callTimeout(Duration.ZERO)
+              .addInterceptor(quiet)
+              .build();
     }
 
     void close() {

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** The little HTML this channel writes, read back: for the plain-text fallback. */
 final class TelegramHtml {
-  private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\">(.*?)</a>", Pattern.DOTALL);
+  private static final Pattern LINK =
+      Pattern.compile("<a href=\"([^\"]*)\">(.*?)</a>", Pattern.DOTALL);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
   private TelegramHtml() {}
@@ -25,6 +26,9 @@ final class TelegramHtml {
   }
 
   private static String unescape(String text) {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
   }
 }

@@ -1,7 +1,6 @@
 package ch.optout.telegram;
 
 import ch.optout.answer.Answer;
-import ch.optout.answer.AnswerKind;
 import ch.optout.answer.Inline;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
@@ -14,10 +13,10 @@ import java.util.function.UnaryOperator;
 /**
  * An {@link Answer} as Telegram HTML messages. Every text from the knowledge or the user is escaped
  * ({@link Inline#html}); the only tags are {@code <b>} and {@code <a href>}; line breaks are plain
- * newlines (Telegram refuses {@code <br>}). Each message stays within {@link #MAX_LENGTH} characters
- * of raw HTML — more than Telegram counts, as it measures the text after removing the tags — and a
- * long answer is split between blocks (paragraphs, step groups, lists), else between lines (steps),
- * else between sentences or words: never inside a tag or an entity.
+ * newlines (Telegram refuses {@code <br>}). Each message stays within {@link #MAX_LENGTH}
+ * characters of raw HTML — more than Telegram counts, as it measures the text after removing the
+ * tags — and a long answer is split between blocks (paragraphs, step groups, lists), else between
+ * lines (steps), else between sentences or words: never inside a tag or an entity.
  */
 final class TelegramRenderer {
   /** Telegram's limit for one message, in UTF-16 code units, like Java's String.length(). */
@@ -30,10 +29,13 @@ final class TelegramRenderer {
     this(messages, MAX_LENGTH);
   }
 
-  /** @param maxLength a smaller limit, for tests of the splitting */
+  /**
+   * @param maxLength a smaller limit, for tests of the splitting
+   */
   TelegramRenderer(Messages messages, int maxLength) {
     if (maxLength < 64) {
-      throw new IllegalArgumentException("maxLength below 64 cannot hold a tag and a word: " + maxLength);
+      throw new IllegalArgumentException(
+          "maxLength below 64 cannot hold a tag and a word: " + maxLength);
     }
     this.messages = messages;
     this.maxLength = maxLength;
@@ -79,9 +81,10 @@ final class TelegramRenderer {
     blocks.add(titled(messages.get(a.language(), "label.notCovered"), bulleted(a.caveats())));
     blocks.add(titled(messages.get(a.language(), "label.goodToKnow"), bulleted(a.notes())));
     if (!a.sources().isEmpty()) {
-      String heading = a.verified()
-          .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
-          .orElse(messages.get(a.language(), "label.sources"));
+      String heading =
+          a.verified()
+              .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
+              .orElse(messages.get(a.language(), "label.sources"));
       List<String> links = new ArrayList<>();
       for (int i = 0; i < a.sources().size(); i++) {
         links.add((a.citesByNumber() ? "[" + (i + 1) + "] " : "• ") + link(a.sources().get(i)));
@@ -102,7 +105,11 @@ final class TelegramRenderer {
     if (!scheme.equals("https") && !scheme.equals("http")) {
       return Inline.escapeHtml(s.title() + " — " + s.url());
     }
-    return "<a href=\"" + Inline.escapeHtml(s.url().toString()) + "\">" + Inline.escapeHtml(s.title()) + "</a>";
+    return "<a href=\""
+        + Inline.escapeHtml(s.url().toString())
+        + "\">"
+        + Inline.escapeHtml(s.title())
+        + "</a>";
   }
 
   /** A bold heading kept on the same message as the first line under it. */
@@ -113,7 +120,10 @@ final class TelegramRenderer {
     List<String> lines = new ArrayList<>();
     for (String line : htmlLines) {
       // an item is already escaped HTML: split it only between its words' markup-free pieces
-      lines.addAll(line.length() <= maxLength ? List.of(line) : fit("", TelegramHtml.toPlain(line), Inline::escapeHtml, ""));
+      lines.addAll(
+          line.length() <= maxLength
+              ? List.of(line)
+              : fit("", TelegramHtml.toPlain(line), Inline::escapeHtml, ""));
     }
     if (!heading.isBlank()) {
       String head = "<b>" + Inline.escapeHtml(heading) + "</b>";
@@ -177,7 +187,10 @@ final class TelegramRenderer {
     return out;
   }
 
-  /** Last resort for a "word" longer than a message: a sixth of the budget, as escaping can grow a character to 6. */
+  /**
+   * Last resort for a "word" longer than a message: a sixth of the budget, as escaping can grow a
+   * character to 6.
+   */
   private static List<String> cut(String text, int budget) {
     int size = Math.max(1, budget / 6);
     List<String> out = new ArrayList<>();
@@ -193,7 +206,10 @@ final class TelegramRenderer {
     return out;
   }
 
-  /** Blocks go whole into a message when they fit, else start a new one; only a block too long alone is split by lines. */
+  /**
+   * Blocks go whole into a message when they fit, else start a new one; only a block too long alone
+   * is split by lines.
+   */
   private List<String> pack(List<Block> blocks) {
     List<String> chunks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -223,7 +239,8 @@ final class TelegramRenderer {
   }
 
   private boolean fits(StringBuilder current, String separator, String text) {
-    return current.length() + (current.length() == 0 ? 0 : separator.length()) + text.length() <= maxLength;
+    return current.length() + (current.length() == 0 ? 0 : separator.length()) + text.length()
+        <= maxLength;
   }
 
   private static void append(StringBuilder current, String separator, String text) {

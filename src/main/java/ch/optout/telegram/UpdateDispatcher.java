@@ -12,8 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Receives each batch from the library's polling thread and hands every update to its chat's lane,
  * returning at once so that polling goes on during a long burst. It never throws: an exception here
- * would stop the library's polling task for good. Flood control is applied here, before anything
- * is queued, so that a chat sending faster than it can be answered never grows its lane without bound.
+ * would stop the library's polling task for good. Flood control is applied here, before anything is
+ * queued, so that a chat sending faster than it can be answered never grows its lane without bound.
  */
 final class UpdateDispatcher implements LongPollingUpdateConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateDispatcher.class);
@@ -24,8 +24,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     void handle(Update update);
 
     /**
-     * Whether the update asks something of the bot: group chatter it does not answer is not
-     * counted against the group's flood limit.
+     * Whether the update asks something of the bot: group chatter it does not answer is not counted
+     * against the group's flood limit.
      */
     boolean addressed(Update update);
 
@@ -37,6 +37,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
   private final Handler handler;
   private final FloodControl flood;
   private boolean closed;
+
   /** The highest update id handed to a lane; all of them are handled once the lanes are idle. */
   private int lastAccepted;
 
@@ -58,7 +59,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         if (chat.isPresent()) {
           dispatch(chat.get(), update);
         }
-        lastAccepted = Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
+        lastAccepted =
+            Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
       } catch (RejectedExecutionException e) {
         LOG.warn("update not handled: shutting down");
         return;
@@ -70,11 +72,13 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
   /** A dropped update is still acknowledged to Telegram like the others: it must not come back. */
   private void dispatch(long chatId, Update update) {
-    FloodControl.Verdict verdict = handler.addressed(update) ? flood.check(chatId) : FloodControl.Verdict.PASS;
+    FloodControl.Verdict verdict =
+        handler.addressed(update) ? flood.check(chatId) : FloodControl.Verdict.PASS;
     switch (verdict) {
       case PASS -> lanes.execute(chatId, () -> handler.handle(update));
       case WARN -> {
-        LOG.info("a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
+        LOG.info(
+            "a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
             flood.window().toSeconds());
         lanes.execute(chatId, () -> handler.slowDown(update));
       }
@@ -104,13 +108,16 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     return idle && last > 0 ? Optional.of(last) : Optional.empty();
   }
 
-  /** The chat an update belongs to; updates without one (polls, inline queries…) are not asked for. */
+  /**
+   * The chat an update belongs to; updates without one (polls, inline queries…) are not asked for.
+   */
   static Optional<Long> chatOf(Update u) {
     if (u.hasMessage() && u.getMessage().getChatId() != null) {
       return Optional.of(u.getMessage().getChatId());
     }
     if (u.hasCallbackQuery()) {
-      if (u.getCallbackQuery().getMessage() != null && u.getCallbackQuery().getMessage().getChatId() != null) {
+      if (u.getCallbackQuery().getMessage() != null
+          && u.getCallbackQuery().getMessage().getChatId() != null) {
         return Optional.of(u.getCallbackQuery().getMessage().getChatId());
       }
       return Optional.ofNullable(u.getCallbackQuery().getFrom()).map(f -> f.getId());

@@ -26,7 +26,11 @@ class ExtractiveComposerTest {
     assertThat(a.platformId()).contains("linkedin");
     assertThat(a.language()).isEqualTo(Language.EN);
     assertThat(a.steps()).extracting(StepGroup::label).containsExactly("Web", "Mobile app");
-    assertThat(a.steps().get(0).steps()).hasSize(3).last().asString().contains("Data for Generative AI Improvement");
+    assertThat(a.steps().get(0).steps())
+        .hasSize(3)
+        .last()
+        .asString()
+        .contains("Data for Generative AI Improvement");
     assertThat(a.caveats()).containsExactly("Models already trained on your CV are not retrained.");
     assertThat(a.sources()).extracting(Source::domain).containsExactly("linkedin.com");
     assertThat(a.verified()).contains(LocalDate.of(2025, 11, 20));
@@ -46,16 +50,25 @@ class ExtractiveComposerTest {
     assertThat(a.language()).isEqualTo(Language.FR);
     assertThat(a.title()).isEqualTo("Empêcher LinkedIn d'entraîner l'IA avec votre profil");
     assertThat(a.steps()).extracting(StepGroup::label).containsExactly("Web");
-    assertThat(PIPELINE.plainText.render(a)).contains("Ce que cela ne couvre pas :").contains("Sources (guide vérifié le 2025-11-20) :");
+    assertThat(PIPELINE.plainText.render(a))
+        .contains("Ce que cela ne couvre pas :")
+        .contains("Sources (guide vérifié le 2025-11-20) :");
   }
 
   @Test
   void compose_severalPlatforms_givesStepsForEachWithTheirNames() {
     Answer a = answer("How do I stop LinkedIn and Facebook training AI on me?");
 
-    assertThat(a.steps()).extracting(StepGroup::label)
-        .containsExactly("LinkedIn — Web", "LinkedIn — Mobile app", "Meta (Facebook, Instagram) — Facebook", "Meta (Facebook, Instagram) — Instagram");
-    assertThat(a.sources()).extracting(Source::domain).containsExactly("linkedin.com", "facebook.com");
+    assertThat(a.steps())
+        .extracting(StepGroup::label)
+        .containsExactly(
+            "LinkedIn — Web",
+            "LinkedIn — Mobile app",
+            "Meta (Facebook, Instagram) — Facebook",
+            "Meta (Facebook, Instagram) — Instagram");
+    assertThat(a.sources())
+        .extracting(Source::domain)
+        .containsExactly("linkedin.com", "facebook.com");
   }
 
   @Test
@@ -82,7 +95,8 @@ class ExtractiveComposerTest {
     assertThat(a.kind()).isEqualTo(AnswerKind.CHECKLIST);
     assertThat(a.allSteps()).hasSize(3);
     assertThat(a.allSteps().get(0)).startsWith("**LinkedIn** — Settings & Privacy");
-    assertThat(a.allSteps()).anySatisfy(s -> assertThat(s).contains("TikTok").contains("no opt-out"));
+    assertThat(a.allSteps())
+        .anySatisfy(s -> assertThat(s).contains("TikTok").contains("no opt-out"));
     assertThat(a.sources()).hasSize(3);
   }
 

@@ -17,32 +17,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LetterWriterTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
-  private final LetterWriter writer = new LetterWriter(PIPELINE.knowledge, PIPELINE.messages,
-      Clock.fixed(Instant.parse("2026-03-05T10:00:00Z"), ZoneOffset.UTC));
+  private final LetterWriter writer =
+      new LetterWriter(
+          PIPELINE.knowledge,
+          PIPELINE.messages,
+          Clock.fixed(Instant.parse("2026-03-05T10:00:00Z"), ZoneOffset.UTC));
 
   static Stream<Arguments> everyRegimeAndLanguage() {
-    return Stream.of(LegalRegime.values()).flatMap(r -> Stream.of(Language.values()).map(l -> Arguments.of(r, l)));
+    return Stream.of(LegalRegime.values())
+        .flatMap(r -> Stream.of(Language.values()).map(l -> Arguments.of(r, l)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyRegimeAndLanguage")
-  void write_eachRegimeAndLanguage_usesItsTemplateAndLeavesPersonalPlaceholders(LegalRegime regime, Language language) {
+  void write_eachRegimeAndLanguage_usesItsTemplateAndLeavesPersonalPlaceholders(
+      LegalRegime regime, Language language) {
     LetterWriter.Letter letter = writer.write("linkedin", regime, language).orElseThrow();
 
     String id = regime.letterId().substring("letter-".length());
-    assertThat(letter.text()).contains("Regime " + id + " in " + language.code())
+    assertThat(letter.text())
+        .contains("Regime " + id + " in " + language.code())
         .contains("To: LinkedIn — https://www.linkedin.com/help/linkedin/ask/TS-DPRO")
-        .contains("[your full name]").contains("[your e-mail address]")
-        .doesNotContain("{platform}").doesNotContain("{contact}").doesNotContain("{date}");
-    assertThat(letter.sources()).extracting(s -> s.url().toString()).contains("https://law.example/" + id + "/" + language.code());
+        .contains("[your full name]")
+        .contains("[your e-mail address]")
+        .doesNotContain("{platform}")
+        .doesNotContain("{contact}")
+        .doesNotContain("{date}");
+    assertThat(letter.sources())
+        .extracting(s -> s.url().toString())
+        .contains("https://law.example/" + id + "/" + language.code());
   }
 
   @Test
   void write_platformWithAForm_namesTheFormAndOffersTheLetterAsAComplementToTheSetting() {
-    LetterWriter.Letter letter = writer.write("linkedin", LegalRegime.EU, Language.EN).orElseThrow();
+    LetterWriter.Letter letter =
+        writer.write("linkedin", LegalRegime.EU, Language.EN).orElseThrow();
 
-    assertThat(letter.intro()).contains("privacy form: https://www.linkedin.com/help/linkedin/ask/TS-DPRO").contains("also has a setting");
-    assertThat(letter.sources().get(0).url().toString()).isEqualTo("https://www.linkedin.com/help/linkedin/ask/TS-DPRO");
+    assertThat(letter.intro())
+        .contains("privacy form: https://www.linkedin.com/help/linkedin/ask/TS-DPRO")
+        .contains("also has a setting");
+    assertThat(letter.sources().get(0).url().toString())
+        .isEqualTo("https://www.linkedin.com/help/linkedin/ask/TS-DPRO");
     assertThat(letter.text()).contains("Date: March 5, 2026");
   }
 
@@ -50,8 +65,12 @@ class LetterWriterTest {
   void write_platformWithOnlyAnEmail_sendsItByEmail() {
     LetterWriter.Letter letter = writer.write("tiktok", LegalRegime.CH, Language.FR).orElseThrow();
 
-    assertThat(letter.text()).contains("To: TikTok — privacy@tiktok.example").contains("Date: 5 mars 2026");
-    assertThat(letter.intro()).contains("Envoyez-la par e-mail à privacy@tiktok.example").doesNotContain("réglage");
+    assertThat(letter.text())
+        .contains("To: TikTok — privacy@tiktok.example")
+        .contains("Date: 5 mars 2026");
+    assertThat(letter.intro())
+        .contains("Envoyez-la par e-mail à privacy@tiktok.example")
+        .doesNotContain("réglage");
     assertThat(letter.sources().get(0).url().toString()).isEqualTo("mailto:privacy@tiktok.example");
   }
 
@@ -59,7 +78,8 @@ class LetterWriterTest {
   void write_platformWithoutContact_saysSoAndPointsToItsSources() {
     LetterWriter.Letter letter = writer.write("meta", LegalRegime.UK, Language.EN).orElseThrow();
 
-    assertThat(letter.text()).contains("To: Meta (Facebook, Instagram) — [the platform's privacy contact]");
+    assertThat(letter.text())
+        .contains("To: Meta (Facebook, Instagram) — [the platform's privacy contact]");
     assertThat(letter.intro()).contains("I have no verified privacy contact for Meta");
     assertThat(letter.sources()).extracting(Source::domain).contains("facebook.com", "law.example");
   }
@@ -70,7 +90,16 @@ class LetterWriterTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"EU,EU", "europe,EU", "Suisse,CH", "royaume-uni,UK", "1,EU", "2,UK", "3,CH", "Genève,CH"})
+  @CsvSource({
+    "EU,EU",
+    "europe,EU",
+    "Suisse,CH",
+    "royaume-uni,UK",
+    "1,EU",
+    "2,UK",
+    "3,CH",
+    "Genève,CH"
+  })
   void parse_regimeNamesInBothLanguages(String text, LegalRegime expected) {
     assertThat(LegalRegime.parse(text)).contains(expected);
   }

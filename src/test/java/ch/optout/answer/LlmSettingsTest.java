@@ -51,15 +51,33 @@ class LlmSettingsTest {
 
   @Test
   void from_everythingSet_takesIt() {
-    LlmSettings s = LlmSettings.from(env("OPTOUT_LLM", "ollama", "OPTOUT_LLM_MODEL", "mistral", "OLLAMA_BASE_URL",
-        "http://ollama:11434", "OPTOUT_LLM_TIMEOUT", "20"));
+    LlmSettings s =
+        LlmSettings.from(
+            env(
+                "OPTOUT_LLM",
+                "ollama",
+                "OPTOUT_LLM_MODEL",
+                "mistral",
+                "OLLAMA_BASE_URL",
+                "http://ollama:11434",
+                "OPTOUT_LLM_TIMEOUT",
+                "20"));
 
-    assertThat(s).isEqualTo(new LlmSettings(LlmSettings.Provider.OLLAMA, "mistral", Duration.ofSeconds(20),
-        Optional.empty(), Optional.of(URI.create("http://ollama:11434"))));
+    assertThat(s)
+        .isEqualTo(
+            new LlmSettings(
+                LlmSettings.Provider.OLLAMA,
+                "mistral",
+                Duration.ofSeconds(20),
+                Optional.empty(),
+                Optional.of(URI.create("http://ollama:11434"))));
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       OPTOUT_LLM         | gpt          | OPTOUT_LLM must be none, openai or ollama, not 'gpt'
       OPTOUT_LLM_TIMEOUT | soon         | OPTOUT_LLM_TIMEOUT must be a number of seconds above 0 and at most 300, e.g. 8 or 2.5, not 'soon'
       OPTOUT_LLM_TIMEOUT | 0            | OPTOUT_LLM_TIMEOUT must be a number of seconds above 0 and at most 300, e.g. 8 or 2.5, not '0'
@@ -72,7 +90,9 @@ class LlmSettingsTest {
     Map<String, String> env = env("OPTOUT_LLM", "ollama");
     env.put(variable, value);
 
-    assertThatThrownBy(() -> LlmSettings.from(env)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> LlmSettings.from(env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   @Test
@@ -83,8 +103,12 @@ class LlmSettingsTest {
 
   @Test
   void toString_neverShowsTheKey() {
-    LlmSettings s = LlmSettings.from(env("OPTOUT_LLM", "openai", "OPENAI_API_KEY", "sk-secret-123"));
+    LlmSettings s =
+        LlmSettings.from(env("OPTOUT_LLM", "openai", "OPENAI_API_KEY", "sk-secret-123"));
 
-    assertThat(s.toString()).doesNotContain("sk-secret-123").contains("openai").contains("API key set");
+    assertThat(s.toString())
+        .doesNotContain("sk-secret-123")
+        .contains("openai")
+        .contains("API key set");
   }
 }

@@ -2,17 +2,19 @@ package ch.optout.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.knowledge.Language;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import ch.optout.knowledge.Language;
 
 class MessagesTest {
   private static Properties load(String name) throws IOException {
     Properties p = new Properties();
-    try (var reader = new InputStreamReader(MessagesTest.class.getResourceAsStream("/i18n/" + name), StandardCharsets.UTF_8)) {
+    try (var reader =
+        new InputStreamReader(
+            MessagesTest.class.getResourceAsStream("/i18n/" + name), StandardCharsets.UTF_8)) {
       p.load(reader);
     }
     return p;
@@ -31,7 +33,9 @@ class MessagesTest {
     for (String key : en.stringPropertyNames()) {
       for (int i = 0; i < 4; i++) {
         String placeholder = "{" + i + "}";
-        assertThat(fr.getProperty(key).contains(placeholder)).as(key + " " + placeholder).isEqualTo(en.getProperty(key).contains(placeholder));
+        assertThat(fr.getProperty(key).contains(placeholder))
+            .as(key + " " + placeholder)
+            .isEqualTo(en.getProperty(key).contains(placeholder));
       }
     }
   }
@@ -47,8 +51,14 @@ class MessagesTest {
   @Test
   void bundles_noKeyIsDefinedTwice() throws IOException {
     for (String name : java.util.List.of("messages.properties", "messages_fr.properties")) {
-      java.util.List<String> keys = new String(MessagesTest.class.getResourceAsStream("/i18n/" + name).readAllBytes(), StandardCharsets.UTF_8)
-          .lines().filter(l -> l.contains("=") && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('='))).toList();
+      java.util.List<String> keys =
+          new String(
+                  MessagesTest.class.getResourceAsStream("/i18n/" + name).readAllBytes(),
+                  StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> l.contains("=") && !l.startsWith("#"))
+              .map(l -> l.substring(0, l.indexOf('=')))
+              .toList();
       assertThat(keys).as(name).doesNotHaveDuplicates();
     }
   }
@@ -56,6 +66,7 @@ class MessagesTest {
   @Test
   void get_replacesArgumentsLiterallyKeepingApostrophes() {
     Messages messages = new Messages();
-    assertThat(messages.get(Language.FR, "input.truncated", 1000)).isEqualTo("Votre message était long : je n'en ai lu que les 1000 premiers caractères.");
+    assertThat(messages.get(Language.FR, "input.truncated", 1000))
+        .isEqualTo("Votre message était long : je n'en ai lu que les 1000 premiers caractères.");
   }
 }

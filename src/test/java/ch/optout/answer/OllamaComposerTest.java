@@ -26,9 +26,19 @@ class OllamaComposerTest {
   }
 
   private Answer compose() {
-    LlmSettings settings = new LlmSettings(LlmSettings.Provider.OLLAMA, "llama3.2", Duration.ofSeconds(5),
-        Optional.empty(), Optional.of(URI.create(server.baseUrl())));
-    LlmComposer composer = new LlmComposer(PIPELINE.composer, settings.chatModel().orElseThrow(), new LanguageDetector(), PIPELINE.messages);
+    LlmSettings settings =
+        new LlmSettings(
+            LlmSettings.Provider.OLLAMA,
+            "llama3.2",
+            Duration.ofSeconds(5),
+            Optional.empty(),
+            Optional.of(URI.create(server.baseUrl())));
+    LlmComposer composer =
+        new LlmComposer(
+            PIPELINE.composer,
+            settings.chatModel().orElseThrow(),
+            new LanguageDetector(),
+            PIPELINE.messages);
     SearchResult result = PIPELINE.search.search(PIPELINE.search.understand(QUESTION, Language.EN));
     return composer.compose(result);
   }
@@ -45,11 +55,17 @@ class OllamaComposerTest {
     assertThat(request.body().path("model").asText()).isEqualTo("llama3.2");
     assertThat(request.body().path("stream").asBoolean(true)).isFalse();
     assertThat(request.message("system")).isEqualTo(LlmPrompt.SYSTEM);
-    assertThat(request.message("user")).contains("Answer language: English (en)").contains("Data for Generative AI Improvement");
+    assertThat(request.message("user"))
+        .contains("Answer language: English (en)")
+        .contains("Data for Generative AI Improvement");
     assertThat(a.composer()).isEqualTo("llm");
     assertThat(a.allSteps()).hasSize(3);
-    assertThat(a.sources()).isEqualTo(PIPELINE.composer.compose(
-        PIPELINE.search.search(PIPELINE.search.understand(QUESTION, Language.EN))).sources());
+    assertThat(a.sources())
+        .isEqualTo(
+            PIPELINE
+                .composer
+                .compose(PIPELINE.search.search(PIPELINE.search.understand(QUESTION, Language.EN)))
+                .sources());
   }
 
   @Test

@@ -12,13 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ReplyCheckTest {
-  private static final List<LlmPrompt.Excerpt> PASSAGES = List.of(
-      new LlmPrompt.Excerpt(1, "Stop LinkedIn — Summary",
-          "LinkedIn trains AI unless you switch it off. Sign in on linkedin.com first.",
-          List.of(new Source("LinkedIn Help", URI.create("https://www.linkedin.com/help/linkedin/answer/a6278444")))),
-      new LlmPrompt.Excerpt(2, "GDPR — Article 21",
-          "You can object; see the form at https://example.org/object-form for details.",
-          List.of(new Source("EUR-Lex", URI.create("https://eur-lex.europa.eu/eli/reg/2016/679/oj")))));
+  private static final List<LlmPrompt.Excerpt> PASSAGES =
+      List.of(
+          new LlmPrompt.Excerpt(
+              1,
+              "Stop LinkedIn — Summary",
+              "LinkedIn trains AI unless you switch it off. Sign in on linkedin.com first.",
+              List.of(
+                  new Source(
+                      "LinkedIn Help",
+                      URI.create("https://www.linkedin.com/help/linkedin/answer/a6278444")))),
+          new LlmPrompt.Excerpt(
+              2,
+              "GDPR — Article 21",
+              "You can object; see the form at https://example.org/object-form for details.",
+              List.of(
+                  new Source(
+                      "EUR-Lex", URI.create("https://eur-lex.europa.eu/eli/reg/2016/679/oj")))));
 
   private final ReplyCheck check = new ReplyCheck(new LanguageDetector());
 
@@ -40,7 +50,8 @@ class ReplyCheckTest {
 
   @Test
   void check_citedReplyInTheRightLanguage_isAcceptedUnchanged() {
-    String reply = "You can stop it in the settings [1].\n\n1. Open the privacy settings [1].\n2. Object to the processing [2].";
+    String reply =
+        "You can stop it in the settings [1].\n\n1. Open the privacy settings [1].\n2. Object to the processing [2].";
 
     ReplyCheck.Verdict v = check(reply);
 
@@ -48,7 +59,10 @@ class ReplyCheckTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       plain foreign URL        | Read https://evil.example/x for the steps [1].                     | Read for the steps [1].
       foreign URL at the end   | You can object to it [2]. See https://evil.example/x.               | You can object to it [2]. See.
       foreign in parentheses   | Switch it off (https://evil.example) in the settings [1].          | Switch it off in the settings [1].
@@ -67,7 +81,10 @@ class ReplyCheckTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       no citation             | You can stop it in the settings.                        | no [n] citation
       unknown citation        | You can stop it in the settings [1] and object [3].     | cites [3] but 2 passages were given
       citation zero           | You can stop it in the settings [0].                    | cites [0] but 2 passages were given
@@ -89,33 +106,43 @@ class ReplyCheckTest {
 
   @Test
   void check_replyLeakingItsRules_isRejected() {
-    assertThat(rejected("Sure [1]! " + LlmPrompt.SYSTEM)).isEqualTo("reply repeats its instructions");
+    assertThat(rejected("Sure [1]! " + LlmPrompt.SYSTEM))
+        .isEqualTo("reply repeats its instructions");
   }
 
   @Test
   void check_citationLists_countEachNumberOnce() {
-    ReplyCheck.Verdict v = check("You can stop it [2, 1] and you can object [1;2] to the processing [2].");
+    ReplyCheck.Verdict v =
+        check("You can stop it [2, 1] and you can object [1;2] to the processing [2].");
 
     assertThat(((ReplyCheck.Verdict.Accepted) v).cited()).containsExactly(2, 1);
   }
 
   @Test
   void check_frenchReplyNamingEnglishSettings_isJudgedOnItsFrench() {
-    String reply = "Dans LinkedIn, ouvrez **Settings & Privacy**, puis désactivez **Use my data for training content creation AI models** [1].";
+    String reply =
+        "Dans LinkedIn, ouvrez **Settings & Privacy**, puis désactivez **Use my data for training content creation AI models** [1].";
 
-    assertThat(check.check(reply, Language.FR, PASSAGES)).isInstanceOf(ReplyCheck.Verdict.Accepted.class);
+    assertThat(check.check(reply, Language.FR, PASSAGES))
+        .isInstanceOf(ReplyCheck.Verdict.Accepted.class);
   }
 
   @Test
   void check_reasoningBeforeTheAnswer_isNotShown() {
-    String text = accepted("<think>The user wants steps. Passage 1 has them.</think>\nSwitch it off in the settings [1].");
+    String text =
+        accepted(
+            "<think>The user wants steps. Passage 1 has them.</think>\nSwitch it off in the settings [1].");
 
     assertThat(text).isEqualTo("Switch it off in the settings [1].");
   }
 
   @Test
   void check_frenchReplyAskedInFrench_isAccepted() {
-    ReplyCheck.Verdict v = check.check("Vous pouvez le désactiver dans les paramètres de confidentialité [1].", Language.FR, PASSAGES);
+    ReplyCheck.Verdict v =
+        check.check(
+            "Vous pouvez le désactiver dans les paramètres de confidentialité [1].",
+            Language.FR,
+            PASSAGES);
 
     assertThat(v).isInstanceOf(ReplyCheck.Verdict.Accepted.class);
   }

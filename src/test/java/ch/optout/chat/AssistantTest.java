@@ -1,9 +1,8 @@
 package ch.optout.chat;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.MutableClock;
 import ch.optout.TestPipeline;
 import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerKind;
@@ -11,10 +10,8 @@ import ch.optout.knowledge.Language;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChecklistStatus;
 import ch.optout.store.InMemoryChatStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AssistantTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
-
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
   private final InMemoryChatStore store = new InMemoryChatStore(clock);
@@ -74,7 +70,8 @@ class AssistantTest {
 
   @Test
   void lang_setsTheChatsLanguageForAmbiguousQuestions() {
-    assertThat(assistant.reply("c1", "/lang fr").answer().lead()).isEqualTo("Désormais je réponds en français.");
+    assertThat(assistant.reply("c1", "/lang fr").answer().lead())
+        .isEqualTo("Désormais je réponds en français.");
 
     Answer a = assistant.reply("c1", "LinkedIn").answer();
 
@@ -92,12 +89,15 @@ class AssistantTest {
   void forget_erasesEverythingAndMydataSaysSo() {
     assistant.reply("c1", "/lang fr");
     assistant.reply("c1", "LinkedIn ?");
-    assertThat(assistant.reply("c1", "/mydata").answer().lead()).contains("Langue choisie : fr").contains("LinkedIn");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead())
+        .contains("Langue choisie : fr")
+        .contains("LinkedIn");
 
     assertThat(assistant.reply("c1", "/forget").answer().lead()).contains("effacé");
 
     assertThat(store.load("c1")).isEqualTo(ChatState.EMPTY);
-    assertThat(assistant.reply("c1", "/mydata").answer().lead()).startsWith("Nothing: I keep no data about this chat.");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead())
+        .startsWith("Nothing: I keep no data about this chat.");
   }
 
   @Test
@@ -110,12 +110,17 @@ class AssistantTest {
     assistant.reply("c1", "/lang en");
     String en = assistant.reply("c1", "/mydata").answer().lead();
 
-    assertThat(fr).contains("• Langue choisie : fr")
-        .contains("• Dernière plateforme abordée : LinkedIn, type de question : comment refuser (gardée jusqu'au 2026-01-10 11:00 UTC")
-        .contains("Progression dans la liste de contrôle :\n   – Meta (Facebook, Instagram) : fait (2026-01-10)")
+    assertThat(fr)
+        .contains("• Langue choisie : fr")
+        .contains(
+            "• Dernière plateforme abordée : LinkedIn, type de question : comment refuser (gardée jusqu'au 2026-01-10 11:00 UTC")
+        .contains(
+            "Progression dans la liste de contrôle :\n   – Meta (Facebook, Instagram) : fait (2026-01-10)")
         .contains("/forget efface");
-    assertThat(en).contains("• Language chosen: en")
-        .contains("Last platform discussed: LinkedIn, question type: how to opt out (kept until 2026-01-10 11:00 UTC")
+    assertThat(en)
+        .contains("• Language chosen: en")
+        .contains(
+            "Last platform discussed: LinkedIn, question type: how to opt out (kept until 2026-01-10 11:00 UTC")
         .contains("Meta (Facebook, Instagram): done (2026-01-10)")
         .contains("/forget erases");
   }
@@ -125,7 +130,8 @@ class AssistantTest {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
     clock.advance(Duration.ofMinutes(61));
 
-    assertThat(assistant.reply("c1", "/mydata").answer().lead()).startsWith("Nothing: I keep no data about this chat.");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead())
+        .startsWith("Nothing: I keep no data about this chat.");
   }
 
   @Test
@@ -133,12 +139,22 @@ class AssistantTest {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
     assistant.guide("tiktok", Language.EN);
 
-    assertThat(store.guideDays(java.time.LocalDate.MIN)).extracting(d -> d.guideId() + "=" + d.answers())
+    assertThat(store.guideDays(java.time.LocalDate.MIN))
+        .extracting(d -> d.guideId() + "=" + d.answers())
         .containsExactly("linkedin=1", "tiktok=1");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/start", "/help", "/platforms", "/about", "/checklist", "/mydata", "/start@OptOutBot"})
+  @ValueSource(
+      strings = {
+        "/start",
+        "/help",
+        "/platforms",
+        "/about",
+        "/checklist",
+        "/mydata",
+        "/start@OptOutBot"
+      })
   void commands_allAnswerInBothLanguages(String command) {
     Answer en = assistant.reply("en", command).answer();
     assistant.reply("fr", "/lang fr");
@@ -158,7 +174,8 @@ class AssistantTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "\u0000\u0001\u0002", "🙂🙂🙂", "\u200b\u200b", "?!...", "\t\n"})
+  @ValueSource(
+      strings = {"", "   ", "\u0000\u0001\u0002", "🙂🙂🙂", "\u200b\u200b", "?!...", "\t\n"})
   void reply_emptyOrSymbolOnlyInput_asksForAQuestion(String text) {
     Answer a = assistant.reply("c1", text).answer();
     assertThat(a.answered()).isFalse();

@@ -18,7 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "act everywhere" conversation over the fixture knowledge: LinkedIn (1), Meta (2), TikTok (3). */
+/**
+ * The "act everywhere" conversation over the fixture knowledge: LinkedIn (1), Meta (2), TikTok (3).
+ */
 class ChecklistAndLettersTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
   private final Clock clock = Clock.systemUTC();
@@ -26,7 +28,11 @@ class ChecklistAndLettersTest {
   @TempDir Path dataDir;
 
   private static String statuses(ChatStore store, String chat) {
-    return store.checklist(chat).stream().map(i -> i.platformId() + "=" + i.status()).sorted().toList().toString();
+    return store.checklist(chat).stream()
+        .map(i -> i.platformId() + "=" + i.status())
+        .sorted()
+        .toList()
+        .toString();
   }
 
   @Test
@@ -41,7 +47,9 @@ class ChecklistAndLettersTest {
     Reply first = assistant.reply("c", "1 3");
     assertThat(first.answer().platformId()).contains("linkedin");
     assertThat(first.answer().lead()).startsWith("Platform 1 of 2 — 0/2 done, 0 skipped, 2 to do");
-    assertThat(first.choices()).extracting(Reply.Choice::command).containsExactly("/checklist done", "/checklist skip", "/checklist later");
+    assertThat(first.choices())
+        .extracting(Reply.Choice::command)
+        .containsExactly("/checklist done", "/checklist skip", "/checklist later");
 
     Reply second = assistant.reply("c", "done");
     assertThat(second.answer().platformId()).contains("tiktok");
@@ -69,7 +77,9 @@ class ChecklistAndLettersTest {
     Reply next = assistant.reply("c", "fait");
     assertThat(next.answer().platformId()).contains("tiktok");
     Reply back = assistant.reply("c", "fait");
-    assertThat(back.answer().platformId()).as("the one left for later comes back").contains("linkedin");
+    assertThat(back.answer().platformId())
+        .as("the one left for later comes back")
+        .contains("linkedin");
     assertThat(back.answer().lead()).contains("2/3 faites");
   }
 
@@ -89,7 +99,8 @@ class ChecklistAndLettersTest {
 
       assertThat(assistant.reply("c", "/checklist reset").answer().lead()).contains("cleared");
       assertThat(reopened.checklist("c")).isEmpty();
-      assertThat(assistant.reply("c", "/checklist").answer().kind()).isEqualTo(AnswerKind.CHECKLIST);
+      assertThat(assistant.reply("c", "/checklist").answer().kind())
+          .isEqualTo(AnswerKind.CHECKLIST);
     }
   }
 
@@ -111,11 +122,15 @@ class ChecklistAndLettersTest {
 
     Reply question = assistant.reply("c", "write an objection letter to TikTok");
     assertThat(question.answer().title()).isEqualTo("Which law applies to you?");
-    assertThat(question.choices()).extracting(Reply.Choice::command).containsExactly("/region eu", "/region uk", "/region ch");
+    assertThat(question.choices())
+        .extracting(Reply.Choice::command)
+        .containsExactly("/region eu", "/region uk", "/region ch");
 
     Answer letter = assistant.reply("c", "2").answer();
     assertThat(letter.kind()).isEqualTo(AnswerKind.LETTER);
-    assertThat(letter.document()).contains("Regime uk-gdpr in en").contains("To: TikTok — privacy@tiktok.example");
+    assertThat(letter.document())
+        .contains("Regime uk-gdpr in en")
+        .contains("To: TikTok — privacy@tiktok.example");
     assertThat(store.load("c").region()).contains(Region.UK);
 
     Answer second = assistant.reply("c", "/letter linkedin").answer();
@@ -126,7 +141,8 @@ class ChecklistAndLettersTest {
   void letter_inFrench_withTheRegionInTheRequest_needsNoQuestion() {
     Assistant assistant = PIPELINE.assistant(new InMemoryChatStore(clock), clock);
 
-    Answer letter = assistant.reply("c", "lettre d'opposition pour TikTok, j'habite en Suisse").answer();
+    Answer letter =
+        assistant.reply("c", "lettre d'opposition pour TikTok, j'habite en Suisse").answer();
 
     assertThat(letter.language()).isEqualTo(Language.FR);
     assertThat(letter.document()).contains("Regime swiss-fadp in fr");
@@ -145,13 +161,17 @@ class ChecklistAndLettersTest {
 
     Answer letter = assistant.reply(chatId, "/letter meta").answer();
 
-    assertThat(letter.document()).doesNotContain(chatId).contains("[your full name]").contains("[the platform's privacy contact]");
+    assertThat(letter.document())
+        .doesNotContain(chatId)
+        .contains("[your full name]")
+        .contains("[the platform's privacy contact]");
     assertThat(letter.lead()).contains("no verified privacy contact for Meta");
   }
 
   @Test
   void letter_withoutPlatform_asksWhichOne() {
-    Answer a = PIPELINE.assistant(new InMemoryChatStore(clock), clock).reply("c", "/letter").answer();
+    Answer a =
+        PIPELINE.assistant(new InMemoryChatStore(clock), clock).reply("c", "/letter").answer();
     assertThat(a.answered()).isFalse();
     assertThat(a.lead()).contains("For which platform?");
   }
@@ -168,6 +188,8 @@ class ChecklistAndLettersTest {
     Assistant assistant = PIPELINE.assistant(store, clock);
     assistant.reply("c", "/checklist all");
     List<ChecklistItem> items = store.checklist("c");
-    assertThat(items).hasSize(3).allSatisfy(i -> assertThat(i.status()).isEqualTo(ChecklistStatus.LATER));
+    assertThat(items)
+        .hasSize(3)
+        .allSatisfy(i -> assertThat(i.status()).isEqualTo(ChecklistStatus.LATER));
   }
 }

@@ -2,12 +2,12 @@ package ch.optout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ch.optout.FakeLlmServer;
 import ch.optout.TestPipeline;
 import ch.optout.store.ChatState;
 import ch.optout.store.SqliteChatStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,29 +27,37 @@ class CliTest {
   private final ObjectMapper json = new ObjectMapper();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final Map<String, String> env = new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
+  private final Map<String, String> env =
+      new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
 
   @TempDir Path temp;
 
   private int run(String stdin, String... args) {
     env.putIfAbsent("OPTOUT_DATA_DIR", temp.resolve("data").toString());
-    return Main.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out, true), new PrintWriter(err, true));
+    return Main.run(
+        args,
+        env,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out, true),
+        new PrintWriter(err, true));
   }
 
   @Test
   void askJson_returnsTheDocumentedFields() throws Exception {
-    int code = run("", "ask", "--json", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
+    int code =
+        run("", "ask", "--json", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
 
     assertThat(code).isZero();
     JsonNode node = json.readTree(out.toString().strip());
-    assertThat(node.get("question").asText()).isEqualTo("Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
+    assertThat(node.get("question").asText())
+        .isEqualTo("Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?");
     assertThat(node.get("language").asText()).isEqualTo("fr");
     assertThat(node.get("answered").asBoolean()).isTrue();
     assertThat(node.get("platform").asText()).isEqualTo("linkedin");
     assertThat(node.get("answer").asText()).contains("1. Cliquez sur Vous");
     assertThat(node.get("steps")).hasSize(3);
-    assertThat(node.get("sources").get(0).get("url").asText()).startsWith("https://www.linkedin.com/");
+    assertThat(node.get("sources").get(0).get("url").asText())
+        .startsWith("https://www.linkedin.com/");
     assertThat(node.get("sources").get(0).get("verified").asText()).isEqualTo("2025-11-20");
     assertThat(node.get("composer").asText()).isEqualTo("extractive");
     assertThat(node.get("took_ms").isNumber()).isTrue();
@@ -57,7 +65,11 @@ class CliTest {
 
   @Test
   void askWithoutQuestion_answersEachLineOfStandardInput() throws Exception {
-    int code = run("How do I stop LinkedIn using my CV?\n\nWhat's the weather?\nTikTok ?\n", "ask", "--json");
+    int code =
+        run(
+            "How do I stop LinkedIn using my CV?\n\nWhat's the weather?\nTikTok ?\n",
+            "ask",
+            "--json");
 
     assertThat(code).isZero();
     List<String> lines = out.toString().strip().lines().toList();
@@ -72,7 +84,9 @@ class CliTest {
   void askText_printsNumberedStepsAndSources() {
     run("", "ask", "How", "do", "I", "stop", "LinkedIn", "using", "my", "CV?");
 
-    assertThat(out.toString()).contains(" 1. Click Me, then Settings & Privacy.").contains("https://www.linkedin.com/help/linkedin/answer/a6278444");
+    assertThat(out.toString())
+        .contains(" 1. Click Me, then Settings & Privacy.")
+        .contains("https://www.linkedin.com/help/linkedin/answer/a6278444");
   }
 
   @Test
@@ -88,9 +102,12 @@ class CliTest {
     assertThat(code).isZero();
     JsonNode node = json.readTree(out.toString().strip());
     assertThat(node.get("kind").asText()).isEqualTo("letter");
-    assertThat(node.get("letter").asText()).contains("Regime swiss-fadp in en").contains("privacy@tiktok.example");
+    assertThat(node.get("letter").asText())
+        .contains("Regime swiss-fadp in en")
+        .contains("privacy@tiktok.example");
     assertThat(node.get("answer").asText()).contains("Regime swiss-fadp in en");
-    assertThat(node.get("sources").get(0).get("url").asText()).isEqualTo("mailto:privacy@tiktok.example");
+    assertThat(node.get("sources").get(0).get("url").asText())
+        .isEqualTo("mailto:privacy@tiktok.example");
   }
 
   @Test
@@ -118,27 +135,42 @@ class CliTest {
 
   @Test
   void askHostileQuestions_exitZeroWithAnAnswer() {
-    String hostile = "LinkedIn\" AND (title:[* TO *] OR *:*) ~2 ^3\n<script>alert(1)</script>\n\u0007\u0000\n" + "x".repeat(100_000) + "\n";
+    String hostile =
+        "LinkedIn\" AND (title:[* TO *] OR *:*) ~2 ^3\n<script>alert(1)</script>\n\u0007\u0000\n"
+            + "x".repeat(100_000)
+            + "\n";
     assertThat(run(hostile, "ask", "--json")).isZero();
     assertThat(out.toString().strip().lines()).hasSize(4);
     assertThat(err.toString()).doesNotContain("Exception");
   }
 
   @Test
-  void askJson_withAnOpenAiCompatibleServer_givesACitedLlmAnswerWithoutForeignLinks() throws Exception {
+  void askJson_withAnOpenAiCompatibleServer_givesACitedLlmAnswerWithoutForeignLinks()
+      throws Exception {
     try (FakeLlmServer server = FakeLlmServer.openAi()) {
-      server.replies("Switch off the setting, see https://evil.example/steal [1].\n\n1. Click **Me**, then **Settings & Privacy** [1].\n2. Switch off **Data for Generative AI Improvement** [1].");
-      env.putAll(Map.of("OPTOUT_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl(), "OPTOUT_LLM_TIMEOUT", "5"));
+      server.replies(
+          "Switch off the setting, see https://evil.example/steal [1].\n\n1. Click **Me**, then **Settings & Privacy** [1].\n2. Switch off **Data for Generative AI Improvement** [1].");
+      env.putAll(
+          Map.of(
+              "OPTOUT_LLM",
+              "openai",
+              "OPENAI_BASE_URL",
+              server.baseUrl(),
+              "OPTOUT_LLM_TIMEOUT",
+              "5"));
 
       int code = run("", "ask", "--json", "How do I stop LinkedIn using my CV?");
 
       assertThat(code).isZero();
       JsonNode node = json.readTree(out.toString().strip());
       assertThat(node.get("composer").asText()).isEqualTo("llm");
-      assertThat(node.get("answer").asText()).contains("Switch off the setting, see [1].").doesNotContain("evil.example");
+      assertThat(node.get("answer").asText())
+          .contains("Switch off the setting, see [1].")
+          .doesNotContain("evil.example");
       assertThat(node.get("steps")).hasSize(2);
       assertThat(node.get("sources")).hasSize(1);
-      assertThat(node.get("sources").get(0).get("url").asText()).isEqualTo("https://www.linkedin.com/help/linkedin/answer/a6278444");
+      assertThat(node.get("sources").get(0).get("url").asText())
+          .isEqualTo("https://www.linkedin.com/help/linkedin/answer/a6278444");
       assertThat(server.received()).hasSize(1);
     }
   }
@@ -147,10 +179,18 @@ class CliTest {
   void askJson_modelServerDown_fallsBackToTheExtractiveAnswer() throws Exception {
     try (FakeLlmServer server = FakeLlmServer.openAi()) {
       server.fails(503);
-      env.putAll(Map.of("OPTOUT_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl(), "OPENAI_API_KEY", "sk-test"));
+      env.putAll(
+          Map.of(
+              "OPTOUT_LLM",
+              "openai",
+              "OPENAI_BASE_URL",
+              server.baseUrl(),
+              "OPENAI_API_KEY",
+              "sk-test"));
 
       assertThat(run("", "ask", "--json", "How do I stop LinkedIn using my CV?")).isZero();
-      assertThat(json.readTree(out.toString().strip()).get("composer").asText()).isEqualTo("extractive");
+      assertThat(json.readTree(out.toString().strip()).get("composer").asText())
+          .isEqualTo("extractive");
       assertThat(err.toString()).doesNotContain("sk-test").doesNotContain("at dev.langchain4j");
     }
   }
@@ -160,7 +200,8 @@ class CliTest {
     env.put("OPTOUT_LLM", "chatgpt");
 
     assertThat(run("", "ask", "LinkedIn")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("OPTOUT_LLM must be none, openai or ollama, not 'chatgpt'");
+    assertThat(err.toString().strip())
+        .isEqualTo("OPTOUT_LLM must be none, openai or ollama, not 'chatgpt'");
   }
 
   @Test
@@ -168,7 +209,10 @@ class CliTest {
     int code = run("LinkedIn ?\n/lang fr\n/quit\n", "chat");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("Hello, I am OptOut.").contains("Data for Generative AI Improvement").contains("Désormais je réponds en français.");
+    assertThat(out.toString())
+        .contains("Hello, I am OptOut.")
+        .contains("Data for Generative AI Improvement")
+        .contains("Désormais je réponds en français.");
   }
 
   @Test
@@ -178,7 +222,10 @@ class CliTest {
 
     assertThat(run("/mydata\n", "chat")).isZero();
 
-    assertThat(out.toString()).contains("Langue choisie : fr").contains("LinkedIn, type de question").contains("gardée jusqu'au");
+    assertThat(out.toString())
+        .contains("Langue choisie : fr")
+        .contains("LinkedIn, type de question")
+        .contains("gardée jusqu'au");
     assertThat(temp.resolve("data/optout.db")).exists();
     assertThat(temp.resolve("data/secret.key")).exists();
   }
@@ -190,13 +237,17 @@ class CliTest {
 
     run("/forget\n/mydata\n", "chat");
 
-    assertThat(out.toString()).contains("est effacé").contains("Nothing: I keep no data about this chat.");
+    assertThat(out.toString())
+        .contains("est effacé")
+        .contains("Nothing: I keep no data about this chat.");
   }
 
   @Test
   void chat_purgesRowsOlderThanTheRetentionAtStart() {
     Path data = temp.resolve("data");
-    try (SqliteChatStore old = new SqliteChatStore(data, Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))) {
+    try (SqliteChatStore old =
+        new SqliteChatStore(
+            data, Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))) {
       old.save(ChatCommand.CHAT_ID, ChatState.EMPTY.withLanguage("fr"));
     }
     env.put("OPTOUT_RETENTION_DAYS", "36500");
@@ -213,12 +264,19 @@ class CliTest {
   @Test
   void chat_damagedDatabase_exitsFourWithAClearMessageAndKeepsTheFile() throws Exception {
     Path db = Files.createDirectories(temp.resolve("data")).resolve("optout.db");
-    byte[] junk = "this is not a database, but someone's precious file".repeat(100).getBytes(StandardCharsets.UTF_8);
+    byte[] junk =
+        "this is not a database, but someone's precious file"
+            .repeat(100)
+            .getBytes(StandardCharsets.UTF_8);
     Files.write(db, junk);
 
     assertThat(run("LinkedIn ?\n", "chat")).isEqualTo(4);
 
-    assertThat(err.toString()).contains(db.toString()).contains("damaged").contains("left untouched").doesNotContain("at ch.optout");
+    assertThat(err.toString())
+        .contains(db.toString())
+        .contains("damaged")
+        .contains("left untouched")
+        .doesNotContain("at ch.optout");
     assertThat(Files.readAllBytes(db)).isEqualTo(junk);
   }
 
@@ -228,7 +286,10 @@ class CliTest {
     env.put("OPTOUT_DATA_DIR", file.toString());
 
     assertThat(run("", "chat")).isEqualTo(4);
-    assertThat(err.toString()).contains(file.toString()).contains("not a directory").contains("OPTOUT_DATA_DIR");
+    assertThat(err.toString())
+        .contains(file.toString())
+        .contains("not a directory")
+        .contains("OPTOUT_DATA_DIR");
   }
 
   @Test
@@ -255,10 +316,14 @@ class CliTest {
   void knowledgeCheck_brokenFolder_exitsNonZeroWithFileAndLine() throws Exception {
     Path dir = temp.resolve("k");
     Files.createDirectories(dir.resolve("guides"));
-    Files.writeString(dir.resolve("guides/x.en.md"), "---\nid: x\nlang: en\nplatform: X\ntitle: T\nverified: 2025-01-01\nsources:\n  - title: a\n    url: http://x.com\n---\n## Steps (web)\n1. a\n");
+    Files.writeString(
+        dir.resolve("guides/x.en.md"),
+        "---\nid: x\nlang: en\nplatform: X\ntitle: T\nverified: 2025-01-01\nsources:\n  - title: a\n    url: http://x.com\n---\n## Steps (web)\n1. a\n");
 
     assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("guides/x.en.md:1: source 'a' must use https").contains("no French twin");
+    assertThat(err.toString())
+        .contains("guides/x.en.md:1: source 'a' must use https")
+        .contains("no French twin");
   }
 
   @Test

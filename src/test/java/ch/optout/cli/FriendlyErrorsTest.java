@@ -16,14 +16,19 @@ class FriendlyErrorsTest {
   @Test
   void failureWhoseMessageCarriesTheTokenInAUrl_isPrintedWithTheTokenMasked() {
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine(Map.of(), System.in, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
-    Exception e = new UncheckedIOException("cannot reach https://api.telegram.org/bot" + TOKEN + "/getMe",
-        new IOException("reset"));
+    CommandLine cli =
+        Main.commandLine(
+            Map.of(), System.in, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    Exception e =
+        new UncheckedIOException(
+            "cannot reach https://api.telegram.org/bot" + TOKEN + "/getMe",
+            new IOException("reset"));
 
     int code = new FriendlyErrors().handleExecutionException(e, cli, null);
 
     assertThat(code).isEqualTo(FriendlyErrors.FAILED);
-    assertThat(err.toString()).contains("optout: cannot reach https://api.telegram.org/bot123456789:<redacted>/getMe")
+    assertThat(err.toString())
+        .contains("optout: cannot reach https://api.telegram.org/bot123456789:<redacted>/getMe")
         .doesNotContain("AAHdqTcv");
   }
 }

@@ -19,7 +19,9 @@ class OwnQuestionsTest {
   void ownQuestions_onTheBundledKnowledge_areAnsweredRightAtLeast95PerCent() throws Exception {
     TestPipeline pipeline = TestPipeline.bundled();
     Assistant assistant = pipeline.assistant();
-    List<EvalCase> cases = EvalCommand.read(Path.of(OwnQuestionsTest.class.getResource("/eval/questions.jsonl").toURI()));
+    List<EvalCase> cases =
+        EvalCommand.read(
+            Path.of(OwnQuestionsTest.class.getResource("/eval/questions.jsonl").toURI()));
     EvalScorer scorer = new EvalScorer();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
@@ -30,6 +32,8 @@ class OwnQuestionsTest {
         failures.add(c.question() + " — " + v.problems());
       }
     }
-    assertThat(1.0 - (double) failures.size() / cases.size()).as(String.join("\n", failures)).isGreaterThanOrEqualTo(0.95);
+    assertThat(1.0 - (double) failures.size() / cases.size())
+        .as(String.join("\n", failures))
+        .isGreaterThanOrEqualTo(0.95);
   }
 }

@@ -17,20 +17,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real {@code telegram} command, as {@code java -jar optout.jar telegram} runs it, against the fake Bot API. */
+/**
+ * The real {@code telegram} command, as {@code java -jar optout.jar telegram} runs it, against the
+ * fake Bot API.
+ */
 class TelegramCommandTest {
   private static final long CHAT = 4_242L;
-  private static final String SECRET = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+  private static final String SECRET =
+      FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final Map<String, String> env = new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
+  private final Map<String, String> env =
+      new HashMap<>(Map.of("OPTOUT_KNOWLEDGE_DIR", TestPipeline.fixtureDir().toString()));
 
   @TempDir Path temp;
 
   private int run(String... args) {
     env.putIfAbsent("OPTOUT_DATA_DIR", temp.resolve("data").toString());
-    return Main.run(args, env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+    return Main.run(
+        args,
+        env,
+        new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true),
+        new PrintWriter(err, true));
   }
 
   @Test
@@ -44,7 +54,9 @@ class TelegramCommandTest {
     env.put("TELEGRAM_BOT_TOKEN", "123:TopSecretButMalformed");
 
     assertThat(run("telegram")).isEqualTo(2);
-    assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN does not look like a bot token").doesNotContain("TopSecret");
+    assertThat(err.toString())
+        .contains("TELEGRAM_BOT_TOKEN does not look like a bot token")
+        .doesNotContain("TopSecret");
   }
 
   @Test
@@ -53,7 +65,9 @@ class TelegramCommandTest {
     env.put("TELEGRAM_API_URL", "https://api.telegram.org/bot" + FakeBotApi.TOKEN);
 
     assertThat(run("telegram")).isEqualTo(2);
-    assertThat(err.toString()).contains("TELEGRAM_API_URL must be a base URL without path").doesNotContain(SECRET);
+    assertThat(err.toString())
+        .contains("TELEGRAM_API_URL must be a base URL without path")
+        .doesNotContain(SECRET);
   }
 
   @Test
@@ -63,7 +77,9 @@ class TelegramCommandTest {
       env.put("TELEGRAM_API_URL", api.url());
 
       assertThat(run("telegram")).isEqualTo(1);
-      assertThat(err.toString()).contains("refused the token (401 Unauthorized)").doesNotContain("AAHsomeOther", "at ch.optout");
+      assertThat(err.toString())
+          .contains("refused the token (401 Unauthorized)")
+          .doesNotContain("AAHsomeOther", "at ch.optout");
     }
   }
 
@@ -81,13 +97,19 @@ class TelegramCommandTest {
       cli.interrupt();
       cli.join(Duration.ofSeconds(10).toMillis());
 
-      assertThat(reply.text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>").contains("<a href=\"https://www.linkedin.com/");
+      assertThat(reply.text())
+          .startsWith("<b>Stop LinkedIn training AI on your profile</b>")
+          .contains("<a href=\"https://www.linkedin.com/");
       assertThat(cli.isAlive()).isFalse();
       assertThat(exit.get()).isZero();
-      assertThat(out.toString()).contains("OptOut answers on Telegram as @" + FakeBotApi.USERNAME).contains("OptOut stopped.");
+      assertThat(out.toString())
+          .contains("OptOut answers on Telegram as @" + FakeBotApi.USERNAME)
+          .contains("OptOut stopped.");
       assertThat(out.toString() + err).doesNotContain(SECRET);
       assertThat(api.violations()).isEmpty();
-      assertThat(api.confirmedBelow()).as("handled updates confirmed on the way out").isGreaterThan(update);
+      assertThat(api.confirmedBelow())
+          .as("handled updates confirmed on the way out")
+          .isGreaterThan(update);
       awaitNoBotThreads();
     }
   }
@@ -114,7 +136,9 @@ class TelegramCommandTest {
 
       assertThat(run("telegram")).isEqualTo(3);
 
-      assertThat(err.toString()).contains("The knowledge folder has errors").contains("guides/tiktok.fr.md")
+      assertThat(err.toString())
+          .contains("The knowledge folder has errors")
+          .contains("guides/tiktok.fr.md")
           .doesNotContain("at ch.optout", SECRET);
       assertThat(out.toString()).doesNotContain("OptOut answers on Telegram");
       assertThat(api.calls()).as("no half-started bot: not even getMe").isEmpty();
@@ -130,7 +154,9 @@ class TelegramCommandTest {
       env.put("OPTOUT_ADMIN_IDS", "12345,@alice");
 
       assertThat(run("telegram")).isEqualTo(2);
-      assertThat(err.toString()).contains("OPTOUT_ADMIN_IDS takes Telegram user ids").contains("'@alice'");
+      assertThat(err.toString())
+          .contains("OPTOUT_ADMIN_IDS takes Telegram user ids")
+          .contains("'@alice'");
       assertThat(api.calls()).isEmpty();
     }
   }
@@ -144,6 +170,8 @@ class TelegramCommandTest {
   }
 
   private static long botThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("optout-tg")).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("optout-tg"))
+        .count();
   }
 }

@@ -25,7 +25,10 @@ class Bm25RetrieverTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       How do I switch off Data for Generative AI Improvement?   | EN | guides/linkedin.en.md
       Désactiver l'amélioration de l'IA générative               | FR | guides/linkedin.fr.md
       object to Facebook using my photos                         | EN | guides/meta.en.md
@@ -35,7 +38,8 @@ class Bm25RetrieverTest {
       droit d'opposition intérêt légitime                        | FR | law/right-to-object.fr.md
       dating apps kept photos of deleted profiles                | EN | drop/photo-scraping-report.txt
       """)
-  void retrieve_questionInItsLanguage_ranksTheRightFileFirst(String question, Language language, String file) {
+  void retrieve_questionInItsLanguage_ranksTheRightFileFirst(
+      String question, Language language, String file) {
     List<ScoredPassage> hits = search(question, language);
 
     assertThat(hits).isNotEmpty();
@@ -44,7 +48,8 @@ class Bm25RetrieverTest {
 
   @Test
   void retrieve_searchesOnlyTheQuestionsLanguage() {
-    assertThat(search("LinkedIn", Language.FR)).allSatisfy(h -> assertThat(h.passage().guide().language()).isEqualTo(Language.FR));
+    assertThat(search("LinkedIn", Language.FR))
+        .allSatisfy(h -> assertThat(h.passage().guide().language()).isEqualTo(Language.FR));
   }
 
   @Test
@@ -54,9 +59,23 @@ class Bm25RetrieverTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "LinkedIn\" AND (title:[* TO *] OR *:*) ~2 ^3", "*:*", "title:linkedin", "\\", "((((", "a~", "?*", "-linkedin +",
-      "<script>alert(1)</script> LinkedIn", "'; DROP TABLE chats; --", "", "   ", "🙂", "\u0000\u0007"})
+  @ValueSource(
+      strings = {
+        "LinkedIn\" AND (title:[* TO *] OR *:*) ~2 ^3",
+        "*:*",
+        "title:linkedin",
+        "\\",
+        "((((",
+        "a~",
+        "?*",
+        "-linkedin +",
+        "<script>alert(1)</script> LinkedIn",
+        "'; DROP TABLE chats; --",
+        "",
+        "   ",
+        "🙂",
+        "\u0000\u0007"
+      })
   void retrieve_querySyntaxAndHostileText_isJustTextAndNeverThrows(String text) {
     List<ScoredPassage> hits = search(text, Language.EN);
     if (text.toLowerCase().contains("linkedin")) {
@@ -68,20 +87,26 @@ class Bm25RetrieverTest {
   @TestFactory
   Stream<DynamicTest> retrieve_randomGarbage_neverThrows() {
     Random random = new Random(42);
-    return IntStream.range(0, 200).mapToObj(i -> {
-      StringBuilder sb = new StringBuilder();
-      int length = random.nextInt(300);
-      for (int k = 0; k < length; k++) {
-        sb.appendCodePoint(random.nextInt(4) == 0 ? random.nextInt(0x2FFF) : 32 + random.nextInt(95));
-      }
-      String text = sb.toString();
-      return DynamicTest.dynamicTest("garbage #" + i, () -> search(text, random.nextBoolean() ? Language.EN : Language.FR));
-    });
+    return IntStream.range(0, 200)
+        .mapToObj(
+            i -> {
+              StringBuilder sb = new StringBuilder();
+              int length = random.nextInt(300);
+              for (int k = 0; k < length; k++) {
+                sb.appendCodePoint(
+                    random.nextInt(4) == 0 ? random.nextInt(0x2FFF) : 32 + random.nextInt(95));
+              }
+              String text = sb.toString();
+              return DynamicTest.dynamicTest(
+                  "garbage #" + i,
+                  () -> search(text, random.nextBoolean() ? Language.EN : Language.FR));
+            });
   }
 
   @Test
   void retrieve_veryLongQuestion_usesABoundedNumberOfTerms() {
-    String longText = "linkedin " + String.join(" ", IntStream.range(0, 5000).mapToObj(i -> "word" + i).toList());
+    String longText =
+        "linkedin " + String.join(" ", IntStream.range(0, 5000).mapToObj(i -> "word" + i).toList());
     assertThat(search(longText, Language.EN)).isNotEmpty();
   }
 }

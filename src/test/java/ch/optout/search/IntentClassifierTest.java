@@ -9,7 +9,10 @@ class IntentClassifierTest {
   private final IntentClassifier classifier = new IntentClassifier();
 
   @ParameterizedTest(name = "{0} -> {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       How do I stop LinkedIn using my CV?                      | true  | HOW_TO
       Comment m'opposer à ce qu'Instagram utilise mes photos ? | true  | HOW_TO
       help me opt out everywhere                               | false | EVERYWHERE
@@ -25,7 +28,8 @@ class IntentClassifierTest {
       merci                                                    | false | SMALL_TALK
       Hello                                                    | false | SMALL_TALK
       """)
-  void classify_paraphrasesInBothLanguages(String question, boolean platformNamed, Intent expected) {
+  void classify_paraphrasesInBothLanguages(
+      String question, boolean platformNamed, Intent expected) {
     assertThat(classifier.classify(question, platformNamed)).isEqualTo(expected);
   }
 }

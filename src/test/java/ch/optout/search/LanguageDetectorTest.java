@@ -12,7 +12,10 @@ class LanguageDetectorTest {
   private final LanguageDetector detector = new LanguageDetector();
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       comment desactiver l ia de instagramm                 | FR
       Comment empêcher Facebook de prendre mes photos ?      | FR
       je veux tout bloquer                                   | FR

@@ -13,7 +13,10 @@ class PlatformMatcherTest {
   private final PlatformMatcher matcher = new PlatformMatcher(TestPipeline.fixture().knowledge);
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       How do I stop LinkedIn using my CV?          | linkedin
       linkdin ai setting                           | linkedin
       Linked In wants my data                      | linkedin
@@ -37,8 +40,15 @@ class PlatformMatcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"What's the weather in Geneva?", "metadata of black holes", "a linked list in Java",
-      "LinkedInLinkedIn", "", "How do I stop Bumble using my photos for AI?"})
+  @ValueSource(
+      strings = {
+        "What's the weather in Geneva?",
+        "metadata of black holes",
+        "a linked list in Java",
+        "LinkedInLinkedIn",
+        "",
+        "How do I stop Bumble using my photos for AI?"
+      })
   void platforms_unrelatedText_findsNothing(String text) {
     assertThat(matcher.platforms(text)).isEqualTo(List.of());
   }

@@ -38,24 +38,38 @@ class VectorRetrieverTest {
 
   @Test
   void retrieve_paraphraseWithoutSharedWords_findsThePassageByMeaning() {
-    List<ScoredPassage> hits = new VectorRetriever(index, embedder)
-        .retrieve(query("apps for meeting people held on to pictures after accounts were removed", Language.EN, List.of()), 3);
+    List<ScoredPassage> hits =
+        new VectorRetriever(index, embedder)
+            .retrieve(
+                query(
+                    "apps for meeting people held on to pictures after accounts were removed",
+                    Language.EN,
+                    List.of()),
+                3);
 
     assertThat(hits.get(0).passage().guide().file()).isEqualTo("drop/photo-scraping-report.txt");
   }
 
   @Test
   void retrieve_searchesOnlyTheQuestionsLanguage() {
-    List<ScoredPassage> hits = new VectorRetriever(index, embedder).retrieve(query("réseau professionnel IA", Language.FR, List.of()), 5);
+    List<ScoredPassage> hits =
+        new VectorRetriever(index, embedder)
+            .retrieve(query("réseau professionnel IA", Language.FR, List.of()), 5);
 
-    assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.passage().guide().language()).isEqualTo(Language.FR));
+    assertThat(hits)
+        .isNotEmpty()
+        .allSatisfy(h -> assertThat(h.passage().guide().language()).isEqualTo(Language.FR));
   }
 
   @Test
   void hybrid_fusesBothListsAndLiftsTheNamedPlatform() {
-    HybridRetriever hybrid = new HybridRetriever(List.of(new Bm25Retriever(index), new VectorRetriever(index, embedder)));
+    HybridRetriever hybrid =
+        new HybridRetriever(
+            List.of(new Bm25Retriever(index), new VectorRetriever(index, embedder)));
 
-    List<ScoredPassage> hits = hybrid.retrieve(query("how do I switch it off on my phone", Language.EN, List.of("linkedin")), 5);
+    List<ScoredPassage> hits =
+        hybrid.retrieve(
+            query("how do I switch it off on my phone", Language.EN, List.of("linkedin")), 5);
 
     assertThat(hits.get(0).passage().guide().id()).isEqualTo("linkedin");
     assertThat(hits).extracting(h -> h.passage().id()).doesNotHaveDuplicates();

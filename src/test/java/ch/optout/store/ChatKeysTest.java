@@ -31,7 +31,8 @@ class ChatKeysTest {
 
     Path secret = dir.resolve(ChatKeys.FILE);
     assertThat(Files.size(secret)).isEqualTo(32);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+        .isEqualTo("rw-------");
     assertThat(Files.list(dir)).containsExactly(secret);
   }
 
@@ -45,7 +46,8 @@ class ChatKeysTest {
 
     ChatKeys.open(dir, new SecureRandom());
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+        .isEqualTo("rw-------");
     assertThat(Files.readAllBytes(secret)).isEqualTo(bytes);
   }
 
@@ -64,7 +66,8 @@ class ChatKeysTest {
     Path secret = dir.resolve(ChatKeys.FILE);
     Files.write(secret, new byte[] {1, 2, 3, 4, 5});
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> ChatKeys.open(dir, new SecureRandom()));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> ChatKeys.open(dir, new SecureRandom()));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED);
     assertThat(e.file()).isEqualTo(secret);
@@ -77,7 +80,8 @@ class ChatKeysTest {
     URI zip = URI.create("jar:" + dir.resolve("data.zip").toUri());
     try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
       Path data = Files.createDirectories(fs.getPath("/data"));
-      assertThat(Files.getFileStore(data).supportsFileAttributeView(PosixFileAttributeView.class)).isFalse();
+      assertThat(Files.getFileStore(data).supportsFileAttributeView(PosixFileAttributeView.class))
+          .isFalse();
 
       String key = ChatKeys.open(data, new SecureRandom()).of("c1");
 

@@ -1,9 +1,8 @@
 package ch.optout.store;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +38,12 @@ abstract class ChatStoreContract {
 
   @Test
   void save_thenLoad_returnsTheSameState() {
-    ChatState state = ChatState.EMPTY.withLanguage("fr").withDevice("mobile").withRegion(Region.CH)
-        .withContext("linkedin", "HOW_TO", T0.minusSeconds(60));
+    ChatState state =
+        ChatState.EMPTY
+            .withLanguage("fr")
+            .withDevice("mobile")
+            .withRegion(Region.CH)
+            .withContext("linkedin", "HOW_TO", T0.minusSeconds(60));
 
     store.save("c1", state);
 
@@ -68,9 +71,10 @@ abstract class ChatStoreContract {
     clock.advance(Duration.ofDays(1));
     store.markChecklist("c1", "linkedin", ChecklistStatus.SKIPPED);
 
-    assertThat(store.checklist("c1")).containsExactly(
-        new ChecklistItem("linkedin", ChecklistStatus.SKIPPED, LocalDate.parse("2026-03-02")),
-        new ChecklistItem("meta", ChecklistStatus.LATER, LocalDate.parse("2026-03-01")));
+    assertThat(store.checklist("c1"))
+        .containsExactly(
+            new ChecklistItem("linkedin", ChecklistStatus.SKIPPED, LocalDate.parse("2026-03-02")),
+            new ChecklistItem("meta", ChecklistStatus.LATER, LocalDate.parse("2026-03-01")));
     assertThat(store.checklist("c2")).isEmpty();
 
     store.resetChecklist("c1");
@@ -81,7 +85,12 @@ abstract class ChatStoreContract {
 
   @Test
   void export_showsEverythingKeptWithTheContextExpiry() {
-    store.save("c1", ChatState.EMPTY.withLanguage("en").withRegion(Region.EU).withContext("tiktok", "LEGAL", T0));
+    store.save(
+        "c1",
+        ChatState.EMPTY
+            .withLanguage("en")
+            .withRegion(Region.EU)
+            .withContext("tiktok", "LEGAL", T0));
     store.markChecklist("c1", "tiktok", ChecklistStatus.DONE);
 
     ChatExport export = store.export("c1");
@@ -89,8 +98,11 @@ abstract class ChatStoreContract {
     assertThat(export.language()).contains("en");
     assertThat(export.device()).isEmpty();
     assertThat(export.region()).contains(Region.EU);
-    assertThat(export.context()).contains(new ChatExport.Context("tiktok", "LEGAL", T0, T0.plus(Duration.ofHours(1))));
-    assertThat(export.checklist()).containsExactly(new ChecklistItem("tiktok", ChecklistStatus.DONE, LocalDate.parse("2026-03-01")));
+    assertThat(export.context())
+        .contains(new ChatExport.Context("tiktok", "LEGAL", T0, T0.plus(Duration.ofHours(1))));
+    assertThat(export.checklist())
+        .containsExactly(
+            new ChecklistItem("tiktok", ChecklistStatus.DONE, LocalDate.parse("2026-03-01")));
     assertThat(export.lastChange()).contains(T0);
   }
 
@@ -120,10 +132,13 @@ abstract class ChatStoreContract {
     clock.advance(Duration.ofDays(1));
     store.countAnswer("meta");
 
-    assertThat(store.guideDays(LocalDate.parse("2026-03-01"))).containsExactly(
-        new GuideDay("linkedin", LocalDate.parse("2026-03-01"), 2, 2, 1),
-        new GuideDay("meta", LocalDate.parse("2026-03-02"), 1, 0, 0));
-    assertThat(store.guideDays(LocalDate.parse("2026-03-02"))).extracting(GuideDay::guideId).containsExactly("meta");
+    assertThat(store.guideDays(LocalDate.parse("2026-03-01")))
+        .containsExactly(
+            new GuideDay("linkedin", LocalDate.parse("2026-03-01"), 2, 2, 1),
+            new GuideDay("meta", LocalDate.parse("2026-03-02"), 1, 0, 0));
+    assertThat(store.guideDays(LocalDate.parse("2026-03-02")))
+        .extracting(GuideDay::guideId)
+        .containsExactly("meta");
   }
 
   @Test
@@ -143,7 +158,9 @@ abstract class ChatStoreContract {
     assertThat(store.export("old").isEmpty()).isTrue();
     assertThat(store.load("recent").language()).contains("en");
     assertThat(store.checklist("recent")).hasSize(1);
-    assertThat(store.guideDays(LocalDate.MIN)).extracting(GuideDay::guideId).containsExactly("linkedin");
+    assertThat(store.guideDays(LocalDate.MIN))
+        .extracting(GuideDay::guideId)
+        .containsExactly("linkedin");
     assertThat(store.purge(clock.instant(), retention)).isZero();
   }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -22,32 +20,44 @@ class CrashTest {
   @TempDir Path dir;
 
   @Test
-  void childKilledInTheMiddleOfWrites_leavesADatabaseThatOpensWithEveryCommittedRow() throws Exception {
+  void childKilledInTheMiddleOfWrites_leavesADatabaseThatOpensWithEveryCommittedRow()
+      throws Exception {
     Path data = dir.resolve("data");
     Path log = dir.resolve("child.log");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "-cp", classpath, WriterProcess.class.getName(), data.toString())
-        .redirectError(log.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java.toString(), "-cp", classpath, WriterProcess.class.getName(), data.toString())
+            .redirectError(log.toFile())
+            .start();
     AtomicInteger committed = new AtomicInteger(-1);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          committed.set(Integer.parseInt(line.strip()));
-        }
-      } catch (Exception e) {
-        // the pipe breaks when the child dies: what was read is what counts
-      }
-    }, "child-reader");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  committed.set(Integer.parseInt(line.strip()));
+                }
+              } catch (Exception e) {
+                // the pipe breaks when the child dies: what was read is what counts
+              }
+            },
+            "child-reader");
     reader.start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-      while (committed.get() < COMMITS_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
+      while (committed.get() < COMMITS_BEFORE_KILL
+          && child.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      assertThat(committed.get()).as("child log: %s", Files.exists(log) ? Files.readString(log) : "")
+      assertThat(committed.get())
+          .as("child log: %s", Files.exists(log) ? Files.readString(log) : "")
           .isGreaterThanOrEqualTo(COMMITS_BEFORE_KILL);
       assertThat(child.isAlive()).as("still writing when killed").isTrue();
     } finally {
@@ -63,14 +73,19 @@ class CrashTest {
         assertThat(state.language()).as("chat-" + i).contains("fr");
         assertThat(state.lastPlatform()).as("chat-" + i).contains("linkedin");
       }
-      int answers = store.guideDays(LocalDate.now(Clock.systemUTC()).minusDays(1)).stream().mapToInt(GuideDay::answers).sum();
+      int answers =
+          store.guideDays(LocalDate.now(Clock.systemUTC()).minusDays(1)).stream()
+              .mapToInt(GuideDay::answers)
+              .sum();
       assertThat(answers).isGreaterThanOrEqualTo(last + 1);
     }
     try (RawDb raw = new RawDb(data)) {
       assertThat(raw.strings("PRAGMA integrity_check")).containsExactly("ok");
       // atomic: no chat got its preferences without its context, nor the reverse
-      assertThat(raw.count("SELECT COUNT(*) FROM chat")).isEqualTo(raw.count("SELECT COUNT(*) FROM context"));
-      // the child may commit a few rows whose acknowledgement the kill cut off: at least all acknowledged ones
+      assertThat(raw.count("SELECT COUNT(*) FROM chat"))
+          .isEqualTo(raw.count("SELECT COUNT(*) FROM context"));
+      // the child may commit a few rows whose acknowledgement the kill cut off: at least all
+      // acknowledged ones
       assertThat(raw.count("SELECT COUNT(*) FROM chat")).isGreaterThanOrEqualTo(last + 1);
     }
   }

@@ -26,12 +26,14 @@ final class RawDb implements AutoCloseable {
   }
 
   List<String> tables() throws SQLException {
-    return strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    return strings(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   }
 
   List<String> columns(String table) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
       while (r.next()) {
         names.add(r.getString("name"));
       }
@@ -64,7 +66,8 @@ final class RawDb implements AutoCloseable {
 
   List<String> strings(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
         values.add(r.getString(1));
       }

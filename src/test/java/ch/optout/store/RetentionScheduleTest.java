@@ -1,10 +1,9 @@
 package ch.optout.store;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.optout.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +56,16 @@ class RetentionScheduleTest {
   @Test
   void aFailingPurge_isLoggedAndTheNextOneStillRuns() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    ChatStore flaky = new PurgeOnlyStore(() -> {
-      if (calls.incrementAndGet() == 2) {
-        throw new StoreException(StoreException.Reason.BUSY, java.nio.file.Path.of("optout.db"), "busy for the test");
-      }
-    });
+    ChatStore flaky =
+        new PurgeOnlyStore(
+            () -> {
+              if (calls.incrementAndGet() == 2) {
+                throw new StoreException(
+                    StoreException.Reason.BUSY,
+                    java.nio.file.Path.of("optout.db"),
+                    "busy for the test");
+              }
+            });
     try (RetentionSchedule schedule = new RetentionSchedule(flaky, clock, RETENTION, executor)) {
       schedule.start(Duration.ofMillis(10));
 
@@ -72,7 +76,9 @@ class RetentionScheduleTest {
   @Test
   void close_stopsFurtherPurges() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    RetentionSchedule schedule = new RetentionSchedule(new PurgeOnlyStore(calls::incrementAndGet), clock, RETENTION, executor);
+    RetentionSchedule schedule =
+        new RetentionSchedule(
+            new PurgeOnlyStore(calls::incrementAndGet), clock, RETENTION, executor);
     schedule.start(Duration.ofMillis(10));
     assertThat(eventually(() -> calls.get() >= 2)).isTrue();
 

@@ -1,10 +1,9 @@
 package ch.optout.store;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.optout.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -25,37 +24,57 @@ class SchemaTest {
     new SqliteChatStore(dir, clock).close();
 
     try (RawDb raw = new RawDb(dir)) {
-      assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
-      assertThat(raw.tables()).containsExactlyInAnyOrder("schema_version", "chat", "context", "guide_day", "checklist");
-      assertThat(raw.columns("chat")).containsExactly("chat_key", "language", "device", "updated_at", "region");
+      assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
+          .containsExactly("1", "2");
+      assertThat(raw.tables())
+          .containsExactlyInAnyOrder("schema_version", "chat", "context", "guide_day", "checklist");
+      assertThat(raw.columns("chat"))
+          .containsExactly("chat_key", "language", "device", "updated_at", "region");
       assertThat(raw.strings("PRAGMA journal_mode")).containsExactly("wal");
     }
   }
 
   @Test
   void open_databaseAtVersion1_migratesToTheLatestKeepingItsRows() throws Exception {
-    try (Database db = Database.open(Files.createDirectories(dir).resolve(SqliteChatStore.DATABASE), Database.Tuning.DEFAULT)) {
+    try (Database db =
+        Database.open(
+            Files.createDirectories(dir).resolve(SqliteChatStore.DATABASE),
+            Database.Tuning.DEFAULT)) {
       Schema.migrate(db, clock, 1);
     }
     String key = ChatKeys.open(dir, new SecureRandom()).of("c1");
     try (RawDb raw = new RawDb(dir)) {
       assertThat(raw.strings("SELECT version FROM schema_version")).containsExactly("1");
       assertThat(raw.tables()).doesNotContain("checklist");
-      raw.execute("INSERT INTO chat (chat_key, language, device, updated_at) VALUES (?, 'fr', 'web', ?)", key, T0.toEpochMilli());
-      raw.execute("INSERT INTO context (chat_key, platform_id, intent, set_at) VALUES (?, 'meta', 'HOW_TO', ?)", key, T0.toEpochMilli());
-      raw.execute("INSERT INTO guide_day (guide_id, day, answers) VALUES ('meta', '2026-03-01', 7)");
+      raw.execute(
+          "INSERT INTO chat (chat_key, language, device, updated_at) VALUES (?, 'fr', 'web', ?)",
+          key,
+          T0.toEpochMilli());
+      raw.execute(
+          "INSERT INTO context (chat_key, platform_id, intent, set_at) VALUES (?, 'meta', 'HOW_TO', ?)",
+          key,
+          T0.toEpochMilli());
+      raw.execute(
+          "INSERT INTO guide_day (guide_id, day, answers) VALUES ('meta', '2026-03-01', 7)");
     }
 
     try (SqliteChatStore store = new SqliteChatStore(dir, clock)) {
-      assertThat(store.load("c1")).isEqualTo(ChatState.EMPTY.withLanguage("fr").withDevice("web").withContext("meta", "HOW_TO", T0));
-      assertThat(store.guideDays(LocalDate.MIN)).containsExactly(new GuideDay("meta", LocalDate.parse("2026-03-01"), 7, 0, 0));
+      assertThat(store.load("c1"))
+          .isEqualTo(
+              ChatState.EMPTY
+                  .withLanguage("fr")
+                  .withDevice("web")
+                  .withContext("meta", "HOW_TO", T0));
+      assertThat(store.guideDays(LocalDate.MIN))
+          .containsExactly(new GuideDay("meta", LocalDate.parse("2026-03-01"), 7, 0, 0));
       store.save("c1", store.load("c1").withRegion(Region.CH));
       store.markChecklist("c1", "meta", ChecklistStatus.DONE);
       assertThat(store.export("c1").region()).contains(Region.CH);
       assertThat(store.checklist("c1")).hasSize(1);
     }
     try (RawDb raw = new RawDb(dir)) {
-      assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+      assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
+          .containsExactly("1", "2");
     }
   }
 
@@ -66,7 +85,8 @@ class SchemaTest {
     new SqliteChatStore(dir, clock).close();
 
     try (RawDb raw = new RawDb(dir)) {
-      assertThat(raw.strings("SELECT applied_at FROM schema_version")).containsOnly(Long.toString(T0.toEpochMilli()));
+      assertThat(raw.strings("SELECT applied_at FROM schema_version"))
+          .containsOnly(Long.toString(T0.toEpochMilli()));
     }
   }
 
@@ -78,10 +98,13 @@ class SchemaTest {
     }
     byte[] before = Files.readAllBytes(dir.resolve(SqliteChatStore.DATABASE));
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.NEWER_SCHEMA);
-    assertThat(e.getMessage()).contains("schema version 99").contains(dir.resolve(SqliteChatStore.DATABASE).toString());
+    assertThat(e.getMessage())
+        .contains("schema version 99")
+        .contains(dir.resolve(SqliteChatStore.DATABASE).toString());
     assertThat(Files.readAllBytes(dir.resolve(SqliteChatStore.DATABASE))).isEqualTo(before);
   }
 

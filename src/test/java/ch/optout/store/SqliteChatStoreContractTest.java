@@ -1,7 +1,6 @@
 package ch.optout.store;
 
 import ch.optout.MutableClock;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

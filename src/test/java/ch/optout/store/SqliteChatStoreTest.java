@@ -1,11 +1,10 @@
 package ch.optout.store;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.optout.MutableClock;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,12 @@ class SqliteChatStoreTest {
 
   @Test
   void save_thenLoadAfterReopen_returnsTheSamePreferencesAndContext() {
-    ChatState state = ChatState.EMPTY.withLanguage("fr").withDevice("mobile").withRegion(Region.CH)
-        .withContext("linkedin", "HOW_TO", T0.minusSeconds(60));
+    ChatState state =
+        ChatState.EMPTY
+            .withLanguage("fr")
+            .withDevice("mobile")
+            .withRegion(Region.CH)
+            .withContext("linkedin", "HOW_TO", T0.minusSeconds(60));
     try (SqliteChatStore store = open()) {
       store.save("c1", state);
     }
@@ -54,15 +57,23 @@ class SqliteChatStoreTest {
 
   @Test
   void open_newDataDirectory_makesItAndEveryFileInItOwnerOnly() throws Exception {
-    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX file system");
+    assumeTrue(
+        Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
+        "POSIX file system");
     Path data = dir.resolve("new/data");
 
     try (SqliteChatStore store = new SqliteChatStore(data, clock)) {
       store.save("c1", ChatState.EMPTY.withLanguage("fr"));
 
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+          .isEqualTo("rwx------");
       try (Stream<Path> files = Files.list(data)) {
-        assertThat(files.toList()).extracting(f -> f.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        assertThat(files.toList())
+            .extracting(
+                f ->
+                    f.getFileName()
+                        + " "
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
             .contains("optout.db rw-------", "optout.db-wal rw-------", "secret.key rw-------")
             .allMatch(line -> line.endsWith(" rw-------"));
       }
@@ -120,7 +131,13 @@ class SqliteChatStoreTest {
   void forget_leavesNoRowForTheChatInAnyTable_andOtherChatsIntact() throws Exception {
     try (SqliteChatStore store = open()) {
       for (String chat : List.of("a", "b")) {
-        store.save(chat, ChatState.EMPTY.withLanguage("fr").withDevice("web").withRegion(Region.UK).withContext("meta", "HOW_TO", T0));
+        store.save(
+            chat,
+            ChatState.EMPTY
+                .withLanguage("fr")
+                .withDevice("web")
+                .withRegion(Region.UK)
+                .withContext("meta", "HOW_TO", T0));
         store.markChecklist(chat, "meta", ChecklistStatus.DONE);
         store.markChecklist(chat, "linkedin", ChecklistStatus.LATER);
       }
@@ -134,11 +151,16 @@ class SqliteChatStoreTest {
     String a = keyOf("a");
     String b = keyOf("b");
     try (RawDb raw = new RawDb(dir)) {
-      // every table holding chats, found in the file itself, so a table added later cannot be missed
+      // every table holding chats, found in the file itself, so a table added later cannot be
+      // missed
       assertThat(raw.chatTables()).containsExactlyInAnyOrderElementsOf(Schema.CHAT_TABLES);
       for (String table : raw.chatTables()) {
-        assertThat(raw.count("SELECT COUNT(*) FROM " + table + " WHERE chat_key = ?", a)).as(table).isZero();
-        assertThat(raw.count("SELECT COUNT(*) FROM " + table + " WHERE chat_key = ?", b)).as(table).isPositive();
+        assertThat(raw.count("SELECT COUNT(*) FROM " + table + " WHERE chat_key = ?", a))
+            .as(table)
+            .isZero();
+        assertThat(raw.count("SELECT COUNT(*) FROM " + table + " WHERE chat_key = ?", b))
+            .as(table)
+            .isPositive();
       }
     }
   }
@@ -159,19 +181,25 @@ class SqliteChatStoreTest {
       store.markChecklist(chatId, "linkedin", ChecklistStatus.DONE);
       store.save("someone-else", ChatState.EMPTY.withLanguage("en"));
 
-      assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII))).as("stored under its key").isTrue();
+      assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII)))
+          .as("stored under its key")
+          .isTrue();
       for (byte[] form : rawForms) {
         assertThat(RawDb.anyFileContains(dir, form)).as("raw id while open").isFalse();
       }
 
       store.forget(chatId);
 
-      assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII))).as("key right after forget").isFalse();
+      assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII)))
+          .as("key right after forget")
+          .isFalse();
     }
     for (byte[] form : rawForms) {
       assertThat(RawDb.anyFileContains(dir, form)).as("raw id after close").isFalse();
     }
-    assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII))).as("key after close").isFalse();
+    assertThat(RawDb.anyFileContains(dir, key.getBytes(StandardCharsets.US_ASCII)))
+        .as("key after close")
+        .isFalse();
   }
 
   @Test
@@ -185,13 +213,17 @@ class SqliteChatStoreTest {
       clock.advance(Duration.ofDays(1));
       store.countAnswer("meta");
 
-      assertThat(store.guideDays(LocalDate.parse("2026-03-01"))).containsExactly(
-          new GuideDay("linkedin", LocalDate.parse("2026-03-01"), 2, 2, 1),
-          new GuideDay("meta", LocalDate.parse("2026-03-02"), 1, 0, 0));
-      assertThat(store.guideDays(LocalDate.parse("2026-03-02"))).extracting(GuideDay::guideId).containsExactly("meta");
+      assertThat(store.guideDays(LocalDate.parse("2026-03-01")))
+          .containsExactly(
+              new GuideDay("linkedin", LocalDate.parse("2026-03-01"), 2, 2, 1),
+              new GuideDay("meta", LocalDate.parse("2026-03-02"), 1, 0, 0));
+      assertThat(store.guideDays(LocalDate.parse("2026-03-02")))
+          .extracting(GuideDay::guideId)
+          .containsExactly("meta");
     }
     try (RawDb raw = new RawDb(dir)) {
-      assertThat(raw.columns("guide_day")).containsExactly("guide_id", "day", "answers", "helpful", "unhelpful");
+      assertThat(raw.columns("guide_day"))
+          .containsExactly("guide_id", "day", "answers", "helpful", "unhelpful");
     }
   }
 
@@ -203,7 +235,9 @@ class SqliteChatStoreTest {
       store.markChecklist("old", "meta", ChecklistStatus.DONE);
       store.countAnswer("meta");
       clock.advance(Duration.ofDays(80));
-      store.save("recent", ChatState.EMPTY.withLanguage("en").withContext("linkedin", "HOW_TO", clock.instant()));
+      store.save(
+          "recent",
+          ChatState.EMPTY.withLanguage("en").withContext("linkedin", "HOW_TO", clock.instant()));
       store.markChecklist("recent", "linkedin", ChecklistStatus.LATER);
       store.countAnswer("linkedin");
       clock.advance(Duration.ofDays(11));
@@ -215,7 +249,9 @@ class SqliteChatStoreTest {
       assertThat(store.export("old")).isEqualTo(ChatExport.EMPTY);
       assertThat(store.load("recent").language()).contains("en");
       assertThat(store.checklist("recent")).hasSize(1);
-      assertThat(store.guideDays(LocalDate.MIN)).extracting(GuideDay::guideId).containsExactly("linkedin");
+      assertThat(store.guideDays(LocalDate.MIN))
+          .extracting(GuideDay::guideId)
+          .containsExactly("linkedin");
       assertThat(store.purge(clock.instant(), retention)).isZero();
     }
     try (RawDb raw = new RawDb(dir)) {
@@ -234,7 +270,8 @@ class SqliteChatStoreTest {
     try (SqliteChatStore store = open()) {
       assertThatThrownBy(() -> store.markChecklist("c1", "my secret diary", ChecklistStatus.DONE))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.recordFeedback("not a guide id", true)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.recordFeedback("not a guide id", true))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThat(store.export("c1")).isEqualTo(ChatExport.EMPTY);
     }
   }

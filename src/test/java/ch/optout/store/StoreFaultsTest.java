@@ -1,11 +1,10 @@
 package ch.optout.store;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.optout.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -32,11 +31,15 @@ class StoreFaultsTest {
     new Random(42).nextBytes(junk);
     Files.write(file, junk);
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED);
     assertThat(e.file()).isEqualTo(file);
-    assertThat(e.getMessage()).contains(file.toString()).contains("damaged").contains("left untouched");
+    assertThat(e.getMessage())
+        .contains(file.toString())
+        .contains("damaged")
+        .contains("left untouched");
     assertThat(Files.readAllBytes(file)).isEqualTo(junk);
     assertThat(dir.resolve(SqliteChatStore.DATABASE + "-wal")).doesNotExist();
   }
@@ -45,7 +48,9 @@ class StoreFaultsTest {
   void open_validFileWithADamagedPage_failsClearlyAndLeavesTheFileUnchanged() throws Exception {
     try (SqliteChatStore store = new SqliteChatStore(dir, clock)) {
       for (int i = 0; i < 200; i++) {
-        store.save("chat-" + i, ChatState.EMPTY.withLanguage("fr").withContext("linkedin", "HOW_TO", clock.instant()));
+        store.save(
+            "chat-" + i,
+            ChatState.EMPTY.withLanguage("fr").withContext("linkedin", "HOW_TO", clock.instant()));
       }
     }
     Path file = dir.resolve(SqliteChatStore.DATABASE);
@@ -56,7 +61,8 @@ class StoreFaultsTest {
     System.arraycopy(junk, 0, bytes, 3 * 4096, junk.length);
     Files.write(file, bytes);
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED);
     assertThat(e.getMessage()).contains(file.toString());
@@ -67,10 +73,14 @@ class StoreFaultsTest {
   void open_dataDirectoryIsAFile_saysSo() throws Exception {
     Path notADir = Files.writeString(dir.resolve("data"), "I am a file");
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(notADir, clock));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(notADir, clock));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.UNWRITABLE);
-    assertThat(e.getMessage()).contains(notADir.toString()).contains("not a directory").contains("OPTOUT_DATA_DIR");
+    assertThat(e.getMessage())
+        .contains(notADir.toString())
+        .contains("not a directory")
+        .contains("OPTOUT_DATA_DIR");
     assertThat(Files.readString(notADir)).isEqualTo("I am a file");
   }
 
@@ -79,20 +89,26 @@ class StoreFaultsTest {
     Path file = Files.writeString(dir.resolve("file"), "x");
     Path below = file.resolve("data");
 
-    StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(below, clock));
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(below, clock));
 
     assertThat(e.reason()).isEqualTo(StoreException.Reason.UNWRITABLE);
-    assertThat(e.getMessage()).contains("cannot create its data directory " + below).contains("OPTOUT_DATA_DIR");
+    assertThat(e.getMessage())
+        .contains("cannot create its data directory " + below)
+        .contains("OPTOUT_DATA_DIR");
   }
 
   @Test
   void open_readOnlyDataDirectory_saysSo() throws Exception {
-    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX file system");
+    assumeTrue(
+        Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class),
+        "POSIX file system");
     assumeTrue(!"root".equals(System.getProperty("user.name")), "root writes anywhere");
     Path data = Files.createDirectory(dir.resolve("data"));
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-x------"));
     try {
-      StoreException e = catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(data, clock));
+      StoreException e =
+          catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(data, clock));
 
       assertThat(e.reason()).isEqualTo(StoreException.Reason.UNWRITABLE);
       assertThat(e.getMessage()).contains(data.toString()).contains("not writable");
@@ -103,13 +119,15 @@ class StoreFaultsTest {
 
   @Test
   void write_whileAnotherConnectionHoldsTheLock_isRetriedAndSucceeds() throws Exception {
-    Database.Tuning impatient = new Database.Tuning(2, Duration.ofMillis(20), 40, Duration.ofMillis(10));
+    Database.Tuning impatient =
+        new Database.Tuning(2, Duration.ofMillis(20), 40, Duration.ofMillis(10));
     try (SqliteChatStore store = new SqliteChatStore(dir, clock, impatient);
         Connection other = DriverManager.getConnection("jdbc:sqlite:" + store.file());
         Statement s = other.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
 
-      CompletableFuture<Void> save = CompletableFuture.runAsync(() -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
+      CompletableFuture<Void> save =
+          CompletableFuture.runAsync(() -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
       Thread.sleep(200);
       assertThat(save).as("waits for the lock, well past one busy timeout").isNotDone();
       s.execute("COMMIT");
@@ -121,13 +139,16 @@ class StoreFaultsTest {
 
   @Test
   void write_lockNeverReleased_failsWithBusyAfterItsAttempts() throws Exception {
-    Database.Tuning impatient = new Database.Tuning(1, Duration.ofMillis(10), 3, Duration.ofMillis(5));
+    Database.Tuning impatient =
+        new Database.Tuning(1, Duration.ofMillis(10), 3, Duration.ofMillis(5));
     try (SqliteChatStore store = new SqliteChatStore(dir, clock, impatient);
         Connection other = DriverManager.getConnection("jdbc:sqlite:" + store.file());
         Statement s = other.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
 
-      StoreException e = catchThrowableOfType(StoreException.class, () -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
+      StoreException e =
+          catchThrowableOfType(
+              StoreException.class, () -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
 
       assertThat(e.reason()).isEqualTo(StoreException.Reason.BUSY);
       assertThat(e.getMessage()).contains("locked").contains("3 attempts");

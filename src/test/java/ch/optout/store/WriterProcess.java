@@ -18,7 +18,9 @@ public final class WriterProcess {
     try (SqliteChatStore store = new SqliteChatStore(Path.of(args[0]), clock)) {
       for (int i = 0; ; i++) {
         // one transaction writes two tables: after the kill, a chat has both rows or neither
-        store.save("chat-" + i, ChatState.EMPTY.withLanguage("fr").withContext("linkedin", "HOW_TO", clock.instant()));
+        store.save(
+            "chat-" + i,
+            ChatState.EMPTY.withLanguage("fr").withContext("linkedin", "HOW_TO", clock.instant()));
         store.countAnswer("linkedin");
         out.println(i);
       }

@@ -26,8 +26,15 @@ class AdminCommandsTest {
   void start() throws Exception {
     api = new FakeBotApi();
     store = new InMemoryChatStore();
-    bot = TelegramBot.start(PIPELINE.assistant(store, Clock.systemUTC()), PIPELINE.messages, new BotToken(FakeBotApi.TOKEN),
-        api.telegramUrl(), TelegramBotTest.FAST, Clock.systemUTC(), new AdminIds(Set.of(ADMIN)));
+    bot =
+        TelegramBot.start(
+            PIPELINE.assistant(store, Clock.systemUTC()),
+            PIPELINE.messages,
+            new BotToken(FakeBotApi.TOKEN),
+            api.telegramUrl(),
+            TelegramBotTest.FAST,
+            Clock.systemUTC(),
+            new AdminIds(Set.of(ADMIN)));
   }
 
   @AfterEach
@@ -47,7 +54,8 @@ class AdminCommandsTest {
     api.push(Updates.privateText(ADMIN, "en", "/stats"));
 
     String reply = api.awaitDelivered(ADMIN, 1).get(0).text();
-    assertThat(reply).startsWith("<b>Answers and feedback, last 7 days</b>")
+    assertThat(reply)
+        .startsWith("<b>Answers and feedback, last 7 days</b>")
         .contains("— LinkedIn: 2 answers, 👍 1, 👎 0")
         .contains("— TikTok: 0 answers, 👍 0, 👎 1")
         .contains("Total: 2 answers, 👍 1, 👎 1.");
@@ -69,8 +77,10 @@ class AdminCommandsTest {
 
     var replies = api.awaitDelivered(USER, 2);
 
-    assertThat(replies.get(0).text()).isEqualTo("I don't know the command /stats. Type /help to see what I can do.");
-    assertThat(replies.get(1).text()).isEqualTo("I don't know the command /statistics. Type /help to see what I can do.");
+    assertThat(replies.get(0).text())
+        .isEqualTo("I don't know the command /stats. Type /help to see what I can do.");
+    assertThat(replies.get(1).text())
+        .isEqualTo("I don't know the command /statistics. Type /help to see what I can do.");
   }
 
   @Test
@@ -78,7 +88,8 @@ class AdminCommandsTest {
     store.countAnswer("linkedin");
     api.push(Updates.groupText(GROUP, ADMIN, "/stats@" + FakeBotApi.USERNAME));
 
-    assertThat(api.awaitDelivered(GROUP, 1).get(0).text()).startsWith("I don't know the command /stats.");
+    assertThat(api.awaitDelivered(GROUP, 1).get(0).text())
+        .startsWith("I don't know the command /stats.");
   }
 
   @Test
@@ -90,7 +101,9 @@ class AdminCommandsTest {
 
   @Test
   void parse_somethingElse_isRefusedNamingIt() {
-    assertThatThrownBy(() -> AdminIds.parse("123, @alice")).hasMessageContaining("'@alice' is not one");
-    assertThatThrownBy(() -> AdminIds.parse("99999999999999999999")).hasMessageContaining("is not one");
+    assertThatThrownBy(() -> AdminIds.parse("123, @alice"))
+        .hasMessageContaining("'@alice' is not one");
+    assertThatThrownBy(() -> AdminIds.parse("99999999999999999999"))
+        .hasMessageContaining("is not one");
   }
 }

@@ -19,9 +19,18 @@ class BotTokenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "token", "123456789", "123456789:", "123456789:short", "abc:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
-      "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALD saw", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsa/w",
-      "bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"})
+  @ValueSource(
+      strings = {
+        "",
+        "token",
+        "123456789",
+        "123456789:",
+        "123456789:short",
+        "abc:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALD saw",
+        "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsa/w",
+        "bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+      })
   void parse_anythingElse_isEmpty(String text) {
     assertThat(BotToken.parse(text)).isEmpty();
   }
@@ -30,7 +39,9 @@ class BotTokenTest {
   void toString_neverShowsTheSecret() {
     BotToken token = new BotToken(TOKEN);
 
-    assertThat(token.toString()).isEqualTo("BotToken[123456789:<redacted>]").doesNotContain("AAHdq");
+    assertThat(token.toString())
+        .isEqualTo("BotToken[123456789:<redacted>]")
+        .doesNotContain("AAHdq");
     assertThat(java.util.List.of(token).toString()).doesNotContain("AAHdq");
   }
 

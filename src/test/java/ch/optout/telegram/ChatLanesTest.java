@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChatLanesTest {
-  private final ChatLanes lanes = new ChatLanes(Executors.newFixedThreadPool(4, new Threads("test-lane")), Clock.systemUTC());
+  private final ChatLanes lanes =
+      new ChatLanes(Executors.newFixedThreadPool(4, new Threads("test-lane")), Clock.systemUTC());
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -32,13 +33,15 @@ class ChatLanesTest {
     for (int i = 0; i < 300; i++) {
       int n = i;
       long chat = i % 3;
-      lanes.execute(chat, () -> {
-        if (running.incrementAndGet() > 1) {
-          overlap.incrementAndGet();
-        }
-        seen.computeIfAbsent(chat, c -> Collections.synchronizedList(new ArrayList<>())).add(n);
-        running.decrementAndGet();
-      });
+      lanes.execute(
+          chat,
+          () -> {
+            if (running.incrementAndGet() > 1) {
+              overlap.incrementAndGet();
+            }
+            seen.computeIfAbsent(chat, c -> Collections.synchronizedList(new ArrayList<>())).add(n);
+            running.decrementAndGet();
+          });
     }
 
     assertThat(lanes.awaitIdle(Duration.ofSeconds(5))).isTrue();
@@ -53,7 +56,7 @@ class ChatLanesTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch otherRan = new CountDownLatch(1);
     lanes.execute(1, () -> await(release));
-    lanes.execute(1, () -> { });
+    lanes.execute(1, () -> {});
     lanes.execute(2, otherRan::countDown);
 
     assertThat(otherRan.await(2, TimeUnit.SECONDS)).isTrue();
@@ -65,9 +68,11 @@ class ChatLanesTest {
   @Test
   void execute_aTaskThrows_theChatsNextTasksStillRun() throws Exception {
     CountDownLatch next = new CountDownLatch(1);
-    lanes.execute(7, () -> {
-      throw new IllegalStateException("boom");
-    });
+    lanes.execute(
+        7,
+        () -> {
+          throw new IllegalStateException("boom");
+        });
     lanes.execute(7, next::countDown);
 
     assertThat(next.await(2, TimeUnit.SECONDS)).isTrue();

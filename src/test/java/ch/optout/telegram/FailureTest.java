@@ -25,17 +25,20 @@ class FailureTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}} | RATE_LIMITED | 7",
-      "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\"}                                            | RATE_LIMITED | 1",
-      "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag\"}     | BAD_HTML     | 0",
-      "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message is not modified: same content\"}          | NOT_MODIFIED | 0",
-      "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}                                 | PERMANENT    | 0",
-      "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}                      | PERMANENT    | 0",
-      "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}                                       | TRANSIENT    | 0",
-      "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}                                                | TRANSIENT    | 0",
-      "<html><body>502 Bad Gateway</body></html>                                                                     | TRANSIENT    | 0",
-      "{\"ok\":tru                                                                                                   | TRANSIENT    | 0"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}} | RATE_LIMITED | 7",
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\"}                                            | RATE_LIMITED | 1",
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag\"}     | BAD_HTML     | 0",
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message is not modified: same content\"}          | NOT_MODIFIED | 0",
+        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}                                 | PERMANENT    | 0",
+        "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}                      | PERMANENT    | 0",
+        "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}                                       | TRANSIENT    | 0",
+        "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}                                                | TRANSIENT    | 0",
+        "<html><body>502 Bad Gateway</body></html>                                                                     | TRANSIENT    | 0",
+        "{\"ok\":tru                                                                                                   | TRANSIENT    | 0"
+      })
   void of_botApiAnswers_areClassified(String body, Failure.Kind kind, long retryAfterSeconds) {
     Failure f = Failure.of(answer(body.strip()));
 
@@ -45,15 +48,30 @@ class FailureTest {
 
   @Test
   void of_noAnswerAtAll_isTransient() {
-    assertThat(Failure.of(new TelegramApiException("Unable to execute sendmessage method", new SocketTimeoutException("timeout"))).kind())
+    assertThat(
+            Failure.of(
+                    new TelegramApiException(
+                        "Unable to execute sendmessage method",
+                        new SocketTimeoutException("timeout")))
+                .kind())
         .isEqualTo(Failure.Kind.TRANSIENT);
-    assertThat(Failure.of(new TelegramApiException("Unable to execute sendmessage method", new IOException("unexpected end of stream")))
-        .description()).isEqualTo("Unable to execute sendmessage method: unexpected end of stream");
+    assertThat(
+            Failure.of(
+                    new TelegramApiException(
+                        "Unable to execute sendmessage method",
+                        new IOException("unexpected end of stream")))
+                .description())
+        .isEqualTo("Unable to execute sendmessage method: unexpected end of stream");
   }
 
   @Test
   void of_refusedByTheLibraryBeforeSending_isPermanent() {
-    assertThat(Failure.of(new TelegramApiValidationException("Text parameter can't be empty", SendMessage.builder().chatId(1L).text("x").build())).kind())
+    assertThat(
+            Failure.of(
+                    new TelegramApiValidationException(
+                        "Text parameter can't be empty",
+                        SendMessage.builder().chatId(1L).text("x").build()))
+                .kind())
         .isEqualTo(Failure.Kind.PERMANENT);
   }
 }

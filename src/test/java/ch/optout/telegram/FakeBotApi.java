@@ -25,11 +25,11 @@ import java.util.function.Predicate;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * The Telegram Bot API on loopback, as far as OptOut uses it: {@code POST /bot<token>/<method>} with
- * JSON bodies, method names in lower case. getUpdates long-polls (held at most {@link #MAX_HOLD}) and
- * ends an earlier poll with 409 as Telegram does; sendMessage and editMessageText check the HTML as
- * Telegram would and answer 400 "can't parse entities" when it does not parse. Faults can be
- * scripted per method. Every call is recorded.
+ * The Telegram Bot API on loopback, as far as OptOut uses it: {@code POST /bot<token>/<method>}
+ * with JSON bodies, method names in lower case. getUpdates long-polls (held at most {@link
+ * #MAX_HOLD}) and ends an earlier poll with 409 as Telegram does; sendMessage and editMessageText
+ * check the HTML as Telegram would and answer 400 "can't parse entities" when it does not parse.
+ * Faults can be scripted per method. Every call is recorded.
  */
 public final class FakeBotApi implements AutoCloseable {
   public static final String TOKEN = "123456789:AAHfakeTokenForTests_0123456789abcdefXYZ";
@@ -56,24 +56,36 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** A scripted answer: an HTTP status and a body, or a dropped connection; either after {@code delay}. */
+  /**
+   * A scripted answer: an HTTP status and a body, or a dropped connection; either after {@code
+   * delay}.
+   */
   record Fault(int status, String body, boolean drop, Duration delay) {
     static Fault status(int status, String body) {
       return new Fault(status, body, false, Duration.ZERO);
     }
 
-    /** No answer for {@code delay}, then the connection is closed: a client with a shorter timeout gives up first. */
+    /**
+     * No answer for {@code delay}, then the connection is closed: a client with a shorter timeout
+     * gives up first.
+     */
     static Fault hang(Duration delay) {
       return new Fault(0, "", true, delay);
     }
 
     static Fault tooManyRequests(int retryAfterSeconds) {
-      return status(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-          + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
+      return status(
+          429,
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+              + retryAfterSeconds
+              + "\",\"parameters\":{\"retry_after\":"
+              + retryAfterSeconds
+              + "}}");
     }
 
     static Fault serverError() {
-      return status(500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
+      return status(
+          500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
     }
 
     static Fault badGatewayPage() {
@@ -87,11 +99,13 @@ public final class FakeBotApi implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-bot-api");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+          });
   private final Object lock = new Object();
   private final List<Call> calls = new ArrayList<>();
   private final List<ObjectNode> updates = new ArrayList<>();
@@ -136,7 +150,8 @@ public final class FakeBotApi implements AutoCloseable {
   /** The next calls of {@code method} get these answers, in order; later calls succeed. */
   void fail(String method, Fault... scripted) {
     synchronized (lock) {
-      Deque<Fault> queue = faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+      Deque<Fault> queue =
+          faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
       queue.addAll(List.of(scripted));
     }
   }
@@ -153,7 +168,9 @@ public final class FakeBotApi implements AutoCloseable {
 
   /** Messages Telegram accepted into the chat, in order. */
   public List<Call> delivered(long chatId) {
-    return calls().stream().filter(c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId).toList();
+    return calls().stream()
+        .filter(c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId)
+        .toList();
   }
 
   /** Everything Telegram would have refused or we promise never to send. */
@@ -171,7 +188,8 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /** Waits until {@code count} calls match; fails the test with what was seen otherwise. */
-  List<Call> await(Predicate<Call> filter, int count, Duration timeout) throws InterruptedException {
+  List<Call> await(Predicate<Call> filter, int count, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<Call> matching = calls().stream().filter(filter).toList();
@@ -179,15 +197,27 @@ public final class FakeBotApi implements AutoCloseable {
         return matching;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " matching calls within " + timeout + ", saw " + matching.size()
-            + "; all calls: " + calls().stream().map(c -> c.method() + " " + c.status() + " " + c.body()).toList());
+        throw new AssertionError(
+            "expected "
+                + count
+                + " matching calls within "
+                + timeout
+                + ", saw "
+                + matching.size()
+                + "; all calls: "
+                + calls().stream()
+                    .map(c -> c.method() + " " + c.status() + " " + c.body())
+                    .toList());
       }
       Thread.sleep(10);
     }
   }
 
   public List<Call> awaitDelivered(long chatId, int count) throws InterruptedException {
-    return await(c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId, count, Duration.ofSeconds(8));
+    return await(
+        c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId,
+        count,
+        Duration.ofSeconds(8));
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -219,14 +249,29 @@ public final class FakeBotApi implements AutoCloseable {
       }
       switch (method) {
         case "getupdates" -> getUpdates(ex, body);
-        case "getme" -> ok(ex, method, body, "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"OptOut\",\"username\":\""
-            + USERNAME + "\"}");
+        case "getme" ->
+            ok(
+                ex,
+                method,
+                body,
+                "{\"id\":"
+                    + BOT_ID
+                    + ",\"is_bot\":true,\"first_name\":\"OptOut\",\"username\":\""
+                    + USERNAME
+                    + "\"}");
         case "sendmessage", "editmessagetext" -> message(ex, method, body);
-        case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery", "editmessagereplymarkup" ->
+        case "deletewebhook",
+            "setmycommands",
+            "sendchataction",
+            "answercallbackquery",
+            "editmessagereplymarkup" ->
             ok(ex, method, body, "true");
         default -> {
           record(method, body, 404, 0);
-          respond(ex, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
+          respond(
+              ex,
+              404,
+              "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
         }
       }
     } catch (InterruptedException e) {
@@ -245,7 +290,9 @@ public final class FakeBotApi implements AutoCloseable {
       confirmedBelow = Math.max(confirmedBelow, offset);
       updates.removeIf(u -> u.path("update_id").asInt() < offset);
       long deadline = System.currentTimeMillis() + holdMillis;
-      while (updates.isEmpty() && generation == pollGeneration && System.currentTimeMillis() < deadline) {
+      while (updates.isEmpty()
+          && generation == pollGeneration
+          && System.currentTimeMillis() < deadline) {
         lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
       }
       conflict = generation != pollGeneration;
@@ -255,8 +302,11 @@ public final class FakeBotApi implements AutoCloseable {
       record("getupdates", body, conflict ? 409 : 200, 0);
     }
     if (conflict) {
-      respond(ex, 409, "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other getUpdates request;"
-          + " make sure that only one bot instance is running\"}");
+      respond(
+          ex,
+          409,
+          "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other getUpdates request;"
+              + " make sure that only one bot instance is running\"}");
     } else {
       respond(ex, 200, "{\"ok\":true,\"result\":" + result + "}");
     }
@@ -269,17 +319,20 @@ public final class FakeBotApi implements AutoCloseable {
     List<String> problems = html ? HtmlRules.problems(text) : List.of();
     String visible = html && problems.isEmpty() ? HtmlRules.visibleText(text) : text;
     synchronized (lock) {
-      problems.forEach(p -> violations.add(method + ": can't parse entities: " + p + " in " + text));
+      problems.forEach(
+          p -> violations.add(method + ": can't parse entities: " + p + " in " + text));
       if (text.length() > TelegramRenderer.MAX_LENGTH) {
         violations.add(method + ": " + text.length() + " characters of raw text");
       }
-      if (text.contains("http") && !body.path("link_preview_options").path("is_disabled").asBoolean(false)) {
+      if (text.contains("http")
+          && !body.path("link_preview_options").path("is_disabled").asBoolean(false)) {
         violations.add(method + ": a link preview is not disabled");
       }
       for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
         for (JsonNode button : row) {
           if (button.path("text").asText("").isBlank()
-              || button.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length > 64) {
+              || button.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length
+                  > 64) {
             violations.add(method + ": bad button " + button);
           }
         }
@@ -309,9 +362,17 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private void reject(HttpExchange ex, String method, JsonNode body, String description) throws IOException {
+  private void reject(HttpExchange ex, String method, JsonNode body, String description)
+      throws IOException {
     record(method, body, 400, 0);
-    respond(ex, 400, json.createObjectNode().put("ok", false).put("error_code", 400).put("description", description).toString());
+    respond(
+        ex,
+        400,
+        json.createObjectNode()
+            .put("ok", false)
+            .put("error_code", 400)
+            .put("description", description)
+            .toString());
   }
 
   private void ok(HttpExchange ex, String method, JsonNode body, String result) throws IOException {
@@ -327,7 +388,8 @@ public final class FakeBotApi implements AutoCloseable {
 
   private static void respond(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html" : "application/json");
+    ex.getResponseHeaders()
+        .set("Content-Type", body.startsWith("<") ? "text/html" : "application/json");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);

@@ -93,31 +93,37 @@ class FloodControlTest {
 
   @Test
   void new_nonsenseLimits_areRefused() {
-    assertThatThrownBy(() -> new FloodControl(clock, 0, Duration.ofSeconds(1))).hasMessageContaining("at least 1");
-    assertThatThrownBy(() -> new FloodControl(clock, 1, Duration.ZERO)).hasMessageContaining("positive");
+    assertThatThrownBy(() -> new FloodControl(clock, 0, Duration.ofSeconds(1)))
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> new FloodControl(clock, 1, Duration.ZERO))
+        .hasMessageContaining("positive");
   }
 
   /** The dispatcher with a recording handler: a flood never reaches the lane beyond its limit. */
   @Test
-  void dispatcher_burstOfFiftyFromOneChat_handlesEightWarnsOnceAndQueuesNothingMore() throws Exception {
+  void dispatcher_burstOfFiftyFromOneChat_handlesEightWarnsOnceAndQueuesNothingMore()
+      throws Exception {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    UpdateDispatcher.Handler handler = new UpdateDispatcher.Handler() {
-      @Override
-      public void handle(Update update) {
-        seen.add("answer " + update.getUpdateId());
-      }
+    UpdateDispatcher.Handler handler =
+        new UpdateDispatcher.Handler() {
+          @Override
+          public void handle(Update update) {
+            seen.add("answer " + update.getUpdateId());
+          }
 
-      @Override
-      public boolean addressed(Update update) {
-        return !update.getMessage().getText().equals("chatter");
-      }
+          @Override
+          public boolean addressed(Update update) {
+            return !update.getMessage().getText().equals("chatter");
+          }
 
-      @Override
-      public void slowDown(Update update) {
-        seen.add("slow down " + update.getUpdateId());
-      }
-    };
-    ChatLanes lanes = new ChatLanes(Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC());
+          @Override
+          public void slowDown(Update update) {
+            seen.add("slow down " + update.getUpdateId());
+          }
+        };
+    ChatLanes lanes =
+        new ChatLanes(
+            Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC());
     UpdateDispatcher dispatcher = new UpdateDispatcher(lanes, handler, flood);
     List<Update> burst = new ArrayList<>();
     for (int i = 1; i <= 50; i++) {
@@ -126,10 +132,22 @@ class FloodControlTest {
     burst.add(update(51, 7, "chatter"));
 
     dispatcher.consume(burst);
-    assertThat(dispatcher.stop(Duration.ofSeconds(5))).as("all updates acknowledged, dropped ones too").contains(51);
+    assertThat(dispatcher.stop(Duration.ofSeconds(5)))
+        .as("all updates acknowledged, dropped ones too")
+        .contains(51);
 
-    assertThat(seen).containsExactly("answer 1", "answer 2", "answer 3", "answer 4", "answer 5", "answer 6", "answer 7",
-        "answer 8", "slow down 9", "answer 51");
+    assertThat(seen)
+        .containsExactly(
+            "answer 1",
+            "answer 2",
+            "answer 3",
+            "answer 4",
+            "answer 5",
+            "answer 6",
+            "answer 7",
+            "answer 8",
+            "slow down 9",
+            "answer 51");
   }
 
   private static Update update(int id, long chatId, String text) {

@@ -33,13 +33,13 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
- * Seeded hostile inputs through the assistant — directly, and as Telegram updates read by
- * {@link Incoming} — then rendered by {@link TelegramRenderer} with their buttons. For every input:
- * no exception escapes; every message is Telegram HTML that parses ({@link HtmlRules}), within 4,096
+ * Seeded hostile inputs through the assistant — directly, and as Telegram updates read by {@link
+ * Incoming} — then rendered by {@link TelegramRenderer} with their buttons. For every input: no
+ * exception escapes; every message is Telegram HTML that parses ({@link HtmlRules}), within 4,096
  * characters raw and visible; every button fits Telegram's limits; and no http(s) link appears that
  * is not a source (or contact form) of the knowledge. 1,000 inputs by default, over the test
- * fixture and over the bundled knowledge; {@code -Doptout.fuzz=10000} for the full run,
- * {@code -Doptout.fuzz.seed=…} to replay another seed.
+ * fixture and over the bundled knowledge; {@code -Doptout.fuzz=10000} for the full run, {@code
+ * -Doptout.fuzz.seed=…} to replay another seed.
  */
 class HostileInputFuzzTest {
   private static final int INPUTS = Integer.getInteger("optout.fuzz", 1_000);
@@ -71,40 +71,65 @@ class HostileInputFuzzTest {
   @TestFactory
   Stream<DynamicNode> hostileInputs_neverCrashNeverBreakHtmlNeverLeakLinks() {
     return Stream.of(
-        DynamicContainer.dynamicContainer("fixture knowledge", run("fixture", TestPipeline::fixture)),
-        DynamicContainer.dynamicContainer("bundled knowledge", run("bundled", TestPipeline::bundled)));
+        DynamicContainer.dynamicContainer(
+            "fixture knowledge", run("fixture", TestPipeline::fixture)),
+        DynamicContainer.dynamicContainer(
+            "bundled knowledge", run("bundled", TestPipeline::bundled)));
   }
 
-  private Stream<DynamicNode> run(String name, java.util.function.Supplier<TestPipeline> pipelines) {
-    // built lazily, inside the first test, so that a broken pipeline fails a test rather than discovery
+  private Stream<DynamicNode> run(
+      String name, java.util.function.Supplier<TestPipeline> pipelines) {
+    // built lazily, inside the first test, so that a broken pipeline fails a test rather than
+    // discovery
     Object[] state = new Object[3];
     Tally tally = new Tally();
     HostileInputs inputs = new HostileInputs(SEED);
-    Stream<DynamicNode> batches = IntStream.range(0, (INPUTS + BATCH - 1) / BATCH).mapToObj(b -> {
-      int from = b * BATCH;
-      int to = Math.min(INPUTS, from + BATCH);
-      return DynamicTest.dynamicTest("inputs " + from + "–" + (to - 1) + " (seed " + SEED + ")", () -> {
-        if (state[0] == null) {
-          TestPipeline p = pipelines.get();
-          state[0] = p;
-          state[1] = p.assistant(new InMemoryChatStore(), Clock.systemUTC());
-          state[2] = allowedLinks(p.knowledge);
-        }
-        TestPipeline p = (TestPipeline) state[0];
-        int failuresBefore = tally.failures.size();
-        for (int i = from; i < to; i++) {
-          check(inputs.next(i), p, (Assistant) state[1], castSet(state[2]), tally);
-        }
-        assertThat(tally.failures.subList(failuresBefore, tally.failures.size())).as(name + " failures").isEmpty();
-      });
-    });
-    DynamicTest summary = DynamicTest.dynamicTest("summary", () -> {
-      System.out.printf("fuzz %s: %d inputs (seed %d), %d replies, %d messages checked, %d crashes, %d invalid messages,"
-              + " %d foreign links, %.1f ms per input%n", name, tally.inputs, SEED, tally.replies, tally.messages,
-          tally.crashes, tally.invalid, tally.foreignLinks, tally.inputs == 0 ? 0.0 : tally.nanos / 1e6 / tally.inputs);
-      assertThat(tally.inputs).isEqualTo(INPUTS);
-      assertThat(tally.crashes + tally.invalid + tally.foreignLinks).as(String.join("\n", tally.failures)).isZero();
-    });
+    Stream<DynamicNode> batches =
+        IntStream.range(0, (INPUTS + BATCH - 1) / BATCH)
+            .mapToObj(
+                b -> {
+                  int from = b * BATCH;
+                  int to = Math.min(INPUTS, from + BATCH);
+                  return DynamicTest.dynamicTest(
+                      "inputs " + from + "–" + (to - 1) + " (seed " + SEED + ")",
+                      () -> {
+                        if (state[0] == null) {
+                          TestPipeline p = pipelines.get();
+                          state[0] = p;
+                          state[1] = p.assistant(new InMemoryChatStore(), Clock.systemUTC());
+                          state[2] = allowedLinks(p.knowledge);
+                        }
+                        TestPipeline p = (TestPipeline) state[0];
+                        int failuresBefore = tally.failures.size();
+                        for (int i = from; i < to; i++) {
+                          check(inputs.next(i), p, (Assistant) state[1], castSet(state[2]), tally);
+                        }
+                        assertThat(tally.failures.subList(failuresBefore, tally.failures.size()))
+                            .as(name + " failures")
+                            .isEmpty();
+                      });
+                });
+    DynamicTest summary =
+        DynamicTest.dynamicTest(
+            "summary",
+            () -> {
+              System.out.printf(
+                  "fuzz %s: %d inputs (seed %d), %d replies, %d messages checked, %d crashes, %d invalid messages,"
+                      + " %d foreign links, %.1f ms per input%n",
+                  name,
+                  tally.inputs,
+                  SEED,
+                  tally.replies,
+                  tally.messages,
+                  tally.crashes,
+                  tally.invalid,
+                  tally.foreignLinks,
+                  tally.inputs == 0 ? 0.0 : tally.nanos / 1e6 / tally.inputs);
+              assertThat(tally.inputs).isEqualTo(INPUTS);
+              assertThat(tally.crashes + tally.invalid + tally.foreignLinks)
+                  .as(String.join("\n", tally.failures))
+                  .isZero();
+            });
     return Stream.concat(batches, Stream.of(summary));
   }
 
@@ -113,8 +138,15 @@ class HostileInputFuzzTest {
     return (Set<String>) o;
   }
 
-  /** One input, the way the terminal and the bot pass it: straight in, and as a Telegram message. */
-  private static void check(HostileInputs.Input input, TestPipeline p, Assistant assistant, Set<String> allowed, Tally tally) {
+  /**
+   * One input, the way the terminal and the bot pass it: straight in, and as a Telegram message.
+   */
+  private static void check(
+      HostileInputs.Input input,
+      TestPipeline p,
+      Assistant assistant,
+      Set<String> allowed,
+      Tally tally) {
     long start = System.nanoTime();
     tally.inputs++;
     TelegramRenderer renderer = new TelegramRenderer(p.messages);
@@ -126,7 +158,12 @@ class HostileInputFuzzTest {
       verify(input, "direct", direct, renderer, keyboards, allowed, tally);
       Optional<Incoming> in = Incoming.read(update(chat, input).getMessage(), BOT);
       if (in.isPresent()) {
-        Reply viaTelegram = assistant.reply(ChatRef.assistantKey(chat), in.get().text(), in.get().clientLanguage(), Optional.empty());
+        Reply viaTelegram =
+            assistant.reply(
+                ChatRef.assistantKey(chat),
+                in.get().text(),
+                in.get().clientLanguage(),
+                Optional.empty());
         verify(input, "telegram", viaTelegram, renderer, keyboards, allowed, tally);
       }
     } catch (RuntimeException | Error e) {
@@ -137,8 +174,14 @@ class HostileInputFuzzTest {
     }
   }
 
-  private static void verify(HostileInputs.Input input, String path, Reply reply, TelegramRenderer renderer, Keyboards keyboards,
-      Set<String> allowed, Tally tally) {
+  private static void verify(
+      HostileInputs.Input input,
+      String path,
+      Reply reply,
+      TelegramRenderer renderer,
+      Keyboards keyboards,
+      Set<String> allowed,
+      Tally tally) {
     tally.replies++;
     Answer answer = reply.answer();
     List<String> chunks = renderer.render(answer);
@@ -169,20 +212,33 @@ class HostileInputFuzzTest {
         }
       }
     }
-    Optional<InlineKeyboardMarkup> keyboard = keyboards.withChoices(answer.language(), reply.choices(), Optional.empty());
-    keyboard.ifPresent(k -> k.getKeyboard().forEach(row -> row.forEach(button -> {
-      if (button.getText() == null || button.getText().isBlank()
-          || button.getCallbackData().getBytes(StandardCharsets.UTF_8).length > Action.MAX_BYTES) {
-        tally.invalid++;
-        tally.fail("bad button " + button + " for " + input.describe());
-      }
-    })));
+    Optional<InlineKeyboardMarkup> keyboard =
+        keyboards.withChoices(answer.language(), reply.choices(), Optional.empty());
+    keyboard.ifPresent(
+        k ->
+            k.getKeyboard()
+                .forEach(
+                    row ->
+                        row.forEach(
+                            button -> {
+                              if (button.getText() == null
+                                  || button.getText().isBlank()
+                                  || button
+                                          .getCallbackData()
+                                          .getBytes(StandardCharsets.UTF_8)
+                                          .length
+                                      > Action.MAX_BYTES) {
+                                tally.invalid++;
+                                tally.fail("bad button " + button + " for " + input.describe());
+                              }
+                            })));
   }
 
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) {
+      if (Character.isHighSurrogate(c)
+          && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) {
         return true;
       }
       if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
@@ -192,7 +248,10 @@ class HostileInputFuzzTest {
     return false;
   }
 
-  /** Every http(s) link a user could follow: link targets, and addresses in the visible text (Telegram links them too). */
+  /**
+   * Every http(s) link a user could follow: link targets, and addresses in the visible text
+   * (Telegram links them too).
+   */
   static List<String> links(String html) {
     List<String> links = new ArrayList<>();
     Matcher href = HREF.matcher(html);
@@ -229,5 +288,4 @@ class HostileInputFuzzTest {
       throw new IllegalStateException("update for " + input.describe(), e);
     }
   }
-
 }

@@ -10,13 +10,30 @@ import java.util.regex.Pattern;
 
 /**
  * Telegram's HTML parse mode, as documented for the Bot API: only its tags, well nested, every
- * {@code <}, {@code >} and {@code &} outside a tag escaped; the length Telegram checks is that of the
- * text left after parsing.
+ * {@code <}, {@code >} and {@code &} outside a tag escaped; the length Telegram checks is that of
+ * the text left after parsing.
  */
 final class HtmlRules {
-  static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-      "blockquote", "tg-spoiler", "span", "tg-emoji");
-  private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
+  static final Set<String> TAGS =
+      Set.of(
+          "b",
+          "strong",
+          "i",
+          "em",
+          "u",
+          "ins",
+          "s",
+          "strike",
+          "del",
+          "a",
+          "code",
+          "pre",
+          "blockquote",
+          "tg-spoiler",
+          "span",
+          "tg-emoji");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
   private static final Pattern HREF = Pattern.compile("href=\"[^\"<>]*\"");
 
   private HtmlRules() {}
@@ -48,7 +65,9 @@ final class HtmlRules {
           String attributes = parts.length > 1 ? parts[1].strip() : "";
           if (!TAGS.contains(name)) {
             problems.add("unsupported start tag \"" + name + "\" at " + i);
-          } else if (name.equals("a") ? !HREF.matcher(attributes).matches() : !attributes.isEmpty()) {
+          } else if (name.equals("a")
+              ? !HREF.matcher(attributes).matches()
+              : !attributes.isEmpty()) {
             problems.add("bad attributes on <" + name + "> at " + i);
           }
           if (open.contains(name)) {
@@ -80,7 +99,10 @@ final class HtmlRules {
 
   /** The text a user sees, whose length Telegram limits to 4,096. */
   static String visibleText(String html) {
-    return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    return html.replaceAll("<[^>]*>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
         .replace("&amp;", "&");
   }
 }

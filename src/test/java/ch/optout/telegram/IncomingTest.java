@@ -41,7 +41,9 @@ class IncomingTest {
 
   @Test
   void read_commandWithTheBotsName_isTheCommandAndItsArgument() {
-    Incoming in = read(Updates.groupText(-7, 42, "/LANG@" + FakeBotApi.USERNAME.toLowerCase() + "  fr ")).orElseThrow();
+    Incoming in =
+        read(Updates.groupText(-7, 42, "/LANG@" + FakeBotApi.USERNAME.toLowerCase() + "  fr "))
+            .orElseThrow();
 
     assertThat(in.command()).contains("/lang");
     assertThat(in.argument()).isEqualTo("fr");
@@ -49,15 +51,23 @@ class IncomingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"How do I stop LinkedIn?", "/help@SomeOtherBot", "mail me at x@" + FakeBotApi.USERNAME + "s.com",
-      "@" + FakeBotApi.USERNAME + "_fan hello"})
+  @ValueSource(
+      strings = {
+        "How do I stop LinkedIn?",
+        "/help@SomeOtherBot",
+        "mail me at x@" + FakeBotApi.USERNAME + "s.com",
+        "@" + FakeBotApi.USERNAME + "_fan hello"
+      })
   void read_groupMessageNotForTheBot_isIgnored(String text) {
     assertThat(read(Updates.groupText(-7, 42, text))).isEmpty();
   }
 
   @Test
   void read_groupMention_anywhereAndInAnyCase_isAnsweredWithoutIt() {
-    Incoming in = read(Updates.groupText(-7, 42, "and on my phone, @" + FakeBotApi.USERNAME.toUpperCase() + "?")).orElseThrow();
+    Incoming in =
+        read(Updates.groupText(
+                -7, 42, "and on my phone, @" + FakeBotApi.USERNAME.toUpperCase() + "?"))
+            .orElseThrow();
 
     assertThat(in.text()).isEqualTo("and on my phone,  ?");
   }
@@ -66,8 +76,17 @@ class IncomingTest {
   void read_groupReplyToTheBot_isAnswered() {
     ObjectNode update = Updates.groupText(-7, 42, "and on my phone?");
     ObjectNode replied = ((ObjectNode) update.get("message")).putObject("reply_to_message");
-    replied.put("message_id", 3).put("date", 1).putObject("chat").put("id", -7).put("type", "supergroup");
-    replied.putObject("from").put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "OptOut");
+    replied
+        .put("message_id", 3)
+        .put("date", 1)
+        .putObject("chat")
+        .put("id", -7)
+        .put("type", "supergroup");
+    replied
+        .putObject("from")
+        .put("id", FakeBotApi.BOT_ID)
+        .put("is_bot", true)
+        .put("first_name", "OptOut");
 
     assertThat(read(update)).isPresent();
   }

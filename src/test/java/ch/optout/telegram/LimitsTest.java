@@ -11,12 +11,16 @@ class LimitsTest {
   @Test
   void telegram_keepsToTheBotApiLimits() {
     assertThat(Limits.TELEGRAM.perChat()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    assertThat(Duration.ofSeconds(1).dividedBy(Limits.TELEGRAM.global().toMillis()).toMillis()).isLessThanOrEqualTo(30);
+    assertThat(Duration.ofSeconds(1).dividedBy(Limits.TELEGRAM.global().toMillis()).toMillis())
+        .isLessThanOrEqualTo(30);
   }
 
   @Test
   void retryDelay_doublesFromTheBaseUpToTheCap() {
-    assertThat(IntStream.rangeClosed(1, 9).mapToObj(Limits.TELEGRAM::retryDelay).map(Duration::toMillis))
+    assertThat(
+            IntStream.rangeClosed(1, 9)
+                .mapToObj(Limits.TELEGRAM::retryDelay)
+                .map(Duration::toMillis))
         .containsExactly(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L);
     assertThat(Limits.TELEGRAM.retryDelay(10_000)).isEqualTo(Duration.ofSeconds(30));
   }
@@ -33,8 +37,19 @@ class LimitsTest {
 
   @Test
   void constructor_maximumBelowMinimum_isRefused() {
-    assertThatThrownBy(() -> new Limits(Duration.ofSeconds(1), Duration.ofMillis(34), Duration.ofSeconds(5), Duration.ofSeconds(1), 3,
-        Duration.ofSeconds(30), 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10)))
+    assertThatThrownBy(
+            () ->
+                new Limits(
+                    Duration.ofSeconds(1),
+                    Duration.ofMillis(34),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(1),
+                    3,
+                    Duration.ofSeconds(30),
+                    50,
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(10)))
         .hasMessageContaining("maximum is below its minimum");
   }
 }

@@ -25,10 +25,16 @@ class LoadTest {
   private static final long FIRST_CHAT = 50_000_000L;
 
   /** Each chat's five messages, and how each answer starts: the order shows in the languages. */
-  private static final List<String> QUESTIONS = List.of("/lang fr", "TikTok", "/lang en", "TikTok",
-      "How do I stop LinkedIn using my CV?");
-  private static final List<String> EXPECTED = List.of("Désormais je réponds en français.", "<b>TikTok et l'entraînement de l'IA",
-      "From now on I answer in English.", "<b>TikTok and AI training: what you can do</b>", "<b>Stop LinkedIn training AI on your profile</b>");
+  private static final List<String> QUESTIONS =
+      List.of("/lang fr", "TikTok", "/lang en", "TikTok", "How do I stop LinkedIn using my CV?");
+
+  private static final List<String> EXPECTED =
+      List.of(
+          "Désormais je réponds en français.",
+          "<b>TikTok et l'entraînement de l'IA",
+          "From now on I answer in English.",
+          "<b>TikTok and AI training: what you can do</b>",
+          "<b>Stop LinkedIn training AI on your profile</b>");
 
   @Test
   void thousandUpdatesFromTwoHundredChats_allAnsweredInOrderWithinTheLimits() throws Exception {
@@ -37,8 +43,14 @@ class LoadTest {
     Limits limits = TelegramBotTest.FAST;
     HeapSampler heap = new HeapSampler();
     try (FakeBotApi api = new FakeBotApi();
-        TelegramBot bot = TelegramBot.start(pipeline.assistant(new InMemoryChatStore(), Clock.systemUTC()), pipeline.messages,
-            new BotToken(FakeBotApi.TOKEN), api.telegramUrl(), limits, Clock.systemUTC())) {
+        TelegramBot bot =
+            TelegramBot.start(
+                pipeline.assistant(new InMemoryChatStore(), Clock.systemUTC()),
+                pipeline.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl(),
+                limits,
+                Clock.systemUTC())) {
       api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
       heap.start();
       Map<Long, List<Long>> pushedAt = new HashMap<>();
@@ -52,7 +64,9 @@ class LoadTest {
         }
       }
 
-      List<FakeBotApi.Call> answers = api.await(c -> c.method().equals("sendmessage") && c.ok(), UPDATES, Duration.ofSeconds(60));
+      List<FakeBotApi.Call> answers =
+          api.await(
+              c -> c.method().equals("sendmessage") && c.ok(), UPDATES, Duration.ofSeconds(60));
       long end = answers.stream().mapToLong(FakeBotApi.Call::atNanos).max().orElseThrow();
       heap.stop();
 
@@ -62,41 +76,69 @@ class LoadTest {
         List<FakeBotApi.Call> delivered = api.delivered(chat);
         assertThat(delivered).as("chat %d", c).hasSize(PER_CHAT);
         for (int k = 0; k < PER_CHAT; k++) {
-          assertThat(delivered.get(k).text()).as("chat %d answer %d", c, k).startsWith(EXPECTED.get(k));
+          assertThat(delivered.get(k).text())
+              .as("chat %d answer %d", c, k)
+              .startsWith(EXPECTED.get(k));
           latencies.add(delivered.get(k).atNanos() - pushedAt.get(chat).get(k));
         }
-        assertPacedPerChat(api.calls().stream().filter(x -> x.chatId() == chat && x.method().equals("sendmessage")).toList(),
+        assertPacedPerChat(
+            api.calls().stream()
+                .filter(x -> x.chatId() == chat && x.method().equals("sendmessage"))
+                .toList(),
             limits.perChat());
       }
-      List<FakeBotApi.Call> sends = api.calls().stream()
-          .filter(x -> x.method().equals("sendmessage") || x.method().equals("sendchataction")).toList();
+      List<FakeBotApi.Call> sends =
+          api.calls().stream()
+              .filter(x -> x.method().equals("sendmessage") || x.method().equals("sendchataction"))
+              .toList();
       int busiest = busiestWindow(sends, Duration.ofMillis(100));
       int busiestSecond = busiestWindow(sends, Duration.ofSeconds(1));
       latencies.sort(Long::compare);
       double seconds = (end - start) / 1e9;
-      System.out.printf("load: %d updates from %d chats, %d answered in %.2f s = %.0f answers/s; latency p50 %d ms,"
+      System.out.printf(
+          "load: %d updates from %d chats, %d answered in %.2f s = %.0f answers/s; latency p50 %d ms,"
               + " p99 %d ms, max %d ms; busiest second: %d sends, busiest 100 ms: %d (pacing allows %d and %d);"
               + " peak heap %d MB (baseline %d MB)%n",
-          UPDATES, chats, answers.size(), seconds, answers.size() / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
-          millis(latencies, 1.0), busiestSecond, busiest, 1000 / limits.global().toMillis(), 100 / limits.global().toMillis(),
-          heap.peakMb(), heap.baselineMb());
+          UPDATES,
+          chats,
+          answers.size(),
+          seconds,
+          answers.size() / seconds,
+          millis(latencies, 0.50),
+          millis(latencies, 0.99),
+          millis(latencies, 1.0),
+          busiestSecond,
+          busiest,
+          1000 / limits.global().toMillis(),
+          100 / limits.global().toMillis(),
+          heap.peakMb(),
+          heap.baselineMb());
       assertThat(answers).hasSize(UPDATES);
       assertThat(api.violations()).isEmpty();
-      // global slots are reserved 2 ms apart, but a send whose slot passed while every send thread was
+      // global slots are reserved 2 ms apart, but a send whose slot passed while every send thread
+      // was
       // busy goes at once: over 100 ms sends can bunch above the pace, over a second they cannot
-      assertThat(busiestSecond).as("sends in the busiest second").isLessThanOrEqualTo(1000 / (int) limits.global().toMillis() * 11 / 10);
-      assertThat(sends.size() / seconds).as("sends per second overall").isLessThanOrEqualTo(1000.0 / limits.global().toMillis());
+      assertThat(busiestSecond)
+          .as("sends in the busiest second")
+          .isLessThanOrEqualTo(1000 / (int) limits.global().toMillis() * 11 / 10);
+      assertThat(sends.size() / seconds)
+          .as("sends per second overall")
+          .isLessThanOrEqualTo(1000.0 / limits.global().toMillis());
       assertThat(heap.peakMb() - heap.baselineMb()).as("heap grown under load, MB").isLessThan(256);
     } finally {
       heap.stop();
     }
   }
 
-  /** Two messages to one chat are never closer than the per-chat gap (the second waits for the first's answer). */
+  /**
+   * Two messages to one chat are never closer than the per-chat gap (the second waits for the
+   * first's answer).
+   */
   private static void assertPacedPerChat(List<FakeBotApi.Call> sends, Duration perChat) {
     for (int i = 1; i < sends.size(); i++) {
       long gap = sends.get(i).atNanos() - sends.get(i - 1).atNanos();
-      assertThat(Duration.ofNanos(gap)).as("gap before message %d to chat %d", i, sends.get(i).chatId())
+      assertThat(Duration.ofNanos(gap))
+          .as("gap before message %d to chat %d", i, sends.get(i).chatId())
           .isGreaterThanOrEqualTo(perChat.minusMillis(1));
     }
   }
@@ -130,16 +172,19 @@ class LoadTest {
       System.gc();
       baseline = used();
       running = true;
-      thread = new Thread(() -> {
-        while (running) {
-          peak.accumulateAndGet(used(), Math::max);
-          try {
-            Thread.sleep(10);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "load-heap-sampler");
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  peak.accumulateAndGet(used(), Math::max);
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "load-heap-sampler");
       thread.setDaemon(true);
       thread.start();
     }

@@ -1,14 +1,10 @@
 package ch.optout.telegram;
 
-import ch.optout.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import ch.optout.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The real telegrambots library against {@link FakeBotApi}, answering with the real assistant over the fixture knowledge. */
+/**
+ * The real telegrambots library against {@link FakeBotApi}, answering with the real assistant over
+ * the fixture knowledge.
+ */
 class TelegramBotTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
 
@@ -24,9 +27,19 @@ class TelegramBotTest {
    * Telegram's limits shrunk a thousandfold or so: a burst of twenty takes under a second. Flood
    * control lets that burst through here; TelegramFaultsTest checks it with its own limits.
    */
-  static final Limits FAST = new Limits(Duration.ofMillis(30), Duration.ofMillis(2), Duration.ofMillis(20),
-      Duration.ofMillis(200), 5, Duration.ofSeconds(2), 1, Duration.ofMillis(20), Duration.ofMillis(200),
-      Duration.ofSeconds(5)).withFlood(30, Duration.ofSeconds(10));
+  static final Limits FAST =
+      new Limits(
+              Duration.ofMillis(30),
+              Duration.ofMillis(2),
+              Duration.ofMillis(20),
+              Duration.ofMillis(200),
+              5,
+              Duration.ofSeconds(2),
+              1,
+              Duration.ofMillis(20),
+              Duration.ofMillis(200),
+              Duration.ofSeconds(5))
+          .withFlood(30, Duration.ofSeconds(10));
 
   private static final long ALICE = 9_876_001L;
   private static final long BOB = 9_876_002L;
@@ -40,8 +53,14 @@ class TelegramBotTest {
   void start() throws Exception {
     api = new FakeBotApi();
     store = new InMemoryChatStore();
-    bot = TelegramBot.start(PIPELINE.assistant(store, Clock.systemUTC()), PIPELINE.messages,
-        new BotToken(FakeBotApi.TOKEN), api.telegramUrl(), FAST, Clock.systemUTC());
+    bot =
+        TelegramBot.start(
+            PIPELINE.assistant(store, Clock.systemUTC()),
+            PIPELINE.messages,
+            new BotToken(FakeBotApi.TOKEN),
+            api.telegramUrl(),
+            FAST,
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -57,16 +76,21 @@ class TelegramBotTest {
     api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
 
     List<String> methods = api.calls().stream().map(FakeBotApi.Call::method).toList();
-    assertThat(methods.indexOf("deletewebhook")).isLessThan(methods.indexOf("getupdates")).isGreaterThan(methods.indexOf("getme"));
+    assertThat(methods.indexOf("deletewebhook"))
+        .isLessThan(methods.indexOf("getupdates"))
+        .isGreaterThan(methods.indexOf("getme"));
     List<FakeBotApi.Call> commands = api.calls("setmycommands");
     assertThat(commands).hasSize(2);
     assertThat(commands.get(0).body().has("language_code")).isFalse();
     assertThat(commands.get(0).body().path("scope").path("type").asText()).isEqualTo("default");
     assertThat(commands.get(1).body().path("language_code").asText()).isEqualTo("fr");
     assertThat(names(commands.get(0).body().path("commands"), "command"))
-        .containsExactly("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
-    assertThat(names(commands.get(0).body().path("commands"), "description")).contains("The platforms I cover");
-    assertThat(names(commands.get(1).body().path("commands"), "description")).contains("Les plateformes que je couvre");
+        .containsExactly(
+            "start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+    assertThat(names(commands.get(0).body().path("commands"), "description"))
+        .contains("The platforms I cover");
+    assertThat(names(commands.get(1).body().path("commands"), "description"))
+        .contains("Les plateformes que je couvre");
     assertThat(bot.username()).isEqualTo(FakeBotApi.USERNAME);
   }
 
@@ -77,7 +101,9 @@ class TelegramBotTest {
     FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
 
     assertThat(reply.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
-    assertThat(reply.text()).startsWith("<b>Hello, I am OptOut.</b>").contains("How do I stop LinkedIn using my CV?")
+    assertThat(reply.text())
+        .startsWith("<b>Hello, I am OptOut.</b>")
+        .contains("How do I stop LinkedIn using my CV?")
         .contains("Privacy: I keep no message text.");
     assertThat(callbackData(reply)).containsExactly("p|en");
     FakeBotApi.Call typing = api.calls("sendchataction").get(0);
@@ -93,31 +119,40 @@ class TelegramBotTest {
 
     assertThat(reply.text())
         .startsWith("<b>Stop LinkedIn training AI on your profile</b>\n\n")
-        .contains("<b>Web</b>\n1. Click <b>Me</b>, then <b>Settings &amp; Privacy</b>.\n2. Open <b>Data privacy</b>.")
+        .contains(
+            "<b>Web</b>\n1. Click <b>Me</b>, then <b>Settings &amp; Privacy</b>.\n2. Open <b>Data privacy</b>.")
         .contains("<b>Mobile app</b>\n1. Tap your photo")
         .contains("<b>What it does not cover:</b>\n• Models already trained")
-        .contains("<b>Sources (guide last verified 2025-11-20):</b>\n• <a href=\"https://www.linkedin.com/help/linkedin/answer/a6278444\">LinkedIn Help — generative AI data</a>")
+        .contains(
+            "<b>Sources (guide last verified 2025-11-20):</b>\n• <a href=\"https://www.linkedin.com/help/linkedin/answer/a6278444\">LinkedIn Help — generative AI data</a>")
         .doesNotContain("<br");
     assertThat(reply.body().path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
-    assertThat(callbackData(reply)).containsExactly("s|en|linkedin|0", "s|en|linkedin|1", "f|en|linkedin|1",
-        "f|en|linkedin|0", "p|en");
-    assertThat(buttonTexts(reply)).containsExactly("Web", "Mobile app", "👍 Helpful", "👎 Not helpful", "📋 Other platforms");
+    assertThat(callbackData(reply))
+        .containsExactly(
+            "s|en|linkedin|0", "s|en|linkedin|1", "f|en|linkedin|1", "f|en|linkedin|0", "p|en");
+    assertThat(buttonTexts(reply))
+        .containsExactly("Web", "Mobile app", "👍 Helpful", "👎 Not helpful", "📋 Other platforms");
   }
 
   @Test
   void frenchQuestion_fromAnEnglishApp_isAnsweredInFrench() throws Exception {
-    api.push(Updates.privateText(ALICE, "en", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?"));
+    api.push(
+        Updates.privateText(
+            ALICE, "en", "Comment empêcher LinkedIn d'utiliser mes données pour l'IA ?"));
 
     FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
 
-    assertThat(reply.text()).startsWith("<b>Empêcher LinkedIn d'entraîner l'IA avec votre profil</b>")
-        .contains("1. Cliquez sur <b>Vous</b>").contains("Sources (guide vérifié le 2025-11-20) :");
+    assertThat(reply.text())
+        .startsWith("<b>Empêcher LinkedIn d'entraîner l'IA avec votre profil</b>")
+        .contains("1. Cliquez sur <b>Vous</b>")
+        .contains("Sources (guide vérifié le 2025-11-20) :");
     assertThat(buttonTexts(reply)).contains("👍 Utile", "📋 Autres plateformes");
   }
 
   @Test
   void followUps_resolveAgainstTheChatsLastPlatform() throws Exception {
-    api.push(Updates.privateText(ALICE, "fr", "Comment empêcher LinkedIn d'utiliser mes données ?"));
+    api.push(
+        Updates.privateText(ALICE, "fr", "Comment empêcher LinkedIn d'utiliser mes données ?"));
     api.push(Updates.privateText(ALICE, "fr", "et sur Instagram ?"));
     api.push(Updates.privateText(BOB, "en", "How do I stop LinkedIn training AI on me?"));
     api.push(Updates.privateText(BOB, "en", "and on my phone?"));
@@ -125,9 +160,13 @@ class TelegramBotTest {
     List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 2);
     List<FakeBotApi.Call> bob = api.awaitDelivered(BOB, 2);
 
-    assertThat(alice.get(1).text()).startsWith("<b>S'opposer à ce que Meta utilise vos publications Facebook et Instagram pour l'IA</b>")
+    assertThat(alice.get(1).text())
+        .startsWith(
+            "<b>S'opposer à ce que Meta utilise vos publications Facebook et Instagram pour l'IA</b>")
         .contains("1. Ouvrez <b>Paramètres et confidentialité</b>");
-    assertThat(bob.get(1).text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>").contains("Tap your photo");
+    assertThat(bob.get(1).text())
+        .startsWith("<b>Stop LinkedIn training AI on your profile</b>")
+        .contains("Tap your photo");
   }
 
   @Test
@@ -145,27 +184,36 @@ class TelegramBotTest {
 
   @Test
   void questionOf6000Characters_isAnsweredWithinOneMessageAndSaysItWasCut() throws Exception {
-    String question = "How do I stop LinkedIn using my CV? " + "Please explain it in detail. ".repeat(210);
+    String question =
+        "How do I stop LinkedIn using my CV? " + "Please explain it in detail. ".repeat(210);
     assertThat(question.length()).isGreaterThan(6000);
     api.push(Updates.privateText(ALICE, "en", question));
 
     List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 1);
 
     assertThat(replies).hasSize(1);
-    assertThat(replies.get(0).text()).contains("Stop LinkedIn training AI").contains("Your message was long: I only read its first 1000 characters.");
+    assertThat(replies.get(0).text())
+        .contains("Stop LinkedIn training AI")
+        .contains("Your message was long: I only read its first 1000 characters.");
   }
 
   @Test
   void htmlHostileText_isEscapedEverywhere() throws Exception {
     api.push(Updates.privateText(ALICE, "en", "/x<b>&amp;<script>alert(1)</script>"));
-    api.push(Updates.privateText(ALICE, "en", "<b>LinkedIn</b> & <script>alert('x')</script> <a href=\"javascript:1\">?</a>"));
+    api.push(
+        Updates.privateText(
+            ALICE,
+            "en",
+            "<b>LinkedIn</b> & <script>alert('x')</script> <a href=\"javascript:1\">?</a>"));
     api.push(Updates.privateText(ALICE, "en", "/checklist"));
 
     List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 3);
 
     assertThat(replies.get(0).text()).contains("the command /x.");
     assertThat(replies.get(2).text()).contains("&lt;platform&gt;");
-    assertThat(replies).allSatisfy(r -> assertThat(r.text()).doesNotContain("<script", "javascript:", "<platform>"));
+    assertThat(replies)
+        .allSatisfy(
+            r -> assertThat(r.text()).doesNotContain("<script", "javascript:", "<platform>"));
   }
 
   @Test
@@ -178,14 +226,19 @@ class TelegramBotTest {
     FakeBotApi.Call refused = api.calls("sendmessage").get(0);
     assertThat(refused.status()).isEqualTo(429);
     assertThat(delivered.get(0).text()).isEqualTo(refused.text());
-    assertThat(Duration.ofNanos(delivered.get(0).atNanos() - refused.atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(delivered.get(0).atNanos() - refused.atNanos()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(api.calls("sendmessage")).hasSize(2);
   }
 
   @Test
   void serverErrorsOnGetUpdates_pollingBacksOffAndRecovers() throws Exception {
     api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
-    api.fail("getupdates", FakeBotApi.Fault.serverError(), FakeBotApi.Fault.badGatewayPage(), FakeBotApi.Fault.serverError());
+    api.fail(
+        "getupdates",
+        FakeBotApi.Fault.serverError(),
+        FakeBotApi.Fault.badGatewayPage(),
+        FakeBotApi.Fault.serverError());
     api.push(Updates.privateText(ALICE, "en", "/help"));
 
     assertThat(api.awaitDelivered(ALICE, 1).get(0).text()).startsWith("<b>What I can do</b>");
@@ -195,7 +248,10 @@ class TelegramBotTest {
   }
 
   static List<FakeBotApi.Fault> transientFaults() {
-    return List.of(FakeBotApi.Fault.serverError(), FakeBotApi.Fault.badGatewayPage(), FakeBotApi.Fault.dropConnection());
+    return List.of(
+        FakeBotApi.Fault.serverError(),
+        FakeBotApi.Fault.badGatewayPage(),
+        FakeBotApi.Fault.dropConnection());
   }
 
   @ParameterizedTest
@@ -212,7 +268,11 @@ class TelegramBotTest {
 
   @Test
   void messageRefusedForGood_isDroppedAndTheChatGoesOn() throws Exception {
-    api.fail("sendmessage", FakeBotApi.Fault.status(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
+    api.fail(
+        "sendmessage",
+        FakeBotApi.Fault.status(
+            403,
+            "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
     api.push(Updates.privateText(ALICE, "en", "/help"));
     api.push(Updates.privateText(ALICE, "en", "/about"));
 
@@ -238,48 +298,73 @@ class TelegramBotTest {
 
   @Test
   void htmlRefusedByTelegram_isResentAsPlainTextWithTheSameWords() throws Exception {
-    api.fail("sendmessage", FakeBotApi.Fault.status(400,
-        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"b\\\" at byte offset 0\"}"));
+    api.fail(
+        "sendmessage",
+        FakeBotApi.Fault.status(
+            400,
+            "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Unsupported start tag \\\"b\\\" at byte offset 0\"}"));
     api.push(Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my CV?"));
 
     FakeBotApi.Call plain = api.awaitDelivered(ALICE, 1).get(0);
 
     assertThat(plain.body().has("parse_mode")).isFalse();
-    assertThat(plain.text()).startsWith("Stop LinkedIn training AI on your profile\n\n")
+    assertThat(plain.text())
+        .startsWith("Stop LinkedIn training AI on your profile\n\n")
         .contains("1. Click Me, then Settings & Privacy.")
-        .contains("• LinkedIn Help — generative AI data (https://www.linkedin.com/help/linkedin/answer/a6278444)")
+        .contains(
+            "• LinkedIn Help — generative AI data (https://www.linkedin.com/help/linkedin/answer/a6278444)")
         .doesNotContain("<b>", "&amp;");
     assertThat(plain.body().path("reply_markup").path("inline_keyboard")).isNotEmpty();
   }
 
   @Test
   void burstOfTwentyInOneChat_answeredInOrderWhileAnotherChatIsServed() throws Exception {
-    IntStream.range(0, 20).forEach(i -> api.push(Updates.privateText(ALICE, "en", i % 2 == 0 ? "/lang fr" : "/lang en")));
+    IntStream.range(0, 20)
+        .forEach(
+            i -> api.push(Updates.privateText(ALICE, "en", i % 2 == 0 ? "/lang fr" : "/lang en")));
     api.push(Updates.privateText(BOB, "en", "/start"));
 
     List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 20);
     FakeBotApi.Call bob = api.awaitDelivered(BOB, 1).get(0);
 
     for (int i = 0; i < 20; i++) {
-      assertThat(alice.get(i).text()).isEqualTo(i % 2 == 0 ? "Désormais je réponds en français." : "From now on I answer in English.");
+      assertThat(alice.get(i).text())
+          .isEqualTo(
+              i % 2 == 0
+                  ? "Désormais je réponds en français."
+                  : "From now on I answer in English.");
     }
     assertThat(bob.atNanos()).isLessThan(alice.get(19).atNanos());
     Duration span = Duration.ofNanos(alice.get(19).atNanos() - alice.get(0).atNanos());
-    assertThat(span).isGreaterThanOrEqualTo(FAST.perChat().multipliedBy(19).multipliedBy(8).dividedBy(10));
+    assertThat(span)
+        .isGreaterThanOrEqualTo(FAST.perChat().multipliedBy(19).multipliedBy(8).dividedBy(10));
   }
 
   @Test
   void feedbackButton_isCountedAnonymouslyThankedAndRemoved() throws Exception {
     FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
 
-    api.push(Updates.callback("cb-1", ALICE, ALICE, "en", guide.messageId(), "f|en|linkedin|1", guide.body().path("reply_markup")));
+    api.push(
+        Updates.callback(
+            "cb-1",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "f|en|linkedin|1",
+            guide.body().path("reply_markup")));
 
-    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    FakeBotApi.Call answer =
+        api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
     assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-1");
     assertThat(answer.body().path("text").asText()).startsWith("Thank you!");
-    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5)).get(0);
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5))
+            .get(0);
     assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
-    assertThat(edit.body().toString()).doesNotContain("f|en|linkedin").contains("s|en|linkedin|1", "p|en");
+    assertThat(edit.body().toString())
+        .doesNotContain("f|en|linkedin")
+        .contains("s|en|linkedin|1", "p|en");
     assertThat(store.feedback()).containsEntry("linkedin:up", 1);
   }
 
@@ -291,48 +376,90 @@ class TelegramBotTest {
 
     FakeBotApi.Call first = ask("1 3");
     assertThat(first.text()).contains("Platform 1 of 2");
-    assertThat(callbackData(first)).startsWith("c|en|/checklist done", "c|en|/checklist skip", "c|en|/checklist later");
+    assertThat(callbackData(first))
+        .startsWith("c|en|/checklist done", "c|en|/checklist skip", "c|en|/checklist later");
 
     int before = api.calls().size();
-    api.push(Updates.callback("cb-9", ALICE, ALICE, "en", first.messageId(), "c|en|/checklist done", first.body().path("reply_markup")));
-    FakeBotApi.Call next = api.await(c -> c.method().equals("sendmessage") && c.text().contains("Platform 2 of 2"), 1, Duration.ofSeconds(5)).get(0);
+    api.push(
+        Updates.callback(
+            "cb-9",
+            ALICE,
+            ALICE,
+            "en",
+            first.messageId(),
+            "c|en|/checklist done",
+            first.body().path("reply_markup")));
+    FakeBotApi.Call next =
+        api.await(
+                c -> c.method().equals("sendmessage") && c.text().contains("Platform 2 of 2"),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
     assertThat(next.text()).contains("TikTok").contains("/letter tiktok");
     assertThat(callbackData(next)).contains("c|en|/letter tiktok");
-    assertThat(api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5))).isNotEmpty();
+    assertThat(api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)))
+        .isNotEmpty();
     assertThat(api.calls().size()).isGreaterThan(before);
   }
 
   @Test
   void letterRequest_asksTheLawWithButtonsThenSendsTheLetterAsPreformattedText() throws Exception {
     FakeBotApi.Call question = ask("write an objection letter to TikTok");
-    assertThat(callbackData(question)).containsExactly("c|en|/region eu", "c|en|/region uk", "c|en|/region ch");
+    assertThat(callbackData(question))
+        .containsExactly("c|en|/region eu", "c|en|/region uk", "c|en|/region ch");
 
     FakeBotApi.Call letter = ask("3");
-    assertThat(letter.text()).contains("<pre>").contains("To: TikTok — privacy@tiktok.example").contains("</pre>");
+    assertThat(letter.text())
+        .contains("<pre>")
+        .contains("To: TikTok — privacy@tiktok.example")
+        .contains("</pre>");
   }
 
   @Test
   void stepButton_editsTheGuideInPlaceToShowOneGroup() throws Exception {
     FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
 
-    api.push(Updates.callback("cb-2", ALICE, ALICE, "en", guide.messageId(), "s|en|linkedin|1", guide.body().path("reply_markup")));
+    api.push(
+        Updates.callback(
+            "cb-2",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "s|en|linkedin|1",
+            guide.body().path("reply_markup")));
 
-    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5)).get(0);
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5))
+            .get(0);
     assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
-    assertThat(edit.text()).contains("<b>Mobile app</b>\n1. Tap your photo").doesNotContain("Click <b>Me</b>")
+    assertThat(edit.text())
+        .contains("<b>Mobile app</b>\n1. Tap your photo")
+        .doesNotContain("Click <b>Me</b>")
         .contains("2025-11-20");
-    assertThat(callbackData(edit)).containsExactly("s|en|linkedin|0", "s|en|linkedin|-1", "f|en|linkedin|1",
-        "f|en|linkedin|0", "p|en");
-    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(callbackData(edit))
+        .containsExactly(
+            "s|en|linkedin|0", "s|en|linkedin|-1", "f|en|linkedin|1", "f|en|linkedin|0", "p|en");
+    FakeBotApi.Call answer =
+        api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
     assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-2");
   }
 
   @Test
   void platformsCommand_listsPlatformsAsButtonsLeadingToTheirGuide() throws Exception {
     FakeBotApi.Call list = ask("/platforms");
-    assertThat(buttonTexts(list)).containsExactlyInAnyOrder("LinkedIn", "Meta (Facebook, Instagram)", "TikTok");
+    assertThat(buttonTexts(list))
+        .containsExactlyInAnyOrder("LinkedIn", "Meta (Facebook, Instagram)", "TikTok");
 
-    api.push(Updates.callback("cb-3", ALICE, ALICE, "en", list.messageId(), "g|en|tiktok", list.body().path("reply_markup")));
+    api.push(
+        Updates.callback(
+            "cb-3",
+            ALICE,
+            ALICE,
+            "en",
+            list.messageId(),
+            "g|en|tiktok",
+            list.body().path("reply_markup")));
 
     FakeBotApi.Call guide = api.awaitDelivered(ALICE, 2).get(1);
     assertThat(guide.text()).startsWith("<b>TikTok and AI training: what you can do</b>");
@@ -343,11 +470,20 @@ class TelegramBotTest {
   void otherPlatformsButton_sendsThePlatformList() throws Exception {
     FakeBotApi.Call guide = ask("TikTok");
 
-    api.push(Updates.callback("cb-5", ALICE, ALICE, "en", guide.messageId(), "p|en", guide.body().path("reply_markup")));
+    api.push(
+        Updates.callback(
+            "cb-5",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "p|en",
+            guide.body().path("reply_markup")));
 
     FakeBotApi.Call list = api.awaitDelivered(ALICE, 2).get(1);
     assertThat(list.text()).startsWith("<b>Platforms I cover</b>\n\nTap a platform");
-    assertThat(callbackData(list)).containsExactlyInAnyOrder("g|en|linkedin", "g|en|meta", "g|en|tiktok");
+    assertThat(callbackData(list))
+        .containsExactlyInAnyOrder("g|en|linkedin", "g|en|meta", "g|en|tiktok");
   }
 
   @Test
@@ -355,9 +491,19 @@ class TelegramBotTest {
     FakeBotApi.Call picker = ask("/lang");
     assertThat(callbackData(picker)).containsExactly("l|fr", "l|en");
 
-    api.push(Updates.callback("cb-6", ALICE, ALICE, "en", picker.messageId(), "l|fr", picker.body().path("reply_markup")));
+    api.push(
+        Updates.callback(
+            "cb-6",
+            ALICE,
+            ALICE,
+            "en",
+            picker.messageId(),
+            "l|fr",
+            picker.body().path("reply_markup")));
 
-    FakeBotApi.Call edit = api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5)).get(0);
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5))
+            .get(0);
     assertThat(edit.body().path("message_id").asInt()).isEqualTo(picker.messageId());
     assertThat(edit.text()).isEqualTo("Désormais je réponds en français.");
     assertThat(store.load(ChatRef.assistantKey(ALICE)).language()).contains("fr");
@@ -367,7 +513,8 @@ class TelegramBotTest {
   void expiredOrForgedButton_isStillAnswered() throws Exception {
     api.push(Updates.callback("cb-4", ALICE, ALICE, "fr", 42, "g|de|../../etc", null));
 
-    FakeBotApi.Call answer = api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    FakeBotApi.Call answer =
+        api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
     assertThat(answer.body().path("text").asText()).startsWith("Ce bouton ne fonctionne plus");
   }
 
@@ -375,14 +522,21 @@ class TelegramBotTest {
   void group_answersOnlyWhenMentionedOrCommanded() throws Exception {
     api.push(Updates.groupText(GROUP, ALICE, "How do I stop LinkedIn using my CV?"));
     api.push(Updates.groupText(GROUP, ALICE, "/help@SomeOtherBot"));
-    api.push(Updates.groupText(GROUP, ALICE, "@" + FakeBotApi.USERNAME.toLowerCase() + " how do I stop LinkedIn using my CV?"));
+    api.push(
+        Updates.groupText(
+            GROUP,
+            ALICE,
+            "@" + FakeBotApi.USERNAME.toLowerCase() + " how do I stop LinkedIn using my CV?"));
     api.push(Updates.groupText(GROUP, BOB, "/about@" + FakeBotApi.USERNAME));
 
-    // one chat's updates are handled in order: had an ignored message been answered, it would come first
+    // one chat's updates are handled in order: had an ignored message been answered, it would come
+    // first
     List<FakeBotApi.Call> replies = api.awaitDelivered(GROUP, 2);
 
-    assertThat(replies.get(0).text()).startsWith("<b>Stop LinkedIn training AI on your profile</b>");
-    assertThat(replies.get(0).body().path("reply_parameters").path("message_id").asInt()).isPositive();
+    assertThat(replies.get(0).text())
+        .startsWith("<b>Stop LinkedIn training AI on your profile</b>");
+    assertThat(replies.get(0).body().path("reply_parameters").path("message_id").asInt())
+        .isPositive();
     assertThat(replies.get(1).text()).startsWith("<b>About OptOut test</b>");
   }
 
@@ -403,7 +557,9 @@ class TelegramBotTest {
   }
 
   private static long liveBotThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("optout-tg")).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("optout-tg"))
+        .count();
   }
 
   /** Sends a question from Alice and returns the bot's (single) reply. */
@@ -414,7 +570,9 @@ class TelegramBotTest {
   }
 
   private static List<String> names(JsonNode array, String field) {
-    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(n -> n.path(field).asText())
+        .toList();
   }
 
   private static List<String> callbackData(FakeBotApi.Call call) {
@@ -426,7 +584,8 @@ class TelegramBotTest {
   }
 
   private static List<JsonNode> buttons(FakeBotApi.Call call) {
-    return StreamSupport.stream(call.body().path("reply_markup").path("inline_keyboard").spliterator(), false)
+    return StreamSupport.stream(
+            call.body().path("reply_markup").path("inline_keyboard").spliterator(), false)
         .flatMap(row -> StreamSupport.stream(row.spliterator(), false))
         .toList();
   }

@@ -25,8 +25,14 @@ class TelegramFaultsTest {
 
   private void start(Limits limits) throws Exception {
     api = new FakeBotApi();
-    bot = TelegramBot.start(PIPELINE.assistant(new InMemoryChatStore(), Clock.systemUTC()), PIPELINE.messages,
-        new BotToken(FakeBotApi.TOKEN), api.telegramUrl(), limits, Clock.systemUTC());
+    bot =
+        TelegramBot.start(
+            PIPELINE.assistant(new InMemoryChatStore(), Clock.systemUTC()),
+            PIPELINE.messages,
+            new BotToken(FakeBotApi.TOKEN),
+            api.telegramUrl(),
+            limits,
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -42,9 +48,18 @@ class TelegramFaultsTest {
 
   @Test
   void sendThatNeverGetsAnAnswer_timesOutAndIsRetriedUntilDelivered() throws Exception {
-    Limits shortTimeout = new Limits(Duration.ofMillis(30), Duration.ofMillis(2), Duration.ofMillis(20),
-        Duration.ofMillis(200), 5, Duration.ofMillis(400), 1, Duration.ofMillis(20), Duration.ofMillis(200),
-        Duration.ofSeconds(5));
+    Limits shortTimeout =
+        new Limits(
+            Duration.ofMillis(30),
+            Duration.ofMillis(2),
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            5,
+            Duration.ofMillis(400),
+            1,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5));
     start(shortTimeout);
     api.fail("sendmessage", FakeBotApi.Fault.hang(Duration.ofSeconds(3)));
     long pushed = System.nanoTime();
@@ -54,7 +69,8 @@ class TelegramFaultsTest {
 
     assertThat(delivered.text()).startsWith("<b>About OptOut test</b>");
     assertThat(api.calls("sendmessage")).hasSize(2);
-    assertThat(Duration.ofNanos(delivered.atNanos() - pushed)).as("given up after the 400 ms timeout, not the 3 s hang")
+    assertThat(Duration.ofNanos(delivered.atNanos() - pushed))
+        .as("given up after the 400 ms timeout, not the 3 s hang")
         .isLessThan(Duration.ofMillis(2500));
   }
 
@@ -62,7 +78,10 @@ class TelegramFaultsTest {
   void getUpdatesDroppedAndRateLimited_pollingRecoversAndAnswers() throws Exception {
     start(TelegramBotTest.FAST);
     api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
-    api.fail("getupdates", FakeBotApi.Fault.dropConnection(), FakeBotApi.Fault.tooManyRequests(0),
+    api.fail(
+        "getupdates",
+        FakeBotApi.Fault.dropConnection(),
+        FakeBotApi.Fault.tooManyRequests(0),
         FakeBotApi.Fault.dropConnection());
     api.push(Updates.privateText(ALICE, "en", "/help"));
 
@@ -73,17 +92,21 @@ class TelegramFaultsTest {
   @Test
   void rateLimitedButtonAnswer_isRetriedSoTheSpinnerStops() throws Exception {
     start(TelegramBotTest.FAST);
-    api.fail("answercallbackquery", FakeBotApi.Fault.tooManyRequests(0), FakeBotApi.Fault.serverError());
+    api.fail(
+        "answercallbackquery", FakeBotApi.Fault.tooManyRequests(0), FakeBotApi.Fault.serverError());
     api.push(Updates.callback("cb-1", ALICE, ALICE, "en", 1, "p|en", null));
 
-    List<FakeBotApi.Call> answers = api.await(c -> c.method().equals("answercallbackquery") && c.ok(), 1, Duration.ofSeconds(5));
+    List<FakeBotApi.Call> answers =
+        api.await(
+            c -> c.method().equals("answercallbackquery") && c.ok(), 1, Duration.ofSeconds(5));
 
     assertThat(answers.get(0).body().path("callback_query_id").asText()).isEqualTo("cb-1");
     assertThat(api.calls("answercallbackquery")).hasSize(3);
   }
 
   @Test
-  void floodFromOneChat_answersTheLimitSaysSlowDownOnceDropsTheRestAndServesOthers() throws Exception {
+  void floodFromOneChat_answersTheLimitSaysSlowDownOnceDropsTheRestAndServesOthers()
+      throws Exception {
     start(TelegramBotTest.FAST.withFlood(3, Duration.ofSeconds(2)));
     api.push(Updates.privateText(ALICE, "fr", "/lang fr"));
     for (int i = 0; i < 9; i++) {
@@ -93,11 +116,15 @@ class TelegramFaultsTest {
 
     List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 4);
     api.awaitDelivered(BOB, 1);
-    api.await(c -> c.method().equals("getupdates") && c.body().path("offset").asInt() > last, 1, Duration.ofSeconds(5));
+    api.await(
+        c -> c.method().equals("getupdates") && c.body().path("offset").asInt() > last,
+        1,
+        Duration.ofSeconds(5));
     Thread.sleep(200); // room for a wrongly queued reply to show up
 
     assertThat(api.delivered(ALICE)).hasSize(4);
-    assertThat(alice.get(3).text()).startsWith("Vous envoyez des messages plus vite que je ne peux répondre.");
+    assertThat(alice.get(3).text())
+        .startsWith("Vous envoyez des messages plus vite que je ne peux répondre.");
     assertThat(api.delivered(BOB)).hasSize(1);
   }
 
@@ -113,7 +140,8 @@ class TelegramFaultsTest {
     api.push(Updates.privateText(ALICE, "en", "/help"));
 
     List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 4);
-    assertThat(alice.get(2).text()).startsWith("You are sending messages faster than I can answer.");
+    assertThat(alice.get(2).text())
+        .startsWith("You are sending messages faster than I can answer.");
     assertThat(alice.get(3).text()).startsWith("<b>What I can do</b>");
   }
 }

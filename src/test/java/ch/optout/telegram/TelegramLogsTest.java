@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.BotSession;
 
-/** What the bot writes to its log, captured through the layout logback.xml configures, at DEBUG everywhere. */
+/**
+ * What the bot writes to its log, captured through the layout logback.xml configures, at DEBUG
+ * everywhere.
+ */
 class TelegramLogsTest {
   private static final long CHAT = 987_654_321_012L;
-  private static final String SECRET = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+  private static final String SECRET =
+      FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
 
   @Test
   void logs_ofABusySessionWithFaults_neverContainTheTokenNorRawChatIds() throws Exception {
@@ -29,9 +33,13 @@ class TelegramLogsTest {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Logger ours = context.getLogger("ch.optout");
     @SuppressWarnings("unchecked")
-    OutputStreamAppender<ILoggingEvent> stderr = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
-    Layout<ILoggingEvent> layout = ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout();
-    assertThat(layout.getClass().getName()).as("the production logback.xml is in use").isEqualTo("ch.optout.cli.RedactingLayout");
+    OutputStreamAppender<ILoggingEvent> stderr =
+        (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR");
+    Layout<ILoggingEvent> layout =
+        ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout();
+    assertThat(layout.getClass().getName())
+        .as("the production logback.xml is in use")
+        .isEqualTo("ch.optout.cli.RedactingLayout");
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     OutputStreamAppender<ILoggingEvent> capture = capture(context, layout, captured);
     Level rootLevel = root.getLevel();
@@ -41,9 +49,13 @@ class TelegramLogsTest {
     ours.setLevel(Level.DEBUG);
     try {
       busySession();
-      // the library's loggers see the URL, which holds the token; a line like this one must not leak it
-      LoggerFactory.getLogger(BotSession.class).error("Error received from Telegram GetUpdates Request at {}",
-          "http://127.0.0.1/bot" + FakeBotApi.TOKEN + "/getupdates", new java.io.IOException("bot" + FakeBotApi.TOKEN));
+      // the library's loggers see the URL, which holds the token; a line like this one must not
+      // leak it
+      LoggerFactory.getLogger(BotSession.class)
+          .error(
+              "Error received from Telegram GetUpdates Request at {}",
+              "http://127.0.0.1/bot" + FakeBotApi.TOKEN + "/getupdates",
+              new java.io.IOException("bot" + FakeBotApi.TOKEN));
     } finally {
       root.setLevel(rootLevel);
       ours.setLevel(ourLevel);
@@ -53,19 +65,36 @@ class TelegramLogsTest {
 
     String logs = captured.toString(StandardCharsets.UTF_8);
     assertThat(logs)
-        .contains("Telegram bot @OptOutTestBot is polling", "Telegram asks to wait", "refused", "Getting updates", "BotToken[123456789:<redacted>]")
+        .contains(
+            "Telegram bot @OptOutTestBot is polling",
+            "Telegram asks to wait",
+            "refused",
+            "Getting updates",
+            "BotToken[123456789:<redacted>]")
         .contains("/bot123456789:<redacted>/getupdates")
         .doesNotContain(SECRET, String.valueOf(CHAT));
   }
 
-  /** Questions, a 429, a refused message, failing polls, a button tap: most of what the bot logs. */
+  /**
+   * Questions, a 429, a refused message, failing polls, a button tap: most of what the bot logs.
+   */
   private static void busySession() throws Exception {
     TestPipeline pipeline = TestPipeline.fixture();
     try (FakeBotApi api = new FakeBotApi();
-        TelegramBot bot = TelegramBot.start(pipeline.assistant(), pipeline.messages, new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(), TelegramBotTest.FAST, Clock.systemUTC())) {
-      api.fail("sendmessage", FakeBotApi.Fault.tooManyRequests(0), FakeBotApi.Fault.status(403,
-          "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
+        TelegramBot bot =
+            TelegramBot.start(
+                pipeline.assistant(),
+                pipeline.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl(),
+                TelegramBotTest.FAST,
+                Clock.systemUTC())) {
+      api.fail(
+          "sendmessage",
+          FakeBotApi.Fault.tooManyRequests(0),
+          FakeBotApi.Fault.status(
+              403,
+              "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
       api.push(Updates.privateText(CHAT, "en", "/start"));
       api.push(Updates.privateText(CHAT, "en", "How do I stop LinkedIn using my CV?"));
       api.awaitDelivered(CHAT, 1);
@@ -76,8 +105,8 @@ class TelegramLogsTest {
     }
   }
 
-  private static OutputStreamAppender<ILoggingEvent> capture(LoggerContext context, Layout<ILoggingEvent> layout,
-      ByteArrayOutputStream out) {
+  private static OutputStreamAppender<ILoggingEvent> capture(
+      LoggerContext context, Layout<ILoggingEvent> layout, ByteArrayOutputStream out) {
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
     encoder.setLayout(layout);

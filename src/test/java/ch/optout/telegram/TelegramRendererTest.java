@@ -28,7 +28,9 @@ class TelegramRendererTest {
   void render_guide_isOneMessageWithTitleStepsCaveatsAndLinkedSources() {
     Answer guide = PIPELINE.assistant().guide("linkedin", Language.EN).orElseThrow();
 
-    assertThat(renderer.render(guide)).containsExactly("""
+    assertThat(renderer.render(guide))
+        .containsExactly(
+            """
         <b>Stop LinkedIn training AI on your profile</b>
 
         LinkedIn trains content-generating AI on member profiles and posts unless you switch off <b>Data for Generative AI Improvement</b>.
@@ -57,21 +59,36 @@ class TelegramRendererTest {
     List<String> html = renderer.render(PIPELINE.composer.checklist(Language.FR));
 
     assertThat(html).hasSize(1);
-    assertThat(html.get(0)).contains("1. <b>LinkedIn</b> — ").contains("3. <b>TikTok</b> — ").contains("&lt;plateforme&gt;");
+    assertThat(html.get(0))
+        .contains("1. <b>LinkedIn</b> — ")
+        .contains("3. <b>TikTok</b> — ")
+        .contains("&lt;plateforme&gt;");
   }
 
   @Test
   void render_hostileKnowledge_isEscapedAndOnlyWebLinksAreLinks() {
-    Answer a = new Answer(Language.EN, true, AnswerKind.GUIDE, Optional.of("x"), "<script>alert(1)</script> & **co**",
-        "Use <b>this</b> & \"that\" > **bold <i>**", List.of(new StepGroup("<Web>", List.of("Click <a href=x>here</a>"))),
-        List.of("a < b"), List.of(), List.of(new Source("T&C \"quoted\"", URI.create("https://ex.com/?a=1&b=2")),
-            new Source("Local", URI.create("javascript:alert(1)"))),
-        Optional.of(LocalDate.of(2025, 1, 2)), "extractive");
+    Answer a =
+        new Answer(
+            Language.EN,
+            true,
+            AnswerKind.GUIDE,
+            Optional.of("x"),
+            "<script>alert(1)</script> & **co**",
+            "Use <b>this</b> & \"that\" > **bold <i>**",
+            List.of(new StepGroup("<Web>", List.of("Click <a href=x>here</a>"))),
+            List.of("a < b"),
+            List.of(),
+            List.of(
+                new Source("T&C \"quoted\"", URI.create("https://ex.com/?a=1&b=2")),
+                new Source("Local", URI.create("javascript:alert(1)"))),
+            Optional.of(LocalDate.of(2025, 1, 2)),
+            "extractive");
 
     String html = String.join("\n", renderer.render(a));
 
     assertThat(HtmlRules.problems(html)).isEmpty();
-    assertThat(html).startsWith("<b>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</b>")
+    assertThat(html)
+        .startsWith("<b>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</b>")
         .contains("Use &lt;b&gt;this&lt;/b&gt; &amp; &quot;that&quot; &gt; <b>bold &lt;i&gt;</b>")
         .contains("<b>&lt;Web&gt;</b>\n1. Click &lt;a href=x&gt;here&lt;/a&gt;")
         .contains("<a href=\"https://ex.com/?a=1&amp;b=2\">T&amp;C &quot;quoted&quot;</a>")
@@ -81,12 +98,32 @@ class TelegramRendererTest {
 
   @Test
   void render_longGuide_splitsBetweenStepsUnderTheLimitKeepingEveryStep() {
-    List<String> steps = IntStream.rangeClosed(1, 60)
-        .mapToObj(i -> "Step " + i + ": open **Settings & Privacy** then <this> and that, " + "carefully ".repeat(12) + "end " + i + ".")
-        .toList();
-    Answer a = new Answer(Language.EN, true, AnswerKind.GUIDE, Optional.of("big"), "A long guide", "Lead paragraph.",
-        List.of(new StepGroup("Web", steps), new StepGroup("Mobile app", steps.subList(0, 10))), List.of("Caveat"),
-        List.of(), List.of(new Source("S", URI.create("https://ex.com"))), Optional.empty(), "extractive");
+    List<String> steps =
+        IntStream.rangeClosed(1, 60)
+            .mapToObj(
+                i ->
+                    "Step "
+                        + i
+                        + ": open **Settings & Privacy** then <this> and that, "
+                        + "carefully ".repeat(12)
+                        + "end "
+                        + i
+                        + ".")
+            .toList();
+    Answer a =
+        new Answer(
+            Language.EN,
+            true,
+            AnswerKind.GUIDE,
+            Optional.of("big"),
+            "A long guide",
+            "Lead paragraph.",
+            List.of(new StepGroup("Web", steps), new StepGroup("Mobile app", steps.subList(0, 10))),
+            List.of("Caveat"),
+            List.of(),
+            List.of(new Source("S", URI.create("https://ex.com"))),
+            Optional.empty(),
+            "extractive");
 
     List<String> html = renderer.render(a);
 
@@ -95,7 +132,9 @@ class TelegramRendererTest {
     String all = String.join("\n", html);
     for (int i = 1; i <= 60; i++) {
       String line = i + ". " + ch.optout.answer.Inline.html(steps.get(i - 1)) + "\n";
-      assertThat(html).as("step %d in one piece", i).anySatisfy(chunk -> assertThat(chunk + "\n").contains(line));
+      assertThat(html)
+          .as("step %d in one piece", i)
+          .anySatisfy(chunk -> assertThat(chunk + "\n").contains(line));
     }
     assertThat(all).contains("<b>Mobile app</b>\n1. Step 1:");
     assertThat(html.get(html.size() - 1)).endsWith("<a href=\"https://ex.com\">S</a>");
@@ -112,14 +151,19 @@ class TelegramRendererTest {
     List<String> html = small.render(a);
 
     assertValid(html, limit);
-    assertThat(normalized(html)).isEqualTo(normalized(new TelegramRenderer(PIPELINE.messages, Integer.MAX_VALUE).render(a)));
+    assertThat(normalized(html))
+        .isEqualTo(
+            normalized(new TelegramRenderer(PIPELINE.messages, Integer.MAX_VALUE).render(a)));
   }
 
   static List<Long> seeds() {
     return List.of(1L, 2L, 3L, 5L, 8L, 13L, 21L, 34L, 55L, 89L);
   }
 
-  /** Random answers at random small limits: always valid, within the limit, with every word kept in order. */
+  /**
+   * Random answers at random small limits: always valid, within the limit, with every word kept in
+   * order.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void render_randomAnswers_alwaysValidWithinTheLimitAndLossless(long seed) {
@@ -131,16 +175,29 @@ class TelegramRendererTest {
       List<String> html = new TelegramRenderer(PIPELINE.messages, limit).render(a);
 
       assertValid(html, limit);
-      assertThat(normalized(html)).as("seed %d round %d", seed, round)
-          .isEqualTo(normalized(new TelegramRenderer(PIPELINE.messages, Integer.MAX_VALUE).render(a)));
+      assertThat(normalized(html))
+          .as("seed %d round %d", seed, round)
+          .isEqualTo(
+              normalized(new TelegramRenderer(PIPELINE.messages, Integer.MAX_VALUE).render(a)));
     }
   }
 
   @Test
   void render_headingDoesNotFitAfterTheLead_startsTheNextMessageWithItsFirstStep() {
-    Answer a = new Answer(Language.EN, true, AnswerKind.GUIDE, Optional.empty(), "T", "word ".repeat(30).strip(),
-        List.of(new StepGroup("Web", List.of("first step", "second step"))), List.of(), List.of(), List.of(),
-        Optional.empty(), "extractive");
+    Answer a =
+        new Answer(
+            Language.EN,
+            true,
+            AnswerKind.GUIDE,
+            Optional.empty(),
+            "T",
+            "word ".repeat(30).strip(),
+            List.of(new StepGroup("Web", List.of("first step", "second step"))),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            "extractive");
 
     List<String> html = new TelegramRenderer(PIPELINE.messages, 180).render(a);
 
@@ -151,21 +208,59 @@ class TelegramRendererTest {
   private static Answer randomAnswer(Random random) {
     List<StepGroup> groups = new ArrayList<>();
     for (int g = random.nextInt(4); g > 0; g--) {
-      groups.add(new StepGroup(random.nextBoolean() ? "" : words(random, 3), IntStream.range(0, random.nextInt(8))
-          .mapToObj(i -> words(random, 1 + random.nextInt(120))).toList()));
+      groups.add(
+          new StepGroup(
+              random.nextBoolean() ? "" : words(random, 3),
+              IntStream.range(0, random.nextInt(8))
+                  .mapToObj(i -> words(random, 1 + random.nextInt(120)))
+                  .toList()));
     }
-    List<Source> sources = IntStream.range(0, random.nextInt(4))
-        .mapToObj(i -> new Source(words(random, 1 + random.nextInt(8)), URI.create("https://ex.com/p?i=" + i + "&x=y")))
-        .toList();
-    String lead = IntStream.range(0, random.nextInt(5)).mapToObj(i -> words(random, 1 + random.nextInt(300)))
-        .reduce((x, y) -> x + (random.nextBoolean() ? "\n\n" : "\n") + y).orElse("");
-    return new Answer(Language.EN, true, AnswerKind.GUIDE, Optional.empty(), words(random, 1 + random.nextInt(20)), lead,
-        groups, List.of(words(random, random.nextInt(50) + 1)), List.of(), sources,
-        random.nextBoolean() ? Optional.of(LocalDate.of(2025, 11, 20)) : Optional.empty(), "extractive");
+    List<Source> sources =
+        IntStream.range(0, random.nextInt(4))
+            .mapToObj(
+                i ->
+                    new Source(
+                        words(random, 1 + random.nextInt(8)),
+                        URI.create("https://ex.com/p?i=" + i + "&x=y")))
+            .toList();
+    String lead =
+        IntStream.range(0, random.nextInt(5))
+            .mapToObj(i -> words(random, 1 + random.nextInt(300)))
+            .reduce((x, y) -> x + (random.nextBoolean() ? "\n\n" : "\n") + y)
+            .orElse("");
+    return new Answer(
+        Language.EN,
+        true,
+        AnswerKind.GUIDE,
+        Optional.empty(),
+        words(random, 1 + random.nextInt(20)),
+        lead,
+        groups,
+        List.of(words(random, random.nextInt(50) + 1)),
+        List.of(),
+        sources,
+        random.nextBoolean() ? Optional.of(LocalDate.of(2025, 11, 20)) : Optional.empty(),
+        "extractive");
   }
 
-  private static final String[] WORDS = {"Meta", "&", "<b>", "**bold**", "\"quoted\"", "opt-out.", "données", "AI;", "x>y",
-      "🙂", "Settings", "privacy!", "a", "verylongword".repeat(20), "&amp;", "<script>"};
+  private static final String[] WORDS = {
+    "Meta",
+    "&",
+    "<b>",
+    "**bold**",
+    "\"quoted\"",
+    "opt-out.",
+    "données",
+    "AI;",
+    "x>y",
+    "🙂",
+    "Settings",
+    "privacy!",
+    "a",
+    "verylongword".repeat(20),
+    "&amp;",
+    "<script>"
+  };
 
   private static String words(Random random, int n) {
     StringBuilder sb = new StringBuilder();
@@ -176,11 +271,14 @@ class TelegramRendererTest {
   }
 
   private static void assertValid(List<String> html, int limit) {
-    assertThat(html).isNotEmpty().allSatisfy(chunk -> {
-      assertThat(chunk.length()).isLessThanOrEqualTo(limit);
-      assertThat(HtmlRules.problems(chunk)).as(chunk).isEmpty();
-      assertThat(chunk).isNotBlank().doesNotContain("<br");
-    });
+    assertThat(html)
+        .isNotEmpty()
+        .allSatisfy(
+            chunk -> {
+              assertThat(chunk.length()).isLessThanOrEqualTo(limit);
+              assertThat(HtmlRules.problems(chunk)).as(chunk).isEmpty();
+              assertThat(chunk).isNotBlank().doesNotContain("<br");
+            });
   }
 
   /**

@@ -15,8 +15,15 @@ class TelegramStartTest {
   @Test
   void start_tokenRefusedByTheApi_failsSayingSoWithoutTheToken() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
-      assertThatThrownBy(() -> TelegramBot.start(PIPELINE.assistant(), PIPELINE.messages, new BotToken(OTHER_TOKEN),
-          api.telegramUrl(), TelegramBotTest.FAST, Clock.systemUTC()))
+      assertThatThrownBy(
+              () ->
+                  TelegramBot.start(
+                      PIPELINE.assistant(),
+                      PIPELINE.messages,
+                      new BotToken(OTHER_TOKEN),
+                      api.telegramUrl(),
+                      TelegramBotTest.FAST,
+                      Clock.systemUTC()))
           .isInstanceOf(TelegramStartException.class)
           .hasMessageContaining("refused the token (401 Unauthorized)")
           .hasMessageContaining("TELEGRAM_BOT_TOKEN")
@@ -32,8 +39,15 @@ class TelegramStartTest {
     }
     TelegramUrl url = new TelegramUrl("http", "127.0.0.1", port, false);
 
-    assertThatThrownBy(() -> TelegramBot.start(PIPELINE.assistant(), PIPELINE.messages, new BotToken(FakeBotApi.TOKEN), url,
-        TelegramBotTest.FAST, Clock.systemUTC()))
+    assertThatThrownBy(
+            () ->
+                TelegramBot.start(
+                    PIPELINE.assistant(),
+                    PIPELINE.messages,
+                    new BotToken(FakeBotApi.TOKEN),
+                    url,
+                    TelegramBotTest.FAST,
+                    Clock.systemUTC()))
         .isInstanceOf(TelegramStartException.class)
         .hasMessageStartingWith("cannot reach the Telegram Bot API at http://127.0.0.1:" + port)
         .hasMessageNotContaining("AAHfake");

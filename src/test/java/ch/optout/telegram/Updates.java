@@ -20,7 +20,8 @@ public final class Updates {
     return text(chatId, "supergroup", fromId, "en", text, 0);
   }
 
-  static ObjectNode text(long chatId, String chatType, long fromId, String languageCode, String text, int messageId) {
+  static ObjectNode text(
+      long chatId, String chatType, long fromId, String languageCode, String text, int messageId) {
     ObjectNode message = JSON.createObjectNode();
     message.put("message_id", messageId == 0 ? Math.abs(text.hashCode() % 100_000) + 1 : messageId);
     message.put("date", DATE);
@@ -29,7 +30,12 @@ public final class Updates {
     message.put("text", text);
     if (text.startsWith("/")) {
       int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-      message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
+      message
+          .putArray("entities")
+          .addObject()
+          .put("type", "bot_command")
+          .put("offset", 0)
+          .put("length", end);
     }
     ObjectNode update = JSON.createObjectNode();
     update.set("message", message);
@@ -37,14 +43,23 @@ public final class Updates {
   }
 
   /** A tap on a button under one of the bot's messages. */
-  static ObjectNode callback(String id, long chatId, long fromId, String languageCode, int messageId, String data,
+  static ObjectNode callback(
+      String id,
+      long chatId,
+      long fromId,
+      String languageCode,
+      int messageId,
+      String data,
       JsonNode replyMarkup) {
     ObjectNode message = JSON.createObjectNode();
     message.put("message_id", messageId);
     message.put("date", DATE);
     message.set("chat", chat(chatId, "private"));
     ObjectNode bot = message.putObject("from");
-    bot.put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "OptOut").put("username", FakeBotApi.USERNAME);
+    bot.put("id", FakeBotApi.BOT_ID)
+        .put("is_bot", true)
+        .put("first_name", "OptOut")
+        .put("username", FakeBotApi.USERNAME);
     message.put("text", "…");
     if (replyMarkup != null) {
       message.set("reply_markup", replyMarkup);
