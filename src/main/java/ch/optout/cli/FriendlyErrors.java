@@ -37,17 +37,18 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
       return STORE_UNAVAILABLE;
     }
     if (e instanceof UsageProblem up) {
-      cli.getErr().println(RedactingLayout.redact(up.getMessage()));
+      cli.getErr().println("Usage error / Erreur d'utilisation (--help):");
+      cli.getErr().println(RedactingLayout.redact("  " + up.getMessage()));
       return CommandLine.ExitCode.USAGE;
     }
     LOG.debug("command failed", e);
     // standard error is a log too: a library's message may carry a request URL, and with it the
     // token
+    cli.getErr().println("OptOut stopped on an error / OptOut s'est arrêté sur une erreur :");
     cli.getErr()
         .println(
             RedactingLayout.redact(
-                "optout: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                "  " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     return FAILED;
   }
 }

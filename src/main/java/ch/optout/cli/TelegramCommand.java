@@ -67,7 +67,12 @@ final class TelegramCommand implements Callable<Integer> {
     try {
       try (Components c = Components.persistent(settings);
           TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url, admins)) {
-        out.println("OptOut answers on Telegram as @" + bot.username() + ". Stop it with Ctrl-C.");
+        out.println(
+            "OptOut answers on Telegram as @"
+                + bot.username()
+                + ". Stop it with Ctrl-C. / OptOut répond sur Telegram en tant que @"
+                + bot.username()
+                + ". Ctrl-C l'arrête.");
         out.flush();
         try {
           stop.await();
@@ -76,7 +81,7 @@ final class TelegramCommand implements Callable<Integer> {
           interrupted = true;
         }
       }
-      out.println("OptOut stopped.");
+      out.println("OptOut stopped. / OptOut est arrêté.");
       out.flush();
     } finally {
       // after this the shutdown hook returns and the JVM may halt at once: everything is closed by

@@ -200,8 +200,10 @@ class CliTest {
     env.put("OPTOUT_LLM", "chatgpt");
 
     assertThat(run("", "ask", "LinkedIn")).isEqualTo(2);
-    assertThat(err.toString().strip())
-        .isEqualTo("OPTOUT_LLM must be none, openai or ollama, not 'chatgpt'");
+    assertThat(err.toString().strip().lines())
+        .containsExactly(
+            "Usage error / Erreur d'utilisation (--help):",
+            "  OPTOUT_LLM must be none, openai or ollama, not 'chatgpt'");
   }
 
   @Test

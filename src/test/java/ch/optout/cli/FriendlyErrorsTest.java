@@ -28,7 +28,8 @@ class FriendlyErrorsTest {
 
     assertThat(code).isEqualTo(FriendlyErrors.FAILED);
     assertThat(err.toString())
-        .contains("optout: cannot reach https://api.telegram.org/bot123456789:<redacted>/getMe")
+        .contains("OptOut stopped on an error / OptOut s'est arrêté sur une erreur :")
+        .contains("  cannot reach https://api.telegram.org/bot123456789:<redacted>/getMe")
         .doesNotContain("AAHdqTcv");
   }
 }

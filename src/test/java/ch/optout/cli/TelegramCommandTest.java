@@ -104,7 +104,7 @@ class TelegramCommandTest {
       assertThat(exit.get()).isZero();
       assertThat(out.toString())
           .contains("OptOut answers on Telegram as @" + FakeBotApi.USERNAME)
-          .contains("OptOut stopped.");
+          .contains("OptOut stopped. / OptOut est arrêté.");
       assertThat(out.toString() + err).doesNotContain(SECRET);
       assertThat(api.violations()).isEmpty();
       assertThat(api.confirmedBelow())
