@@ -148,21 +148,4 @@ public record Answer(
         composer,
         document);
   }
-
-  public Answer withComposer(String name) {
-    return new Answer(
-        language,
-        answered,
-        kind,
-        platformId,
-        title,
-        lead,
-        steps,
-        caveats,
-        notes,
-        sources,
-        verified,
-        name,
-        document);
-  }
 }

@@ -2,7 +2,6 @@ package ch.optout.knowledge;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,10 +52,5 @@ public record Guide(
 
   public Optional<Section> section(SectionKind sectionKind) {
     return sections.stream().filter(s -> s.kind() == sectionKind).findFirst();
-  }
-
-  /** The key shared by both languages of a platform guide, e.g. "guides/linkedin". */
-  public String key() {
-    return kind.name().toLowerCase(Locale.ROOT) + "/" + id;
   }
 }

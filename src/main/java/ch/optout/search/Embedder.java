@@ -10,6 +10,4 @@ public interface Embedder {
   default List<float[]> embedAll(List<String> texts) {
     return texts.stream().map(this::embed).toList();
   }
-
-  int dimension();
 }

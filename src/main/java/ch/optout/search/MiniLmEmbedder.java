@@ -54,9 +54,4 @@ public final class MiniLmEmbedder implements Embedder {
     model.embedAll(segments).content().forEach(e -> vectors.add(e.vector()));
     return vectors;
   }
-
-  @Override
-  public int dimension() {
-    return 384;
-  }
 }
