@@ -75,6 +75,7 @@ final class Components implements AutoCloseable {
       RetrievalMode mode,
       Clock clock,
       Optional<ScheduledExecutorService> housekeeping) {
+    long start = System.nanoTime();
     this.housekeeping = housekeeping;
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
@@ -83,8 +84,11 @@ final class Components implements AutoCloseable {
     CompletableFuture<Void> lucene = CompletableFuture.runAsync(KnowledgeIndex::warmUp, warmup);
     Path root = settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled);
     this.knowledge = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(root);
+    long read = System.nanoTime();
     lucene.join();
+    long warm = System.nanoTime();
     this.index = new KnowledgeIndex(knowledge, Optional.empty());
+    long indexed = System.nanoTime();
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {
       this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
@@ -103,6 +107,17 @@ final class Components implements AutoCloseable {
     this.store = store;
     this.assistant =
         new Assistant(search, composer, extractive, messages, store, clock, Version.get());
+    LOG.debug(
+        "ready in {} ms: knowledge {} ms, Lucene warm-up wait {} ms, index {} ms, the rest {} ms",
+        ms(start, System.nanoTime()),
+        ms(start, read),
+        ms(read, warm),
+        ms(warm, indexed),
+        ms(indexed, System.nanoTime()));
+  }
+
+  private static long ms(long from, long to) {
+    return (to - from) / 1_000_000;
   }
 
   private Retriever semantic(RetrievalMode mode) {
