@@ -56,24 +56,14 @@ final class Letters {
    */
   Reply request(String chatId, String text, List<String> named, Language language) {
     if (named.isEmpty()) {
-      return Reply.of(
-          Answer.message(
-                  language,
-                  messages.get(language, "letter.which.title"),
-                  messages.get(language, "letter.which.platform"))
-              .asDecline());
+      return whichPlatform(language);
     }
     String platformId = named.get(0);
     ChatState state = store.load(chatId);
     Optional<Region> region = regionIn(text).or(state::region);
     if (region.isEmpty()) {
       store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
-      return Reply.of(
-          Answer.message(
-              language,
-              messages.get(language, "letter.region.title"),
-              messages.get(language, "letter.region.body")),
-          regionChoices(language));
+      return whichRegion(language);
     }
     if (state.region().isEmpty()) {
       store.save(chatId, state.withRegion(region.get()));
@@ -99,12 +89,7 @@ final class Letters {
   Reply setRegion(String chatId, String argument, Language language) {
     Optional<LegalRegime> regime = LegalRegime.parse(argument);
     if (regime.isEmpty()) {
-      return Reply.of(
-          Answer.message(
-              language,
-              messages.get(language, "letter.region.title"),
-              messages.get(language, "letter.region.body")),
-          regionChoices(language));
+      return whichRegion(language);
     }
     store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.get().name())));
     return Reply.of(
@@ -114,16 +99,29 @@ final class Letters {
             messages.get(language, "letter.region.set", regionName(regime.get(), language))));
   }
 
+  private Reply whichPlatform(Language language) {
+    return Reply.of(
+        Answer.message(
+                language,
+                messages.get(language, "letter.which.title"),
+                messages.get(language, "letter.which.platform"))
+            .asDecline());
+  }
+
+  private Reply whichRegion(Language language) {
+    return Reply.of(
+        Answer.message(
+            language,
+            messages.get(language, "letter.region.title"),
+            messages.get(language, "letter.region.body")),
+        regionChoices(language));
+  }
+
   private Reply write(String platformId, Region region, Language language) {
     LegalRegime regime = LegalRegime.valueOf(region.name());
     Optional<LetterWriter.Letter> letter = writer.write(platformId, regime, language);
     if (letter.isEmpty()) {
-      return Reply.of(
-          Answer.message(
-                  language,
-                  messages.get(language, "letter.which.title"),
-                  messages.get(language, "letter.which.platform"))
-              .asDecline());
+      return whichPlatform(language);
     }
     LetterWriter.Letter l = letter.get();
     String title =
