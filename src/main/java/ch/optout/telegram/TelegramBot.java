@@ -45,7 +45,17 @@ public final class TelegramBot implements AutoCloseable {
 
   /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
   static final List<String> COMMANDS =
-      List.of("start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+      List.of(
+          "start",
+          "help",
+          "platforms",
+          "lang",
+          "about",
+          "checklist",
+          "letter",
+          "region",
+          "mydata",
+          "forget");
 
   private static final int SEND_THREADS = 4;
 

@@ -86,7 +86,16 @@ class TelegramBotTest {
     assertThat(commands.get(1).body().path("language_code").asText()).isEqualTo("fr");
     assertThat(names(commands.get(0).body().path("commands"), "command"))
         .containsExactly(
-            "start", "help", "platforms", "lang", "about", "checklist", "mydata", "forget");
+            "start",
+            "help",
+            "platforms",
+            "lang",
+            "about",
+            "checklist",
+            "letter",
+            "region",
+            "mydata",
+            "forget");
     assertThat(names(commands.get(0).body().path("commands"), "description"))
         .contains("The platforms I cover");
     assertThat(names(commands.get(1).body().path("commands"), "description"))
