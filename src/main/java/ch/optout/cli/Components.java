@@ -13,6 +13,7 @@ import ch.optout.knowledge.KnowledgeLocation;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Bm25Retriever;
 import ch.optout.search.HybridRetriever;
+import ch.optout.search.IndexSnapshot;
 import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
@@ -31,7 +32,6 @@ import ch.optout.store.SqliteChatStore;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -80,14 +80,32 @@ final class Components implements AutoCloseable {
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
     LanguageDetector languages = new LanguageDetector();
-    // Lucene's classes load on the warm-up thread while this one reads the knowledge
-    CompletableFuture<Void> lucene = CompletableFuture.runAsync(KnowledgeIndex::warmUp, warmup);
-    Path root = settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled);
-    this.knowledge = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(root);
+    // Lucene's classes load on the warm-up thread while this one reads the knowledge; with the
+    // bundled knowledge, that thread opens the index saved at build time
+    boolean bundled = settings.knowledgeDir().isEmpty();
+    CompletableFuture<Optional<KnowledgeIndex.Snapshot>> lucene =
+        CompletableFuture.supplyAsync(
+            () -> {
+              if (bundled) {
+                return IndexSnapshot.bundled();
+              }
+              KnowledgeIndex.warmUp();
+              return Optional.empty();
+            },
+            warmup);
+    this.knowledge =
+        (bundled ? KnowledgeLocation.bundledSnapshot() : Optional.<KnowledgeBase>empty())
+            .orElseGet(
+                () ->
+                    new KnowledgeLoader(text -> languages.detectOr(text, Language.EN))
+                        .load(settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled)));
     long read = System.nanoTime();
-    lucene.join();
+    Optional<KnowledgeIndex.Snapshot> snapshot = lucene.join();
     long warm = System.nanoTime();
-    this.index = new KnowledgeIndex(knowledge, Optional.empty());
+    this.index =
+        snapshot
+            .flatMap(s -> KnowledgeIndex.fromSnapshot(knowledge, s))
+            .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.empty()));
     long indexed = System.nanoTime();
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {

@@ -9,13 +9,28 @@ import java.util.Optional;
 /** Everything the knowledge folder holds, in both languages. Immutable. */
 public final class KnowledgeBase {
   private final List<Guide> documents;
+  private final String digest;
   private final Map<String, Guide> byIdAndLanguage = new LinkedHashMap<>();
 
   public KnowledgeBase(List<Guide> documents) {
+    this(documents, "");
+  }
+
+  /**
+   * @param digest identifies the files the documents were read from (SHA-256 of their names and
+   *     bytes), so that an index built from them can be reused only for the same knowledge
+   */
+  public KnowledgeBase(List<Guide> documents, String digest) {
+    this.digest = digest;
     this.documents = documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
     for (Guide guide : this.documents) {
       byIdAndLanguage.putIfAbsent(guide.id() + "." + guide.language().code(), guide);
     }
+  }
+
+  /** SHA-256 of the files read, or "" when unknown. */
+  public String digest() {
+    return digest;
   }
 
   public List<Guide> documents() {

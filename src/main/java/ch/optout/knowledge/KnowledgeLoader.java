@@ -8,8 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,22 +59,36 @@ public final class KnowledgeLoader {
       problems.add(Problem.error(root.toString(), 0, "knowledge folder not found"));
       return new Report(new KnowledgeBase(List.of()), problems);
     }
+    MessageDigest digest = sha256();
     for (Path path : files(root)) {
       String file = root.relativize(path).toString().replace('\\', '/');
-      readText(path, file, problems)
-          .ifPresent(text -> parser.parse(file, text, problems).ifPresent(documents::add));
+      Optional<String> text = readText(path, file, problems);
+      text.ifPresent(
+          t -> {
+            digest.update((file + "\n" + t + "\n").getBytes(StandardCharsets.UTF_8));
+            parser.parse(file, t, problems).ifPresent(documents::add);
+          });
     }
     if (documents.isEmpty() && problems.isEmpty()) {
       problems.add(
           Problem.error(root.toString(), 0, "knowledge folder has no .md, .txt or .html file"));
     }
     problems.addAll(validator.validate(documents));
-    return new Report(new KnowledgeBase(documents), problems);
+    return new Report(
+        new KnowledgeBase(documents, HexFormat.of().formatHex(digest.digest())), problems);
   }
 
   /** Warnings for documents verified more than {@code days} days before {@code today}. */
   public List<Problem> stale(KnowledgeBase base, LocalDate today, int days) {
     return validator.stale(base.documents(), today, days);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private static List<Path> files(Path root) {
