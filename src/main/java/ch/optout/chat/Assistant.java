@@ -96,23 +96,15 @@ public final class Assistant {
           Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
     }
     // "1 4 12" or "fait" continue a flow in the language it was started in, unless the text says
-    // otherwise
-    Language flowLanguage =
-        forced.orElseGet(
-            () ->
-                languageOf(
-                    input.text(),
-                    state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback)));
-    Optional<Reply> flow =
-        checklist
-            .answer(chatId, input.text(), flowLanguage, state)
-            .or(() -> letters.answer(chatId, input.text(), flowLanguage, state));
-    if (flow.isPresent()) {
-      return flow.get();
-    }
-    Understanding u = search.understand(input.text(), fallback);
+    // otherwise; so do ambiguous questions asked in the middle of it
+    Language contextual = state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback);
+    Understanding u = search.understand(input.text(), contextual);
     if (forced.isPresent()) {
       u = u.withLanguage(forced.get());
+    }
+    Optional<Reply> flow = flowAnswer(chatId, input.text(), u.language(), state);
+    if (flow.isPresent()) {
+      return flow.get();
     }
     if (u.intent() == Intent.LETTER) {
       return withUnderstanding(
@@ -131,8 +123,12 @@ public final class Assistant {
     return new Reply(answer, Optional.of(u));
   }
 
-  private Language languageOf(String text, Language fallback) {
-    return search.understand(text, fallback).language();
+  /** The checklist's done / skip / later or numbers, or the law a letter waits for; else empty. */
+  private Optional<Reply> flowAnswer(
+      String chatId, String text, Language language, ChatState state) {
+    return checklist
+        .answer(chatId, text, language, state)
+        .or(() -> letters.answer(chatId, text, language, state));
   }
 
   /** The language suffix of a flow's context intent ("CHECKLIST.fr"). */
