@@ -68,7 +68,7 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /** Steps for each named platform, in the question's language. */
-  public Answer guides(Understanding u) {
+  Answer guides(Understanding u) {
     Language language = u.language();
     List<Guide> guides = platformGuides(u);
     if (guides.size() == 1) {
@@ -110,6 +110,12 @@ public final class ExtractiveComposer implements AnswerComposer {
         sources(guides),
         oldest(guides),
         NAME);
+  }
+
+  /** The whole guide of one platform, as if the user had asked how to opt out of it. */
+  public Answer guide(String platformId, Language language) {
+    return guides(
+        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1));
   }
 
   /** A fact about a named platform, then that platform's steps so the user can act on it. */

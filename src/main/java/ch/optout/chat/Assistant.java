@@ -146,10 +146,8 @@ public final class Assistant {
     if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
-    Understanding u =
-        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
     store.countAnswer(platformId);
-    return Optional.of(extractive.guides(u));
+    return Optional.of(extractive.guide(platformId, language));
   }
 
   /** The covered platforms as (id, display name), sorted by name, in one language. */

@@ -7,8 +7,6 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.OptOutKind;
-import ch.optout.search.Intent;
-import ch.optout.search.Understanding;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
@@ -219,9 +217,7 @@ final class Checklist {
   }
 
   private Reply item(String platformId, List<ChecklistItem> items, Language language) {
-    Understanding u =
-        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1);
-    Answer guide = extractive.guides(u);
+    Answer guide = extractive.guide(platformId, language);
     int position = items.stream().map(ChecklistItem::platformId).toList().indexOf(platformId) + 1;
     String lead =
         messages.get(
