@@ -1,7 +1,6 @@
 package ch.optout.answer;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import ch.optout.search.Text;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,11 +89,7 @@ public enum LegalRegime {
 
   /** Reads "EU", "Suisse", "royaume-uni", "1"/"2"/"3" (the order offered to users). */
   public static Optional<LegalRegime> parse(String text) {
-    String folded =
-        Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
-            .replaceAll("[^a-z0-9]+", " ")
-            .strip();
+    String folded = String.join(" ", Text.words(text));
     switch (folded) {
       case "1":
         return Optional.of(EU);
@@ -111,5 +106,27 @@ public enum LegalRegime {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A region named anywhere in a request ("under Swiss law", « je suis au Royaume-Uni »), by the
+   * same names as {@link #parse}; the first named wins. Two-letter names count only when
+   * unambiguous ("uk", "ch"): "eu" is also French for "had".
+   */
+  public static Optional<LegalRegime> mentionedIn(String text) {
+    String words = " " + String.join(" ", Text.words(text)) + " ";
+    Optional<LegalRegime> first = Optional.empty();
+    int firstAt = Integer.MAX_VALUE;
+    for (LegalRegime regime : values()) {
+      for (String name : regime.names) {
+        int at = words.indexOf(" " + name + " ");
+        boolean clear = name.length() >= 3 || name.equals("uk") || name.equals("ch");
+        if (clear && at >= 0 && at < firstAt) {
+          first = Optional.of(regime);
+          firstAt = at;
+        }
+      }
+    }
+    return first;
   }
 }

@@ -1,12 +1,11 @@
 package ch.optout.answer;
 
 import ch.optout.knowledge.Section;
-import java.text.Normalizer;
+import ch.optout.search.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Picks the lines of a passage that share the most words with the question. */
@@ -87,11 +86,8 @@ final class Snippets {
 
   /** Crude stems: folded words of four letters or more, cut to five. */
   static Set<String> stems(String text) {
-    String folded =
-        Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "");
     Set<String> stems = new HashSet<>();
-    for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+    for (String w : Text.words(text)) {
       if (w.length() >= 4 && !STOP.contains(w)) {
         stems.add(w.length() > 5 ? w.substring(0, 5) : w);
       }

@@ -7,16 +7,15 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.OptOutKind;
+import ch.optout.search.Text;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
 import ch.optout.store.ChecklistStatus;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -318,10 +317,8 @@ final class Checklist {
     return Optional.empty();
   }
 
+  /** "C'est fait !" and "1, 4 et 12" as "c est fait" and "1 4 et 12". */
   private static String fold(String text) {
-    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
-        .replaceAll("[^a-z0-9,;]+", " ")
-        .strip();
+    return String.join(" ", Text.words(text));
   }
 }

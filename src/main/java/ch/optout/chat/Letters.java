@@ -60,7 +60,8 @@ final class Letters {
     }
     String platformId = named.get(0);
     ChatState state = store.load(chatId);
-    Optional<Region> region = regionIn(text).or(state::region);
+    Optional<Region> region =
+        LegalRegime.mentionedIn(text).map(r -> Region.valueOf(r.name())).or(state::region);
     if (region.isEmpty()) {
       store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
       return whichRegion(language);
@@ -159,36 +160,5 @@ final class Letters {
                     regionName(r, language),
                     "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
         .toList();
-  }
-
-  /** "under Swiss law", « je suis au Royaume-Uni »: a region named in the request itself. */
-  private static Optional<Region> regionIn(String text) {
-    String folded =
-        java.text.Normalizer.normalize(
-                text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
-            .replaceAll("[^a-z0-9]+", " ");
-    for (String word : folded.split(" ")) {
-      // not "eu": French for "had"
-      if (word.length() >= 3 || word.equals("uk") || word.equals("ch")) {
-        Optional<LegalRegime> r = LegalRegime.parse(word);
-        if (r.isPresent() && !word.matches("[0-9]+")) {
-          return Optional.of(Region.valueOf(r.get().name()));
-        }
-      }
-    }
-    for (String phrase :
-        List.of(
-            "united kingdom",
-            "royaume uni",
-            "great britain",
-            "grande bretagne",
-            "european union",
-            "union europeenne")) {
-      if (folded.contains(phrase)) {
-        return LegalRegime.parse(phrase).map(r -> Region.valueOf(r.name()));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Normalisation shared by language detection and platform matching. */
-final class Text {
+/**
+ * The one normalisation of user and knowledge text: language detection, platform matching,
+ * snippets, checklist replies and letter regions all compare folded words.
+ */
+public final class Text {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Text() {}
 
   /** Lower case, accents removed, typographic apostrophes made plain. */
-  static String fold(String text) {
+  public static String fold(String text) {
     String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
     return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
   }
 
   /** Folded words: letters and digits only; "l'ia" gives "l", "ia". */
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     for (String w : NON_WORD.split(fold(text))) {
       if (!w.isEmpty()) {

@@ -103,4 +103,17 @@ class LetterWriterTest {
   void parse_regimeNamesInBothLanguages(String text, LegalRegime expected) {
     assertThat(LegalRegime.parse(text)).contains(expected);
   }
+
+  @Test
+  void mentionedIn_findsTheRegionNamedInARequest_butNotFrenchHad() {
+    assertThat(LegalRegime.mentionedIn("write a letter to TikTok, I live in the United Kingdom"))
+        .contains(LegalRegime.UK);
+    assertThat(LegalRegime.mentionedIn("lettre pour Reddit, j'habite à Genève"))
+        .contains(LegalRegime.CH);
+    assertThat(LegalRegime.mentionedIn("an objection under the GDPR please"))
+        .contains(LegalRegime.EU);
+    assertThat(LegalRegime.mentionedIn("j'ai eu un souci avec TikTok, lettre d'opposition"))
+        .isEmpty();
+    assertThat(LegalRegime.mentionedIn("letter 1 for tiktok")).isEmpty();
+  }
 }
