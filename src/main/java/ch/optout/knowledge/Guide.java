@@ -1,5 +1,6 @@
 package ch.optout.knowledge;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * @param id shared by the French and English versions
  * @param file where it was read from, relative to the knowledge root, for messages
  * @param action one line for checklists, empty for non-guides
+ * @param link the official page that opens the setting or the objection form, when there is one
+ * @param checked what was re-checked, against which sources, when {@code verified} was last set
+ * @param cards the answer cards of the "Questions" section, in file order
  */
 public record Guide(
     String id,
@@ -25,8 +29,11 @@ public record Guide(
     Optional<OptOutKind> optOut,
     String action,
     Contact contact,
+    Optional<URI> link,
+    String checked,
     List<Source> sources,
     List<Section> sections,
+    List<Card> cards,
     String file) {
 
   public Guide {
@@ -39,11 +46,26 @@ public record Guide(
     Objects.requireNonNull(optOut, "optOut");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(contact, "contact");
+    Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(checked, "checked");
     Objects.requireNonNull(file, "file");
     aliases = List.copyOf(aliases);
     regions = List.copyOf(regions);
     sources = List.copyOf(sources);
     sections = List.copyOf(sections);
+    cards = List.copyOf(cards);
+  }
+
+  /** The card with this id, e.g. "retroactive". */
+  public Optional<Card> card(String cardId) {
+    return cards.stream().filter(c -> c.id().equals(cardId)).findFirst();
+  }
+
+  /** The source a citation number points to ([1] is the first source). */
+  public Optional<Source> source(int number) {
+    return number >= 1 && number <= sources.size()
+        ? Optional.of(sources.get(number - 1))
+        : Optional.empty();
   }
 
   public List<Section> sections(SectionKind sectionKind) {

@@ -29,7 +29,9 @@ final class KnowledgeParser {
           "sources",
           "opt_out",
           "action",
-          "contact");
+          "contact",
+          "link",
+          "checked");
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -133,16 +135,23 @@ final class KnowledgeParser {
                         Problem.error(
                             file,
                             fm.line("opt_out"),
-                            "opt_out must be setting, form or none, not '" + v + "'"));
+                            "opt_out must be setting, form, none or not_needed, not '" + v + "'"));
                   }
                   return parsed;
                 });
     List<Source> sources = sources(fm, file, problems);
     Contact contact = contact(fm, file, problems);
+    Optional<URI> link = fm.string("link").flatMap(u -> uri(u, file, fm.line("link"), problems));
+    link.filter(u -> !"https".equalsIgnoreCase(u.getScheme()))
+        .ifPresent(u -> problems.add(Problem.error(file, fm.line("link"), "link must use https")));
+    Cards.Split cards =
+        kind == DocumentKind.LETTER
+            ? new Cards.Split(List.of(), split.body(), split.bodyFirstLine())
+            : Cards.read(file, split.body(), split.bodyFirstLine(), sources.size(), problems);
     List<Section> sections =
         kind == DocumentKind.LETTER
             ? letter(file, split.body(), split.bodyFirstLine(), problems)
-            : sections(split.body(), split.bodyFirstLine(), "");
+            : sections(cards.body(), cards.bodyFirstLine(), "");
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }
@@ -161,8 +170,11 @@ final class KnowledgeParser {
             optOut,
             fm.string("action").orElse(""),
             contact,
+            link,
+            fm.string("checked").orElse(""),
             sources,
             sections,
+            cards.cards(),
             file));
   }
 
@@ -359,8 +371,11 @@ final class KnowledgeParser {
         Optional.empty(),
         "",
         Contact.NONE,
+        Optional.empty(),
+        "",
         List.of(new Source(title, url)),
         sections,
+        List.of(),
         file);
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KnowledgeSnapshot {
   /** Changes whenever the layout below or the records change. */
-  static final String FORMAT = "optout-knowledge-1";
+  static final String FORMAT = "optout-knowledge-2";
 
   private KnowledgeSnapshot() {}
 
@@ -39,6 +39,8 @@ public final class KnowledgeSnapshot {
       out.writeUTF(g.action());
       optional(out, g.contact().form().map(URI::toString));
       optional(out, g.contact().email());
+      optional(out, g.link().map(URI::toString));
+      text(out, g.checked());
       out.writeInt(g.sources().size());
       for (Source s : g.sources()) {
         out.writeUTF(s.title());
@@ -55,6 +57,14 @@ public final class KnowledgeSnapshot {
           text(out, item);
         }
         out.writeInt(s.line());
+      }
+      out.writeInt(g.cards().size());
+      for (Card c : g.cards()) {
+        out.writeUTF(c.id());
+        text(out, c.question());
+        strings(out, c.also());
+        text(out, c.answer());
+        out.writeInt(c.line());
       }
       out.writeUTF(g.file());
     }
@@ -93,6 +103,8 @@ public final class KnowledgeSnapshot {
     Optional<URI> form = optional(in).map(URI::create);
     Optional<String> email = optional(in);
     Contact contact = form.isEmpty() && email.isEmpty() ? Contact.NONE : new Contact(form, email);
+    Optional<URI> link = optional(in).map(URI::create);
+    String checked = readText(in);
     List<Source> sources = list(in, () -> new Source(readUtf(in), URI.create(readUtf(in))));
     List<Section> sections =
         list(
@@ -105,10 +117,20 @@ public final class KnowledgeSnapshot {
                     readText(in),
                     list(in, () -> readText(in)),
                     readInt(in)));
+    List<Card> cards =
+        list(
+            in,
+            () ->
+                new Card(
+                    readUtf(in),
+                    readText(in),
+                    list(in, () -> readUtf(in)),
+                    readText(in),
+                    readInt(in)));
     String file = in.readUTF();
     return new Guide(
         id, language, kind, platform, aliases, title, verified, regions, optOut, action, contact,
-        sources, sections, file);
+        link, checked, sources, sections, cards, file);
   }
 
   /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */

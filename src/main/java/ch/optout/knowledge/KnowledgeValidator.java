@@ -62,6 +62,9 @@ final class KnowledgeValidator {
       if (guide.kind() == DocumentKind.GUIDE && guide.language() == Language.FR && twin != null) {
         checkTwinsAgree(guide, twin, problems);
       }
+      if (guide.language() == Language.FR && twin != null) {
+        checkSameCards(guide, twin, problems);
+      }
       if (guide.kind() != DocumentKind.DOCUMENT && twin == null) {
         Language other = guide.language().other();
         String folder =
@@ -119,6 +122,30 @@ final class KnowledgeValidator {
     }
     if (!fr.contact().equals(en.contact())) {
       problems.add(Problem.error(fr.file(), 1, "contact differs from " + en.file()));
+    }
+  }
+
+  /** Twins answer the same questions: a follow-up must find its card in either language. */
+  private static void checkSameCards(Guide fr, Guide en, List<Problem> problems) {
+    List<String> frIds = fr.cards().stream().map(Card::id).toList();
+    List<String> enIds = en.cards().stream().map(Card::id).toList();
+    for (Card card : fr.cards()) {
+      if (!enIds.contains(card.id())) {
+        problems.add(
+            Problem.error(
+                fr.file(),
+                card.line(),
+                "card '" + card.id() + "' has no twin in " + en.file() + " (card ids must match)"));
+      }
+    }
+    for (Card card : en.cards()) {
+      if (!frIds.contains(card.id())) {
+        problems.add(
+            Problem.error(
+                en.file(),
+                card.line(),
+                "card '" + card.id() + "' has no twin in " + fr.file() + " (card ids must match)"));
+      }
     }
   }
 

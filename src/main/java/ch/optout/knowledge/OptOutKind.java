@@ -10,7 +10,9 @@ public enum OptOutKind {
   /** only an objection or privacy form. */
   FORM,
   /** no opt-out at all. */
-  NONE;
+  NONE,
+  /** the service says it does not train on users' content: nothing to switch off. */
+  NOT_NEEDED;
 
   static Optional<OptOutKind> parse(String value) {
     for (OptOutKind kind : values()) {

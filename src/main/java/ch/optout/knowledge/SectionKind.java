@@ -8,6 +8,8 @@ public enum SectionKind {
   STEPS,
   NOT_COVERED,
   GOOD_TO_KNOW,
+  /** an answer card of the "Questions" section: heading the question, label the card id. */
+  CARD,
   OTHER;
 
   /** Classifies a level-2 heading such as "Steps (web)" or "Ce que cela ne couvre pas". */

@@ -16,6 +16,9 @@ final class Fields {
   /** Not stored, exact: guide, law, article or document, for intent boosts. */
   static final String KIND = "kind";
 
+  /** Not stored, exact: the section kind ("card", "steps"…), to search the answer cards alone. */
+  static final String SECTION = "section";
+
   /** Analysed with folding only: the names people type for a platform. */
   static final String ALIASES = "aliases";
 

@@ -1,5 +1,6 @@
 package ch.optout.search;
 
+import ch.optout.knowledge.Card;
 import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
@@ -50,7 +51,7 @@ import org.apache.lucene.util.Version;
  */
 public final class KnowledgeIndex implements Closeable {
   /** Changes whenever the snapshot layout or the indexing (fields, analyzers) changes. */
-  static final String SNAPSHOT_FORMAT = "optout-bm25-1/lucene-" + Version.LATEST;
+  static final String SNAPSHOT_FORMAT = "optout-bm25-2/lucene-" + Version.LATEST;
 
   private final KnowledgeBase knowledge;
   private final Directory directory;
@@ -76,9 +77,11 @@ public final class KnowledgeIndex implements Closeable {
       }
       List<Section> sections = guide.sections();
       for (int i = 0; i < sections.size(); i++) {
-        Passage passage = new Passage(guide.file() + "#" + i, guide, sections.get(i));
-        passages.add(passage);
-        byId.put(passage.id(), passage);
+        add(new Passage(guide.file() + "#" + i, guide, sections.get(i)));
+      }
+      // cards are passages of their own: a question finds the one card that answers it
+      for (Card card : guide.cards()) {
+        add(new Passage(guide.file() + "#" + card.id(), guide, card.asSection()));
       }
     }
     this.hasVectors = embedder.isPresent();
@@ -95,6 +98,11 @@ public final class KnowledgeIndex implements Closeable {
       }
     }
     this.searcher = new IndexSearcher(reader);
+  }
+
+  private void add(Passage passage) {
+    passages.add(passage);
+    byId.put(passage.id(), passage);
   }
 
   private void write(Optional<Embedder> embedder) throws IOException {
@@ -190,6 +198,9 @@ public final class KnowledgeIndex implements Closeable {
     doc.add(new StringField(Fields.LANG, language.code(), Field.Store.NO));
     doc.add(
         new StringField(Fields.KIND, guide.kind().name().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(
+        new StringField(
+            Fields.SECTION, section.kind().name().toLowerCase(Locale.ROOT), Field.Store.NO));
     doc.add(new StringField(Fields.PLATFORM, guide.id(), Field.Store.NO));
     doc.add(
         new TextField(
