@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param verified when the knowledge behind the answer was last checked (the oldest, if several)
  * @param composer "extractive" or "llm"
  * @param document a text meant to be copied as it is, such as an objection letter; empty if none
+ * @param warning one line shown before the sources, e.g. that the guide was checked long ago; empty
+ *     if none
+ * @param link the official page that opens the setting or form, for a channel's link button
+ * @param more true when the answer leaves part of the guide out, to be had with "more" / « plus »
  */
 public record Answer(
     Language language,
@@ -35,7 +39,44 @@ public record Answer(
     List<Source> sources,
     Optional<LocalDate> verified,
     String composer,
-    String document) {
+    String document,
+    String warning,
+    Optional<java.net.URI> link,
+    boolean more) {
+
+  /** An answer with nothing more to show, no warning and no link button. */
+  public Answer(
+      Language language,
+      boolean answered,
+      AnswerKind kind,
+      Optional<String> platformId,
+      String title,
+      String lead,
+      List<StepGroup> steps,
+      List<String> caveats,
+      List<String> notes,
+      List<Source> sources,
+      Optional<LocalDate> verified,
+      String composer,
+      String document) {
+    this(
+        language,
+        answered,
+        kind,
+        platformId,
+        title,
+        lead,
+        steps,
+        caveats,
+        notes,
+        sources,
+        verified,
+        composer,
+        document,
+        "",
+        Optional.empty(),
+        false);
+  }
 
   /** An answer without a document to copy. */
   public Answer(
@@ -76,6 +117,8 @@ public record Answer(
     Objects.requireNonNull(verified, "verified");
     Objects.requireNonNull(composer, "composer");
     Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(warning, "warning");
+    Objects.requireNonNull(link, "link");
     steps = List.copyOf(steps);
     caveats = List.copyOf(caveats);
     notes = List.copyOf(notes);
@@ -114,38 +157,172 @@ public record Answer(
 
   /** The same text, marked as not answered. */
   public Answer asDecline() {
-    return new Answer(
-        language,
-        false,
-        AnswerKind.DECLINE,
-        platformId,
-        title,
-        lead,
-        steps,
-        caveats,
-        notes,
-        sources,
-        verified,
-        composer,
-        document);
+    return toBuilder().answered(false).kind(AnswerKind.DECLINE).build();
   }
 
   public Answer withNote(String note) {
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
-    return new Answer(
-        language,
-        answered,
-        kind,
-        platformId,
-        title,
-        lead,
-        steps,
-        caveats,
-        more,
-        sources,
-        verified,
-        composer,
-        document);
+    return toBuilder().notes(more).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public static Builder builder(Language language, AnswerKind kind) {
+    return new Builder(
+        new Answer(
+            language,
+            true,
+            kind,
+            Optional.empty(),
+            "",
+            "",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            ExtractiveComposer.NAME));
+  }
+
+  /** Changes a few fields of an answer without repeating the others. */
+  public static final class Builder {
+    private Language language;
+    private boolean answered;
+    private AnswerKind kind;
+    private Optional<String> platformId;
+    private String title;
+    private String lead;
+    private List<StepGroup> steps;
+    private List<String> caveats;
+    private List<String> notes;
+    private List<Source> sources;
+    private Optional<LocalDate> verified;
+    private String composer;
+    private String document;
+    private String warning;
+    private Optional<java.net.URI> link;
+    private boolean more;
+
+    private Builder(Answer a) {
+      language = a.language;
+      answered = a.answered;
+      kind = a.kind;
+      platformId = a.platformId;
+      title = a.title;
+      lead = a.lead;
+      steps = a.steps;
+      caveats = a.caveats;
+      notes = a.notes;
+      sources = a.sources;
+      verified = a.verified;
+      composer = a.composer;
+      document = a.document;
+      warning = a.warning;
+      link = a.link;
+      more = a.more;
+    }
+
+    public Builder language(Language v) {
+      language = v;
+      return this;
+    }
+
+    public Builder answered(boolean v) {
+      answered = v;
+      return this;
+    }
+
+    public Builder kind(AnswerKind v) {
+      kind = v;
+      return this;
+    }
+
+    public Builder platformId(Optional<String> v) {
+      platformId = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder lead(String v) {
+      lead = v;
+      return this;
+    }
+
+    public Builder steps(List<StepGroup> v) {
+      steps = v;
+      return this;
+    }
+
+    public Builder caveats(List<String> v) {
+      caveats = v;
+      return this;
+    }
+
+    public Builder notes(List<String> v) {
+      notes = v;
+      return this;
+    }
+
+    public Builder sources(List<Source> v) {
+      sources = v;
+      return this;
+    }
+
+    public Builder verified(Optional<LocalDate> v) {
+      verified = v;
+      return this;
+    }
+
+    public Builder composer(String v) {
+      composer = v;
+      return this;
+    }
+
+    public Builder document(String v) {
+      document = v;
+      return this;
+    }
+
+    public Builder warning(String v) {
+      warning = v;
+      return this;
+    }
+
+    public Builder link(Optional<java.net.URI> v) {
+      link = v;
+      return this;
+    }
+
+    public Builder more(boolean v) {
+      more = v;
+      return this;
+    }
+
+    public Answer build() {
+      return new Answer(
+          language,
+          answered,
+          kind,
+          platformId,
+          title,
+          lead,
+          steps,
+          caveats,
+          notes,
+          sources,
+          verified,
+          composer,
+          document,
+          warning,
+          link,
+          more);
+    }
   }
 }

@@ -8,10 +8,13 @@ import ch.optout.knowledge.OptOutKind;
 import ch.optout.knowledge.Section;
 import ch.optout.knowledge.SectionKind;
 import ch.optout.knowledge.Source;
+import ch.optout.search.Facets;
 import ch.optout.search.Intent;
+import ch.optout.search.IntentClassifier;
 import ch.optout.search.ScoredPassage;
 import ch.optout.search.SearchResult;
 import ch.optout.search.Understanding;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,31 +43,221 @@ public final class ExtractiveComposer implements AnswerComposer {
   private static final java.util.regex.Pattern SUMMARISE =
       java.util.regex.Pattern.compile("(?i)\\b(summar|résum|resum|en bref|in short|tl;?dr)");
 
+  /** A card sharing this much with a question answers it even when another platform is named. */
+  static final double STRONG_CARD = 5.0;
+
   private final KnowledgeBase knowledge;
   private final Messages messages;
+  private final CardFinder cards;
+  private final LeadAnswers leads;
 
   public ExtractiveComposer(KnowledgeBase knowledge, Messages messages) {
+    this(knowledge, messages, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock today's date, to warn when a guide was checked long ago
+   */
+  public ExtractiveComposer(KnowledgeBase knowledge, Messages messages, Clock clock) {
     this.knowledge = knowledge;
     this.messages = messages;
+    this.cards = new CardFinder(knowledge);
+    this.leads = new LeadAnswers(messages, clock);
   }
 
   @Override
   public Answer compose(SearchResult result) {
     Understanding u = result.understanding();
     if (u.intent() == Intent.SMALL_TALK) {
-      return welcome(u.language());
+      return smallTalk(u);
+    }
+    if (u.intent() == Intent.OFF_TOPIC) {
+      return offTopic(u);
+    }
+    if (u.uncovered().isPresent() && u.platforms().isEmpty()) {
+      return notCovered(u.language(), u.uncovered().get());
+    }
+    Optional<Answer> carded = cardAnswer(result);
+    if (carded.isPresent()) {
+      return alsoUncovered(carded.get(), u);
     }
     if (!result.confident()) {
       return decline(u, result.unknownPlatform());
     }
-    return switch (u.intent()) {
-      case EVERYWHERE -> checklist(u.language());
-      // letters need the user's region: the conversation asks for it before composing
-      case LETTER -> u.platforms().isEmpty() ? decline(u) : guides(u);
-      case LEGAL -> information(result, true);
-      case FACTS -> u.platforms().isEmpty() ? information(result, true) : facts(result);
-      default -> u.platforms().isEmpty() ? information(result, true) : guides(u);
-    };
+    Answer answer =
+        switch (u.intent()) {
+          case EVERYWHERE -> checklist(u.language());
+          // letters need the user's region: the conversation asks for it before composing
+          case LETTER -> u.platforms().isEmpty() ? decline(u) : howTo(u);
+          case LEGAL -> information(result, true);
+          case FACTS -> u.platforms().isEmpty() ? information(result, true) : facts(result);
+          default -> u.platforms().isEmpty() ? information(result, true) : howTo(u);
+        };
+    return alsoUncovered(answer, u);
+  }
+
+  /**
+   * The answer a card gives: the law's for a legal facet ("complaint-switzerland"), the article's
+   * for a question about it, else the platform's ("retroactive" on LinkedIn); one line per platform
+   * when several are named.
+   */
+  private Optional<Answer> cardAnswer(SearchResult result) {
+    Understanding u = result.understanding();
+    List<String> facets = new ArrayList<>(u.facets());
+    boolean howTo = IntentClassifier.asksHowTo(u.question());
+    if (howTo) {
+      // "how do I stop LinkedIn using my CV?" asks for steps, not for what data is used
+      facets.removeIf(f -> !Facets.isLegal(f) && !CardFinder.HOW_TO_FACTS.contains(f));
+    }
+    List<Guide> platforms = allPlatformGuides(u);
+    boolean topical =
+        !platforms.isEmpty()
+            || u.domainWords() > 0
+            || u.intent() == Intent.LEGAL
+            || u.intent() == Intent.FACTS;
+    List<CardFinder.Found> found = new ArrayList<>();
+    if (Facets.mentionsArticle(u.question()) && topical) {
+      found.addAll(cards.article(facets, u.question(), u.language()));
+    }
+    if (topical) {
+      cards.legal(facets, u.language()).ifPresent(found::add);
+    }
+    if (!found.isEmpty()) {
+      return Optional.of(
+          leads.fact(found.get(0).guide(), u, found, platforms.stream().findFirst()));
+    }
+    if (platforms.size() >= 2 && u.intent() != Intent.COMPARE && !facets.isEmpty()) {
+      // "does YouTube's switch also stop Google training Gemini?" is about YouTube: one of its
+      // cards answers it, naming the other
+      Optional<CardFinder.Scored> first = cards.best(platforms.get(0), u.question(), facets);
+      if (first.filter(b -> b.score() >= STRONG_CARD).isPresent()) {
+        platforms = List.of(platforms.get(0));
+      }
+    }
+    if (u.intent() == Intent.COMPARE || platforms.size() >= 2) {
+      return platforms.size() >= 2
+          ? Optional.of(leads.compare(platforms, u, facets, cards))
+          : Optional.empty();
+    }
+    if (platforms.size() == 1) {
+      Guide g = platforms.get(0);
+      boolean strongFacet = facets.stream().anyMatch(f -> !CardFinder.WEAK_FACETS.contains(f));
+      if (u.intent() == Intent.LETTER || (howTo && !strongFacet)) {
+        return Optional.empty();
+      }
+      Optional<CardFinder.Scored> best = cards.best(g, u.question(), facets);
+      int line = CardFinder.bestLineScore(g, u.question());
+      // "my account is protected: can Grok still use my posts?" is answered by a line of the
+      // guide no card asks about
+      boolean facetCard =
+          best.filter(b -> facets.contains(b.found().card().id()))
+              .filter(b -> !b.found().card().id().equals("data"))
+              .isPresent();
+      if (!howTo
+          && !facetCard
+          && line >= 3
+          && best.map(b -> line > b.score()).orElse(true)
+          && u.intent() != Intent.COMPARE) {
+        return Optional.of(facts(result));
+      }
+      if (best.isEmpty()) {
+        return Optional.empty();
+      }
+      List<CardFinder.Found> facts = new ArrayList<>(List.of(best.get().found()));
+      // a second thing asked ("my CVs? and my private messages?") gets its card too
+      for (String facet : facets) {
+        if (!facet.equals(best.get().found().card().id())
+            && !CardFinder.WEAK_FACETS.contains(facet)) {
+          g.card(facet).map(c -> new CardFinder.Found(g, c)).ifPresent(facts::add);
+          break;
+        }
+      }
+      return Optional.of(
+          howTo ? leads.howTo(g, u, facts) : leads.fact(g, u, facts, Optional.of(g)));
+    }
+    if (topical && (u.intent() == Intent.LEGAL || u.intent() == Intent.FACTS)) {
+      return cards
+          .byWords(cards.documents(DocumentKind.LAW, u.language()), u.question())
+          .map(f -> leads.fact(f.guide(), u, List.of(f), Optional.empty()));
+    }
+    return Optional.empty();
+  }
+
+  /** A how-to for one platform: its action first, the device's steps, the key caveats. */
+  private Answer howTo(Understanding u) {
+    List<Guide> guides = allPlatformGuides(u);
+    if (guides.size() >= 2) {
+      return leads.compare(guides, u, List.of(), cards);
+    }
+    return leads.howTo(guides.get(0), u, List.of());
+  }
+
+  /** Everything a guide says, for "more" / « plus » after a short answer. */
+  public Answer more(String platformId, Language language) {
+    Answer full = guide(platformId, language);
+    Guide g = knowledge.findAny(platformId, language).orElseThrow();
+    return full.toBuilder()
+        .title(messages.get(language, "answer.more.title", g.platform()))
+        .warning(leads.warning(List.of(g), language))
+        .link(g.link())
+        .build();
+  }
+
+  /** "Hello", "thanks", "ok": one short line, never the whole welcome. */
+  private Answer smallTalk(Understanding u) {
+    String kind = IntentClassifier.smallTalkKind(u.question());
+    return Answer.message(u.language(), "", messages.get(u.language(), "smalltalk." + kind));
+  }
+
+  /** A platform named, but not about AI training: a short decline, never a guide. */
+  private Answer offTopic(Understanding u) {
+    Language language = u.language();
+    String body =
+        u.platforms().isEmpty()
+            ? messages.get(language, "offtopic.body.general")
+            : messages.get(
+                language,
+                "offtopic.body",
+                knowledge
+                    .findAny(u.platforms().get(0), language)
+                    .map(Guide::platform)
+                    .orElse(u.platforms().get(0)));
+    return Answer.builder(language, AnswerKind.DECLINE)
+        .answered(false)
+        .title(messages.get(language, "offtopic.title"))
+        .lead(body + "\n\n" + messages.get(language, "offtopic.examples"))
+        .build();
+  }
+
+  /** A service OptOut has no guide for: said by name, with what works anyway. */
+  public Answer notCovered(Language language, String service) {
+    return Answer.builder(language, AnswerKind.DECLINE)
+        .answered(false)
+        .title(messages.get(language, "notcovered.title", service))
+        .lead(
+            messages.get(language, "notcovered.body", service)
+                + "\n\n"
+                + messages.get(language, "notcovered.note", service))
+        .build();
+  }
+
+  private Answer alsoUncovered(Answer answer, Understanding u) {
+    if (u.uncovered().isEmpty() || !answer.answered()) {
+      return answer;
+    }
+    return answer.toBuilder()
+        .lead(
+            messages.get(u.language(), "notcovered.also", u.uncovered().get())
+                + "\n\n"
+                + answer.lead())
+        .build();
+  }
+
+  private List<Guide> allPlatformGuides(Understanding u) {
+    return u.platforms().stream()
+        .map(id -> knowledge.findAny(id, u.language()))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** Steps for each named platform, in the question's language. */
@@ -114,8 +307,18 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** The whole guide of one platform, as if the user had asked how to opt out of it. */
   public Answer guide(String platformId, Language language) {
-    return guides(
-        new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1));
+    Answer full =
+        guides(
+            new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1));
+    return knowledge
+        .findAny(platformId, language)
+        .map(
+            g ->
+                full.toBuilder()
+                    .warning(leads.warning(List.of(g), language))
+                    .link(g.link())
+                    .build())
+        .orElse(full);
   }
 
   /** A fact about a named platform, then that platform's steps so the user can act on it. */
@@ -137,23 +340,37 @@ public final class ExtractiveComposer implements AnswerComposer {
             });
     List<String> lines = Snippets.bestLines(candidates, u.question(), 2);
     if (lines.isEmpty()) {
-      return guides(u);
+      return howTo(u);
     }
     List<String> caveats =
-        items(main, SectionKind.NOT_COVERED).stream().filter(c -> !lines.contains(c)).toList();
+        items(main, SectionKind.NOT_COVERED).stream()
+            .filter(c -> !lines.contains(c))
+            .limit(LeadAnswers.KEY_CAVEATS)
+            .toList();
     return new Answer(
-        u.language(),
-        true,
-        AnswerKind.GUIDE,
-        Optional.of(main.id()),
-        main.title(),
-        String.join("\n\n", lines),
-        stepGroups(main, ""),
-        caveats,
-        List.of(),
-        sources(cited),
-        oldest(cited),
-        NAME);
+            u.language(),
+            true,
+            AnswerKind.GUIDE,
+            Optional.of(main.id()),
+            main.title(),
+            String.join("\n\n", lines)
+                + "\n\n**"
+                + main.platform()
+                + "** "
+                + leads.kindLine(main, u.language()),
+            IntentClassifier.asksHowTo(u.question())
+                ? LeadAnswers.steps(main, u.question())
+                : List.of(),
+            caveats,
+            List.of(),
+            sources(cited),
+            oldest(cited),
+            NAME)
+        .toBuilder()
+            .warning(leads.warning(cited, u.language()))
+            .link(main.link())
+            .more(true)
+            .build();
   }
 
   /** Law or background facts: the best passages, and a platform's steps when one is named. */
@@ -282,10 +499,16 @@ public final class ExtractiveComposer implements AnswerComposer {
         NAME);
   }
 
+  /** Beyond this many, a list of platform names is a wall of text: a count and /platforms. */
+  static final int LISTED_PLATFORMS = 12;
+
+  /** "LinkedIn, Meta, TikTok", or "45 services (/platforms lists them)" when there are many. */
   public String coveredPlatforms(Language language) {
-    return knowledge.guides(language).stream()
-        .map(Guide::platform)
-        .collect(Collectors.joining(", "));
+    List<Guide> guides = knowledge.guides(language);
+    if (guides.size() > LISTED_PLATFORMS) {
+      return messages.get(language, "covered.count", guides.size());
+    }
+    return guides.stream().map(Guide::platform).collect(Collectors.joining(", "));
   }
 
   private List<Guide> platformGuides(Understanding u) {

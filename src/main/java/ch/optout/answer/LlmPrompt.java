@@ -105,6 +105,10 @@ record LlmPrompt(String question, Language language, List<Excerpt> passages) {
 
   /** Prose, then items numbered as steps or bulleted, as a reader of the guide would see them. */
   private static String body(Section section) {
+    if (section.kind() == SectionKind.CARD) {
+      // a card's other phrasings are for retrieval, not facts
+      return section.text().strip();
+    }
     return list(section.text(), section.items(), section.kind() == SectionKind.STEPS);
   }
 

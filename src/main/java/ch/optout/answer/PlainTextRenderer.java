@@ -46,6 +46,12 @@ public final class PlainTextRenderer {
         sb,
         messages.get(a.language(), "label.goodToKnow"),
         a.notes().stream().map(Inline::plain).toList());
+    if (!a.warning().isBlank()) {
+      sb.append("\n").append("! ").append(a.warning()).append("\n");
+    }
+    if (a.more()) {
+      sb.append("\n").append(messages.get(a.language(), "answer.more")).append("\n");
+    }
     if (!a.sources().isEmpty()) {
       String heading =
           a.verified()

@@ -11,6 +11,7 @@ import ch.optout.knowledge.Language;
 import ch.optout.search.Intent;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.SearchResult;
+import ch.optout.search.Text;
 import ch.optout.search.Understanding;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
@@ -82,11 +83,14 @@ public final class Assistant {
   public Reply reply(
       String chatId, String text, Optional<Language> clientLanguage, Optional<Language> forced) {
     ChatState state = store.load(chatId);
-    Language fallback =
-        forced
-            .or(() -> state.language().flatMap(Language::fromCode))
-            .or(() -> clientLanguage)
-            .orElse(Language.EN);
+    // the language: imposed by the caller, else chosen with /lang, else the one the text is
+    // clearly written in, else the one the conversation was last held in, else the app's
+    Optional<Language> pinned = forced.or(() -> state.language().flatMap(Language::fromCode));
+    Optional<Language> spoken =
+        state.contextFresh(clock.instant())
+            ? state.lastIntent().flatMap(Assistant::flowLanguage)
+            : Optional.empty();
+    Language fallback = pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
       return commands.run(chatId, input.text(), fallback);
@@ -95,12 +99,13 @@ public final class Assistant {
       return Reply.of(
           Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
     }
-    // "1 4 12" or "fait" continue a flow in the language it was started in, unless the text says
-    // otherwise; so do ambiguous questions asked in the middle of it
-    Language contextual = state.lastIntent().flatMap(Assistant::flowLanguage).orElse(fallback);
-    Understanding u = search.understand(input.text(), contextual);
-    if (forced.isPresent()) {
-      u = u.withLanguage(forced.get());
+    // "1 4 12", "fait" or "et whatsapp ?" continue in the language the conversation is held in
+    Understanding u = search.understand(input.text(), fallback);
+    if (pinned.isPresent()) {
+      u = u.withLanguage(pinned.get());
+    }
+    if (MORE.matcher(Text.fold(input.text()).strip()).matches()) {
+      return more(chatId, state, u);
     }
     Optional<Reply> flow = flowAnswer(chatId, input.text(), u.language(), state);
     if (flow.isPresent()) {
@@ -114,6 +119,12 @@ public final class Assistant {
       return withUnderstanding(checklist.pick(chatId, u.language()), u);
     }
     u = withFollowUp(u, state);
+    if (u.intent() == Intent.SMALL_TALK || u.intent() == Intent.OFF_TOPIC) {
+      // nothing to remember but the language the chat is held in
+      Reply reply = new Reply(composer.compose(search.search(u)), Optional.of(u));
+      keepLanguage(chatId, state, u);
+      return reply;
+    }
     SearchResult result = search.search(u);
     Answer answer = composer.compose(result);
     if (input.truncated()) {
@@ -141,13 +152,57 @@ public final class Assistant {
     return new Reply(reply.answer(), Optional.of(u), reply.choices());
   }
 
-  /** The full guide answer for one platform, e.g. when a user taps it in a platform list. */
+  /** "more", « plus », "tell me more": the rest of the guide in context. */
+  private static final java.util.regex.Pattern MORE =
+      java.util.regex.Pattern.compile(
+          "(more|plus|en savoir plus|dis m en plus|dites m en plus|tell me more|show more|the rest|le reste|la suite|details|detail|more details|plus de details|voir plus|afficher plus)[ .!?]*");
+
+  private Reply more(String chatId, ChatState state, Understanding u) {
+    Optional<String> platform =
+        state.contextFresh(clock.instant()) ? state.lastPlatform() : Optional.empty();
+    platform =
+        platform.filter(p -> search.index().knowledge().findAny(p, u.language()).isPresent());
+    if (platform.isEmpty()) {
+      return new Reply(
+          Answer.message(u.language(), "", messages.get(u.language(), "more.none")),
+          Optional.of(u));
+    }
+    Answer answer = extractive.more(platform.get(), u.language());
+    store.save(
+        chatId,
+        state.withContext(
+            platform.get(), Intent.HOW_TO.name() + "." + u.language().code(), clock.instant()));
+    return new Reply(answer, Optional.of(u.withPlatforms(List.of(platform.get()))));
+  }
+
+  /**
+   * The full guide answer for one platform, e.g. to lay out its steps again. Counts nothing: see
+   * {@link #openGuide}.
+   */
   public Optional<Answer> guide(String platformId, Language language) {
     if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
-    store.countAnswer(platformId);
     return Optional.of(extractive.guide(platformId, language));
+  }
+
+  /**
+   * A guide the user opened (a platform tapped in a list): counted once, and remembered as the
+   * conversation's platform so that follow-ups are about it.
+   */
+  public Optional<Answer> openGuide(String chatId, String platformId, Language language) {
+    Optional<Answer> guide = guide(platformId, language);
+    guide.ifPresent(
+        g -> {
+          store.countAnswer(platformId);
+          store.save(
+              chatId,
+              store
+                  .load(chatId)
+                  .withContext(
+                      platformId, Intent.HOW_TO.name() + "." + language.code(), clock.instant()));
+        });
+    return guide;
   }
 
   /** The covered platforms as (id, display name), sorted by name, in one language. */
@@ -180,12 +235,16 @@ public final class Assistant {
     boolean fresh =
         state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
     int words = u.question().split("\\s+").length;
+    // "c'est rétroactif ?", "and for my son?": a fact asked about the platform in context
+    boolean asksFact = !u.facets().isEmpty() && words <= FOLLOW_UP_MAX_WORDS * 2;
     if (!fresh
         || !u.platforms().isEmpty()
+        || u.uncovered().isPresent()
         || state.lastPlatform().isEmpty()
-        || words > FOLLOW_UP_MAX_WORDS
+        || (words > FOLLOW_UP_MAX_WORDS && !asksFact)
         || u.intent() == Intent.SMALL_TALK
-        || !search.isFollowUp(u.question())
+        || u.intent() == Intent.OFF_TOPIC
+        || (!asksFact && !search.isFollowUp(u.question()))
         || state.lastPlatform().filter(Checklist.PICKING::equals).isPresent()
         || Letters.isWaiting(state)) {
       return u;
@@ -198,8 +257,36 @@ public final class Assistant {
         && answer.kind() != AnswerKind.MESSAGE
         && answer.platformId().isPresent()) {
       Instant now = clock.instant();
-      store.save(chatId, state.withContext(answer.platformId().get(), u.intent().name(), now));
+      store.save(
+          chatId,
+          state.withContext(
+              answer.platformId().get(), u.intent().name() + "." + u.language().code(), now));
       store.countAnswer(answer.platformId().get());
+    } else {
+      keepLanguage(chatId, state, u);
+    }
+  }
+
+  /**
+   * A clear message in another language moves the conversation to it, keeping its platform: "et
+   * whatsapp ?" after a French question is answered in French.
+   */
+  private void keepLanguage(String chatId, ChatState state, Understanding u) {
+    if (!u.languageDetected() || !state.contextFresh(clock.instant())) {
+      return;
+    }
+    Optional<String> intent = state.lastIntent();
+    if (intent.isEmpty() || Checklist.isChecklist(state) || Letters.isWaiting(state)) {
+      return;
+    }
+    String base =
+        intent.get().contains(".")
+            ? intent.get().substring(0, intent.get().lastIndexOf('.'))
+            : intent.get();
+    String updated = base + "." + u.language().code();
+    if (!updated.equals(intent.get())) {
+      store.save(
+          chatId, state.withContext(state.lastPlatform().get(), updated, state.contextAt().get()));
     }
   }
 }

@@ -30,6 +30,7 @@ final class AnswerJson {
     json.put("answered", a.answered());
     json.put("platform", a.platformId().orElse(null));
     json.put("answer", plainText.render(a));
+    json.put("lead", Inline.plain(a.lead()));
     json.put("steps", a.allSteps().stream().map(Inline::plain).toList());
     List<Map<String, Object>> sources = new ArrayList<>();
     for (Source s : a.sources()) {
@@ -52,12 +53,18 @@ final class AnswerJson {
     if (!a.document().isBlank()) {
       json.put("letter", a.document());
     }
+    json.put("verified", a.verified().map(Object::toString).orElse(null));
+    json.put("warning", a.warning().isBlank() ? null : a.warning());
+    json.put("link", a.link().map(Object::toString).orElse(null));
+    json.put("more", a.more());
     reply
         .understanding()
         .ifPresent(
             u -> {
               json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
               json.put("platforms", u.platforms());
+              json.put("facets", u.facets());
+              u.uncovered().ifPresent(name -> json.put("uncovered", name));
             });
     try {
       return mapper.writeValueAsString(json);

@@ -29,13 +29,23 @@ final class ChatCommand implements Callable<Integer> {
   @ParentCommand OptOutCommand parent;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Option(
+      names = "--json",
+      description =
+          "One JSON object per line read, with the fields of ask --json: for scripts and whole"
+              + " conversations in tests.")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Components c = Components.persistent(parent.settings())) {
-      out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
+      if (json) {
+        return jsonLines(c, reader, out);
+      }
+      out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
       while (true) {
         out.print("\n> ");
         out.flush();
@@ -58,6 +68,26 @@ final class ChatCommand implements Callable<Integer> {
       out.println();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the terminal", e);
+    }
+    return 0;
+  }
+
+  /** Each line read is one message of the same conversation; each reply one line of JSON. */
+  private static int jsonLines(Components c, BufferedReader reader, PrintWriter out)
+      throws IOException {
+    AnswerJson writer = new AnswerJson(c.plainText);
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+        break;
+      }
+      long start = System.nanoTime();
+      Reply reply = c.assistant.reply(CHAT_ID, line);
+      out.println(writer.toJson(line, reply, (System.nanoTime() - start) / 1e6));
+      out.flush();
     }
     return 0;
   }

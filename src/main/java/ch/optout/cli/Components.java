@@ -119,7 +119,7 @@ final class Components implements AutoCloseable {
         new QueryUnderstanding(languages, new PlatformMatcher(knowledge), new IntentClassifier());
     this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
-    this.extractive = new ExtractiveComposer(knowledge, messages);
+    this.extractive = new ExtractiveComposer(knowledge, messages, clock);
     this.composer = composer(settings, extractive, languages, messages);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;

@@ -67,6 +67,12 @@ final class EvalCommand implements Callable<Integer> {
       int withLang = 0;
       int langRight = 0;
       Map<String, int[]> perKind = new TreeMap<>();
+      int leadCases = 0;
+      int leadRight = 0;
+      int coverage = 0;
+      int coverageHonest = 0;
+      List<Integer> factLengths = new ArrayList<>();
+      List<Integer> howToLengths = new ArrayList<>();
       double[] ms = new double[cases.size()];
       List<String> failures = new ArrayList<>();
       for (int i = 0; i < cases.size(); i++) {
@@ -74,9 +80,32 @@ final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Reply reply = c.assistant.reply("eval-" + i, ec.question());
         ms[i] = (System.nanoTime() - start) / 1e6;
-        EvalScorer.Verdict v = scorer.score(ec, reply, c.plainText.render(reply.answer()));
-        int[] k = perKind.computeIfAbsent(ec.kind(), x -> new int[2]);
+        String text = c.plainText.render(reply.answer());
+        EvalScorer.Verdict v = scorer.score(ec, reply, text);
+        int[] k = perKind.computeIfAbsent(ec.kind(), x -> new int[4]);
         k[1]++;
+        if (!ec.leadAny().isEmpty()) {
+          leadCases++;
+          k[3]++;
+          if (v.leadRight().orElse(false)) {
+            leadRight++;
+            k[2]++;
+          }
+        }
+        if (ec.coverage()) {
+          coverage++;
+          coverageHonest += v.right() ? 1 : 0;
+        }
+        if (reply.answer().answered()
+            && reply.answer().kind() == ch.optout.answer.AnswerKind.GUIDE) {
+          boolean fact =
+              reply.understanding().map(u -> !u.facets().isEmpty()).orElse(false)
+                  && !ch.optout.search.IntentClassifier.asksHowTo(ec.question());
+          (fact ? factLengths : howToLengths).add(text.length());
+        } else if (reply.answer().answered()
+            && reply.answer().kind() == ch.optout.answer.AnswerKind.INFORMATION) {
+          factLengths.add(text.length());
+        }
         if (v.right()) {
           right++;
           k[0]++;
@@ -103,7 +132,22 @@ final class EvalCommand implements Callable<Integer> {
       out.printf(
           "abstention %.3f (%d/%d out-of-scope declined)%n", ratio(declined, oos), declined, oos);
       out.printf("language   %.3f (%d/%d)%n", ratio(langRight, withLang), langRight, withLang);
-      perKind.forEach((kind, k) -> out.printf("  %-13s %d/%d%n", kind, k[0], k[1]));
+      out.printf(
+          "lead       %.3f (%d/%d answers lead with what was asked, first %d characters)%n",
+          ratio(leadRight, leadCases), leadRight, leadCases, EvalScorer.LEAD_CHARS);
+      if (coverage > 0) {
+        out.printf(
+            "coverage   %d/%d honest (declined naming the service, or answered from its own guide)%n",
+            coverageHonest, coverage);
+      }
+      perKind.forEach(
+          (kind, k) ->
+              out.printf(
+                  "  %-13s %d/%d%s%n",
+                  kind, k[0], k[1], k[3] == 0 ? "" : String.format("  lead %d/%d", k[2], k[3])));
+      out.printf(
+          "length     median %d chars for facts (%d answers), %d for how-tos (%d answers)%n",
+          median(factLengths), factLengths.size(), median(howToLengths), howToLengths.size());
       out.printf(
           "latency    p50 %.2f ms, p99 %.2f ms, mean %.2f ms (after one warm-up pass; repeated questions reuse cached embeddings)%n",
           stats.percentile(50), stats.percentile(99), stats.mean());
@@ -112,6 +156,15 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static int median(List<Integer> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Integer> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private static double ratio(int a, int b) {
@@ -147,7 +200,9 @@ final class EvalCommand implements Callable<Integer> {
               Optional.ofNullable(node.get("kind")).map(JsonNode::asText).orElse("platform"),
               strings(node.get("names")),
               strings(node.get("expect_any")),
-              strings(node.get("cite_domains"))));
+              strings(node.get("cite_domains")),
+              strings(node.get("lead_any")),
+              strings(node.get("forbid_any"))));
     }
     return cases;
   }

@@ -9,11 +9,35 @@ import java.util.regex.Pattern;
 
 /** Scores one answer against an {@link EvalCase}, saying why it failed. */
 final class EvalScorer {
-  /** What is wrong with an answer; empty when it is right. */
-  record Verdict(List<String> problems, boolean languageRight) {
+  /** How much of an answer, after its title line, counts as its lead. */
+  static final int LEAD_CHARS = 600;
+
+  /**
+   * What is wrong with an answer; empty when it is right.
+   *
+   * @param leadRight whether the first {@value #LEAD_CHARS} characters after the title hold one of
+   *     lead_any; empty when the case has no lead_any or was not answered
+   */
+  record Verdict(
+      List<String> problems, boolean languageRight, java.util.Optional<Boolean> leadRight) {
+    Verdict(List<String> problems, boolean languageRight) {
+      this(problems, languageRight, java.util.Optional.empty());
+    }
+
     boolean right() {
       return problems.isEmpty();
     }
+  }
+
+  /** The text after the title line, cut to {@value #LEAD_CHARS} characters. */
+  static String lead(String answerText) {
+    String body = answerText;
+    int newline = body.indexOf('\n');
+    if (newline >= 0) {
+      body = body.substring(newline + 1);
+    }
+    body = body.strip();
+    return body.length() > LEAD_CHARS ? body.substring(0, LEAD_CHARS) : body;
   }
 
   Verdict score(EvalCase c, Reply reply, String answerText) {
@@ -33,7 +57,21 @@ final class EvalScorer {
       }
       return new Verdict(problems, languageRight);
     }
+    String lower = answerText.toLowerCase(Locale.ROOT);
+    List<String> forbidden =
+        c.forbidAny().stream().filter(f -> lower.contains(f.toLowerCase(Locale.ROOT))).toList();
+    if (!forbidden.isEmpty()) {
+      problems.add("contains forbidden " + forbidden);
+    }
     if (!reply.answer().answered()) {
+      if (c.coverage()) {
+        // an honest "I don't have a guide for Vinted" is right, if it names the service
+        if (!c.names().isEmpty()
+            && c.names().stream().noneMatch(n -> namePattern(n).matcher(answerText).find())) {
+          problems.add("declined without naming any of " + c.names());
+        }
+        return new Verdict(problems, languageRight);
+      }
       problems.add("declined");
       return new Verdict(problems, languageRight);
     }
@@ -41,7 +79,15 @@ final class EvalScorer {
         && c.names().stream().noneMatch(n -> namePattern(n).matcher(answerText).find())) {
       problems.add("names none of " + c.names());
     }
-    String lower = answerText.toLowerCase(Locale.ROOT);
+    java.util.Optional<Boolean> leadRight = java.util.Optional.empty();
+    if (!c.leadAny().isEmpty()) {
+      String lead = lead(answerText).toLowerCase(Locale.ROOT);
+      boolean ok = c.leadAny().stream().anyMatch(e -> lead.contains(e.toLowerCase(Locale.ROOT)));
+      leadRight = java.util.Optional.of(ok);
+      if (!ok) {
+        problems.add("lead has none of " + c.leadAny());
+      }
+    }
     if (!c.expectAny().isEmpty()
         && c.expectAny().stream().noneMatch(e -> lower.contains(e.toLowerCase(Locale.ROOT)))) {
       problems.add("contains none of " + c.expectAny());
@@ -53,7 +99,7 @@ final class EvalScorer {
                 d -> c.citeDomains().stream().anyMatch(w -> d.equals(w) || d.endsWith("." + w)))) {
       problems.add("cites none of " + c.citeDomains());
     }
-    return new Verdict(problems, languageRight);
+    return new Verdict(problems, languageRight, leadRight);
   }
 
   private static Pattern namePattern(String name) {

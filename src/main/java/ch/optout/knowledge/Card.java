@@ -47,6 +47,6 @@ public record Card(String id, String question, List<String> also, String answer,
 
   /** The card as a section, so that retrieval finds it like any other passage. */
   public Section asSection() {
-    return new Section(SectionKind.CARD, question, id, answer, also, line);
+    return new Section(SectionKind.CARD, question, id, answerText(), also, line);
   }
 }

@@ -13,5 +13,12 @@ public enum Intent {
   /** an objection letter to a platform. */
   LETTER,
   /** a greeting or thanks: answered with what OptOut can do. */
-  SMALL_TALK
+  SMALL_TALK,
+  /** several platforms compared ("which have a switch and which a form?"): one line each. */
+  COMPARE,
+  /**
+   * about a platform but not about AI training (passwords, followers, posting times, cover
+   * letters): a short polite decline, never a guide.
+   */
+  OFF_TOPIC
 }

@@ -25,13 +25,40 @@ public final class IntentClassifier {
   private static final Pattern LETTER =
       Pattern.compile(
           "\\b((objection|opposition|complaint|gdpr|rgpd|formal) (letter|email|e mail|mail)s?|letters? (of|d) (objection|opposition)"
-              + "|(letter|lettre|courrier|mail|email|e mail|modele|template)s? (to|for|pour|a|au|aux|de|d) "
+              + "|(letter|lettre|courrier|template)s? (to|for|pour|a|au|aux|de|d) |modeles? (de |d )(lettre|courrier|mail|e mail)"
               + "|write (a |an )?(letter|email|e mail)|ecri(re|s|vez)( moi)? (une |un )?(lettre|courrier|mail|e mail)"
               + "|lettres? type|(lettre|courrier)s? d (opposition|objection))");
   private static final Pattern SMALL_TALK =
       Pattern.compile(
           "^((hi|hello|hey|bonjour|bonsoir|salut|coucou|thanks|thank you|thx|merci|ok|okay|d accord|good|great|super|cool|parfait"
               + "|perfect|top|yo|bye|au revoir|a plus|see you)( |$))+(beaucoup|a lot|so much|very much|optout|bot)?$");
+
+  /** Thanks, greetings and acknowledgements followed by a few words ("thanks, that worked"). */
+  private static final Pattern SMALL_TALK_START =
+      Pattern.compile(
+          "^(hi|hello|hey|bonjour|bonsoir|salut|coucou|thanks|thank you|thx|merci|ok|okay|d accord|great|super|cool|parfait|perfect"
+              + "|top|nickel|genial|excellent|awesome|bye|au revoir|good night|bonne (soiree|journee|nuit))\\b");
+
+  /** About a platform, but not about AI training: accounts, audience, unrelated letters. */
+  private static final Pattern OFF_TOPIC =
+      Pattern.compile(
+          "\\b(password|passwords|mot de passe|mots de passe|mdp|log ?in|sign in|se connecter|connexion|hacked|piratee?|locked out|bloquee?"
+              + "|code (par )?sms|verification code|code de verification|followers?|abonnes|likes|more views|plus de vues|reach|for you( page)?|fyp|pour toi"
+              + "|algorithm|algorithme|best time|meilleur moment|quelle heure|what time|go viral|viral|monetiz\\w*|monetis\\w*|grow my|faire grandir"
+              + "|cover letter|motivation letter|lettre de motivation|landlord|proprietaire|bailleur|heating|chauffage|job application letter"
+              + "|profile (photo|picture|pic)|photo de profil|username|nom d utilisateur|blue (tick|check)|badge bleu|certif\\w*"
+              + "|recipe|recette|weather|meteo|poem|poeme|joke|blague|homework|devoirs)\\b");
+
+  /** Words that make a text about AI training even when it also mentions followers or a login. */
+  private static final Pattern TRAINING =
+      Pattern.compile(
+          "(?<!\\bj )\\b(ai|ia|train\\w*|entrain\\w*|model|models|modele|modeles|opt out|optout|objection|object|oppos\\w*|gdpr|rgpd|grok|gemini|chatgpt|llm|scrap\\w*)\\b");
+
+  /** "which of them", « lesquels », "compare": a question about several platforms at once. */
+  private static final Pattern COMPARE =
+      Pattern.compile(
+          "\\b(which|lesquels|lesquelles|lequel|laquelle|compare|comparer|comparaison|versus|between|entre|difference|differences"
+              + "|which one|which of them|each of them|chacun|chacune|both|les deux|all three|les trois)\\b");
 
   /** Words that make a question about OptOut's topic even without a platform name. */
   private static final Set<String> DOMAIN =
@@ -109,12 +136,30 @@ public final class IntentClassifier {
   }
 
   public Intent classify(String question, boolean platformNamed) {
+    return classify(question, platformNamed ? 1 : 0);
+  }
+
+  /**
+   * @param platformsNamed how many different platforms the question names
+   */
+  public Intent classify(String question, int platformsNamed) {
+    boolean platformNamed = platformsNamed > 0;
     String folded = String.join(" ", Text.words(question));
-    if (SMALL_TALK.matcher(folded).matches()) {
+    if (SMALL_TALK.matcher(folded).matches() || isShortSmallTalk(question, folded, platformNamed)) {
       return Intent.SMALL_TALK;
     }
+    boolean training = TRAINING.matcher(folded).find();
+    if (OFF_TOPIC.matcher(folded).find() && !training) {
+      return Intent.OFF_TOPIC;
+    }
     if (LETTER.matcher(folded).find()) {
-      return Intent.LETTER;
+      // "a letter to my landlord" is no objection letter
+      return platformNamed || training || domainWords(question) > 0
+          ? Intent.LETTER
+          : Intent.OFF_TOPIC;
+    }
+    if (platformsNamed >= 2 && COMPARE.matcher(folded).find()) {
+      return Intent.COMPARE;
     }
     if (EVERYWHERE.matcher(folded).find() && !platformNamedOnly(folded, platformNamed)) {
       return Intent.EVERYWHERE;
@@ -128,15 +173,46 @@ public final class IntentClassifier {
     return Intent.HOW_TO;
   }
 
+  /** "thanks, that worked", « merci beaucoup ça marche » — no question, no platform, no topic. */
+  private boolean isShortSmallTalk(String question, String folded, boolean platformNamed) {
+    return SMALL_TALK_START.matcher(folded).find()
+        && !platformNamed
+        && !question.contains("?")
+        && folded.split(" ").length <= 7
+        && domainWords(question) == 0
+        && !TRAINING.matcher(folded).find();
+  }
+
+  /** The kind of small talk, for a reply that fits: "hello", "thanks", "bye" or "ok". */
+  public static String smallTalkKind(String question) {
+    String folded = String.join(" ", Text.words(question));
+    if (folded.matches("^(hi|hello|hey|bonjour|bonsoir|salut|coucou|yo)\\b.*")) {
+      return "hello";
+    }
+    if (folded.matches(".*\\b(thanks|thank you|thx|merci)\\b.*")) {
+      return "thanks";
+    }
+    if (folded.matches(
+        ".*\\b(bye|au revoir|a plus|see you|good night|bonne (soiree|journee|nuit))\\b.*")) {
+      return "bye";
+    }
+    return "ok";
+  }
+
   /** How many words of the question belong to OptOut's topic. */
   public int domainWords(String question) {
     List<String> words = Text.words(question);
     return (int) words.stream().filter(DOMAIN::contains).count();
   }
 
+  /** "How do I…", « comment désactiver… », "turn off": the question asks for steps. */
+  public static boolean asksHowTo(String question) {
+    return isHowTo(String.join(" ", Text.words(question)));
+  }
+
   private static boolean isHowTo(String folded) {
     return folded.matches(
-        ".*\\b(how (do|can|to)|comment (faire|empecher|desactiver|refuser|arreter|bloquer|supprimer)|turn off|switch off|desactiver|stop)\\b.*");
+        ".*\\b(how (do|can|to|should)|comment (faire|empecher|desactiver|refuser|arreter|bloquer|supprimer|s opposer|je fais|on fait|m opposer)|turn (it |that )?off|switch (it |that )?off|desactiver|stop|je fais comment|je clique ou|clique ou|where do i (click|tap|go|find)|ou (est|se trouve) (le|la) (reglage|bouton|option)|where is the (setting|button|option)|what (are the )?steps|les etapes)\\b.*");
   }
 
   /** "all my Instagram photos" names one platform: the checklist is for "all platforms". */

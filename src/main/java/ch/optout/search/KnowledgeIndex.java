@@ -51,7 +51,7 @@ import org.apache.lucene.util.Version;
  */
 public final class KnowledgeIndex implements Closeable {
   /** Changes whenever the snapshot layout or the indexing (fields, analyzers) changes. */
-  static final String SNAPSHOT_FORMAT = "optout-bm25-2/lucene-" + Version.LATEST;
+  static final String SNAPSHOT_FORMAT = "optout-bm25-3/lucene-" + Version.LATEST;
 
   private final KnowledgeBase knowledge;
   private final Directory directory;
@@ -207,15 +207,24 @@ public final class KnowledgeIndex implements Closeable {
             Fields.ALIASES,
             guide.platform() + " " + String.join(" ", guide.aliases()),
             Field.Store.NO));
+    // a card's question is worded like questions are ("how do I…"): it belongs to the body, or
+    // such words would rank every card above the guide's own sections
+    boolean card = section.kind() == SectionKind.CARD;
     doc.add(
         new TextField(
-            Fields.title(language), guide.title() + " " + section.heading(), Field.Store.NO));
+            Fields.title(language),
+            card ? guide.title() : guide.title() + " " + section.heading(),
+            Field.Store.NO));
     if (section.kind() == SectionKind.STEPS) {
       doc.add(
           new TextField(
               Fields.steps(language), String.join("\n", section.items()), Field.Store.NO));
     }
-    doc.add(new TextField(Fields.body(language), section.fullText(), Field.Store.NO));
+    doc.add(
+        new TextField(
+            Fields.body(language),
+            card ? section.heading() + "\n" + section.fullText() : section.fullText(),
+            Field.Store.NO));
     vector.ifPresent(
         v -> doc.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE)));
     return doc;

@@ -77,7 +77,11 @@ public final class KnowledgeSearch {
       case LEGAL, FACTS -> background.isPresent() && topical ? 0.8 : 0.3;
       // "how do I object to AI training?" is answered by the law; "how do I stop Bumble…" is not
       case HOW_TO ->
-          hits.get(0).passage().guide().kind() == DocumentKind.LAW && topical ? 0.55 : 0.2;
+          hits.get(0).passage().guide().kind() == DocumentKind.LAW
+                  && hits.get(0).passage().section().kind() != ch.optout.knowledge.SectionKind.CARD
+                  && topical
+              ? 0.55
+              : 0.2;
       default -> 0.2;
     };
   }

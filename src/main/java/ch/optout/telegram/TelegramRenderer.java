@@ -80,6 +80,14 @@ final class TelegramRenderer {
     }
     blocks.add(titled(messages.get(a.language(), "label.notCovered"), bulleted(a.caveats())));
     blocks.add(titled(messages.get(a.language(), "label.goodToKnow"), bulleted(a.notes())));
+    if (!a.warning().isBlank()) {
+      blocks.add(new Block(fit("⚠️ ", a.warning(), Inline::escapeHtml, "")));
+    }
+    if (a.more()) {
+      blocks.add(
+          new Block(
+              fit("<i>", messages.get(a.language(), "answer.more"), Inline::escapeHtml, "</i>")));
+    }
     if (!a.sources().isEmpty()) {
       String heading =
           a.verified()

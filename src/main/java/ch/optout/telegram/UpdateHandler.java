@@ -249,7 +249,8 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     long chatId = message.getChatId();
     Optional<Message> editable = message instanceof Message m ? Optional.of(m) : Optional.empty();
     if (action instanceof Action.ShowGuide g) {
-      Optional<Answer> guide = assistant.guide(g.platformId(), g.language());
+      Optional<Answer> guide =
+          assistant.openGuide(ChatRef.assistantKey(chatId), g.platformId(), g.language());
       guide.ifPresent(a -> send(chatId, Optional.empty(), Optional.empty(), a, guideKeyboard(a)));
       return guide.isPresent()
           ? Optional.empty()

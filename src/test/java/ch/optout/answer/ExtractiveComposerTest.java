@@ -37,10 +37,20 @@ class ExtractiveComposerTest {
   }
 
   @Test
-  void compose_questionAboutAPhone_putsTheMobileStepsFirst() {
+  void compose_questionAboutAPhone_givesOnlyThePhoneSteps() {
     Answer a = answer("How do I stop LinkedIn on my phone?");
 
-    assertThat(a.steps()).extracting(StepGroup::label).containsExactly("Mobile app", "Web");
+    assertThat(a.steps()).extracting(StepGroup::label).containsExactly("Mobile app");
+    assertThat(a.more()).isTrue();
+  }
+
+  @Test
+  void compose_howTo_leadsWithTheOneLineAction() {
+    Answer a = answer("How do I stop LinkedIn using my CV?");
+
+    assertThat(a.lead())
+        .startsWith("What to do on LinkedIn:")
+        .contains("Data for Generative AI Improvement → off");
   }
 
   @Test
@@ -56,27 +66,117 @@ class ExtractiveComposerTest {
   }
 
   @Test
-  void compose_severalPlatforms_givesStepsForEachWithTheirNames() {
+  void compose_severalPlatforms_givesOneLinePerPlatformWithItsKindOfOptOut() {
     Answer a = answer("How do I stop LinkedIn and Facebook training AI on me?");
 
-    assertThat(a.steps())
-        .extracting(StepGroup::label)
+    assertThat(a.lead().split("\n\n"))
         .containsExactly(
-            "LinkedIn — Web",
-            "LinkedIn — Mobile app",
-            "Meta (Facebook, Instagram) — Facebook",
-            "Meta (Facebook, Instagram) — Instagram");
+            "**LinkedIn** — a setting: Settings & Privacy → Data privacy → Data for Generative AI"
+                + " Improvement → off",
+            "**Meta (Facebook, Instagram)** — "
+                + new LeadAnswers(PIPELINE.messages, java.time.Clock.systemUTC())
+                    .kindLine(
+                        PIPELINE.knowledge.find("meta", Language.EN).orElseThrow(), Language.EN));
+    assertThat(a.steps()).isEmpty();
     assertThat(a.sources())
         .extracting(Source::domain)
         .containsExactly("linkedin.com", "facebook.com");
   }
 
   @Test
-  void compose_factQuestion_leadsWithTheMatchingPointThenTheSteps() {
+  void compose_fourPlatforms_namesEveryOneOfThem() {
+    Answer a = answer("Which of LinkedIn, Facebook, Instagram and TikTok have a setting?");
+
+    assertThat(a.lead()).contains("**LinkedIn**", "**Meta", "**TikTok**");
+  }
+
+  @Test
+  void compose_factQuestionWithoutCard_leadsWithTheMatchingPointThenWhatToDo() {
     Answer a = answer("Does LinkedIn use my private messages for AI?");
 
-    assertThat(a.lead()).contains("Private messages are not used");
-    assertThat(a.steps()).isNotEmpty();
+    assertThat(a.lead())
+        .startsWith("Private messages are not used")
+        .contains("**LinkedIn** a setting");
+    assertThat(a.steps()).isEmpty();
+  }
+
+  @Test
+  void compose_factQuestionWithACard_leadsWithTheCardsAnswer() {
+    Answer a = answer("Can I delete what LinkedIn already learned from my old posts?");
+
+    assertThat(a.lead())
+        .startsWith("No. It only stops future training")
+        .contains("To stop it on LinkedIn:");
+    assertThat(a.lead()).doesNotContain("[1]");
+    assertThat(a.sources()).extracting(Source::domain).containsExactly("linkedin.com");
+  }
+
+  @Test
+  void compose_frenchFactAboutATeenager_leadsWithTheMinorsCard() {
+    Answer a = answer("ma fille a 16 ans, LinkedIn va utiliser ses infos pour son IA ?");
+
+    assertThat(a.language()).isEqualTo(Language.FR);
+    assertThat(a.lead()).startsWith("LinkedIn dit exclure les membres");
+  }
+
+  @Test
+  void compose_complaintFromACity_leadsWithTheRegulatorOfItsCountry() {
+    Answer a = answer("I live in Geneva and LinkedIn ignores my objection: who do I complain to?");
+
+    assertThat(a.lead()).startsWith("To the Federal Data Protection and Information Commissioner");
+    assertThat(a.sources()).extracting(Source::domain).contains("edoeb.admin.ch");
+  }
+
+  @Test
+  void compose_offTopicAboutAPlatform_declinesShortlyWithoutAGuide() {
+    Answer a = answer("How do I change my LinkedIn password?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.steps()).isEmpty();
+    assertThat(a.lead()).contains("I only help you stop platforms").contains("LinkedIn");
+    assertThat(PIPELINE.plainText.render(a).length()).isLessThan(400);
+  }
+
+  @Test
+  void compose_letterToALandlord_isOffTopicNotAnObjectionLetter() {
+    Answer a = answer("Can you help me write a letter to my landlord about the heating?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.title()).isEqualTo("That is not something I can help with");
+  }
+
+  @Test
+  void compose_smallTalk_isOneShortLine() {
+    Answer thanks = answer("thanks, that worked");
+    Answer merci = answer("merci beaucoup");
+
+    assertThat(thanks.lead()).startsWith("You're welcome");
+    assertThat(merci.lead()).startsWith("Avec plaisir");
+    assertThat(thanks.lead().length()).isLessThan(150);
+  }
+
+  @Test
+  void compose_staleGuide_warnsInOneLineWithTheOfficialPage() {
+    ExtractiveComposer composer =
+        new ExtractiveComposer(
+            PIPELINE.knowledge,
+            PIPELINE.messages,
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-12-03T10:00:00Z"), java.time.ZoneOffset.UTC));
+    ExtractiveComposer fresh =
+        new ExtractiveComposer(
+            PIPELINE.knowledge,
+            PIPELINE.messages,
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-01-10T10:00:00Z"), java.time.ZoneOffset.UTC));
+    SearchResult result =
+        PIPELINE.search.search(
+            PIPELINE.search.understand("How do I stop LinkedIn using my CV?", Language.EN));
+
+    assertThat(composer.compose(result).warning())
+        .startsWith("Checked on 20 November 2025, more than six months ago")
+        .endsWith("https://www.linkedin.com/help/linkedin/answer/a6278444");
+    assertThat(fresh.compose(result).warning()).isEmpty();
   }
 
   @Test
@@ -102,7 +202,7 @@ class ExtractiveComposerTest {
 
   @Test
   void compose_outOfScope_declinesPolitelyListingWhatItCovers() {
-    Answer a = answer("What's the weather in Geneva tomorrow?");
+    Answer a = answer("Who won the football match in Geneva yesterday?");
 
     assertThat(a.answered()).isFalse();
     assertThat(a.kind()).isEqualTo(AnswerKind.DECLINE);
@@ -113,6 +213,15 @@ class ExtractiveComposerTest {
   @Test
   void compose_unknownPlatform_saysItHasNoGuideRatherThanGuessing() {
     Answer a = answer("How do I stop Bumble using my photos to train AI?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.title()).isEqualTo("I don't have a guide for Bumble yet");
+    assertThat(a.lead()).contains("/letter Bumble").doesNotContain("LinkedIn");
+  }
+
+  @Test
+  void compose_unlistedCapitalisedName_saysItHasNoGuideRatherThanGuessing() {
+    Answer a = answer("How do I stop Zorblax using my photos to train AI?");
 
     assertThat(a.answered()).isFalse();
     assertThat(a.lead()).contains("don't have a verified guide");
@@ -129,9 +238,12 @@ class ExtractiveComposerTest {
   @Test
   void compose_frenchDecline_isInFrench() {
     Answer a = answer("Écris-moi un poème sur les chats.");
+    Answer b = answer("Quel temps fera-t-il à Genève demain ?");
 
     assertThat(a.answered()).isFalse();
     assertThat(a.language()).isEqualTo(Language.FR);
-    assertThat(a.title()).isEqualTo("Désolé, je ne peux pas répondre à cela.");
+    assertThat(a.title()).isEqualTo("Je ne peux pas vous aider pour cela");
+    assertThat(b.answered()).isFalse();
+    assertThat(b.language()).isEqualTo(Language.FR);
   }
 }

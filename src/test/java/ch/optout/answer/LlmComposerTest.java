@@ -81,7 +81,9 @@ class LlmComposerTest {
         .contains("[1] Stop LinkedIn training AI on your profile — ")
         .contains("\n3. Switch off **Data for Generative AI Improvement**.")
         .contains("\n- Models already trained on your CV are not retrained.")
-        .doesNotContain("[7]");
+        .doesNotContain("my daughter is 16")
+        // six retrieved passages, then the steps retrieval did not bring
+        .doesNotContain("[8]");
   }
 
   @Test

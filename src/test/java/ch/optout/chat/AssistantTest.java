@@ -137,11 +137,23 @@ class AssistantTest {
   @Test
   void answers_areCountedPerGuideWithoutTheChat() {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
+    assistant.openGuide("c2", "tiktok", Language.EN);
+    // laying a guide's steps out again (a keyboard, a device button) is no new answer
     assistant.guide("tiktok", Language.EN);
+    assistant.guide("linkedin", Language.EN);
 
     assertThat(store.guideDays(java.time.LocalDate.MIN))
         .extracting(d -> d.guideId() + "=" + d.answers())
         .containsExactly("linkedin=1", "tiktok=1");
+  }
+
+  @Test
+  void openedGuide_becomesTheConversationsPlatform() {
+    assistant.openGuide("c1", "tiktok", Language.EN);
+
+    Reply followUp = assistant.reply("c1", "and on my phone?");
+
+    assertThat(followUp.answer().platformId()).contains("tiktok");
   }
 
   @ParameterizedTest

@@ -275,6 +275,8 @@ class HostileInputFuzzTest {
     for (Guide g : knowledge.documents()) {
       g.sources().stream().map(Source::url).map(Object::toString).forEach(links::add);
       g.contact().form().map(Object::toString).ifPresent(links::add);
+      // the official page of a setting, named in the one-line warning of an old guide
+      g.link().map(Object::toString).ifPresent(links::add);
     }
     return links;
   }

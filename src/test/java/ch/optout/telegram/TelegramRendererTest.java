@@ -24,9 +24,29 @@ class TelegramRendererTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
   private final TelegramRenderer renderer = new TelegramRenderer(PIPELINE.messages);
 
+  private static Answer guideOn(String day) {
+    return new ch.optout.answer.ExtractiveComposer(
+            PIPELINE.knowledge,
+            PIPELINE.messages,
+            java.time.Clock.fixed(
+                java.time.Instant.parse(day + "T12:00:00Z"), java.time.ZoneOffset.UTC))
+        .guide("linkedin", Language.EN);
+  }
+
+  @Test
+  void render_staleGuide_saysSoInOneLineBeforeTheSources() {
+    String html = String.join("\n", renderer.render(guideOn("2026-12-03")));
+
+    assertThat(html)
+        .contains(
+            "⚠️ Checked on 20 November 2025, more than six months ago: menus may have changed"
+                + " since. Confirm on the official page:"
+                + " https://www.linkedin.com/help/linkedin/answer/a6278444\n\n<b>Sources");
+  }
+
   @Test
   void render_guide_isOneMessageWithTitleStepsCaveatsAndLinkedSources() {
-    Answer guide = PIPELINE.assistant().guide("linkedin", Language.EN).orElseThrow();
+    Answer guide = guideOn("2026-01-10");
 
     assertThat(renderer.render(guide))
         .containsExactly(
