@@ -43,12 +43,12 @@ final class CardFinder {
   }
 
   /** A law card for the question's legal facets ("complaint-switzerland", "which-law"…). */
-  Optional<Found> legal(List<String> facets, Language language) {
+  Optional<Found> legal(List<String> facets, Language language, String question) {
     for (String facet : facets) {
       if (!Facets.isLegal(facet)) {
         continue;
       }
-      Optional<Found> found = anyDocument(DocumentKind.LAW, facet, language);
+      Optional<Found> found = anyDocument(DocumentKind.LAW, facet, language, question);
       if (found.isPresent()) {
         return found;
       }
@@ -63,7 +63,7 @@ final class CardFinder {
   List<Found> article(List<String> facets, String question, Language language) {
     List<Found> found = new ArrayList<>();
     for (String facet : facets) {
-      anyDocument(DocumentKind.ARTICLE, facet, language).ifPresent(found::add);
+      anyDocument(DocumentKind.ARTICLE, facet, language, question).ifPresent(found::add);
       if (found.size() == 2) {
         return found;
       }
@@ -176,14 +176,32 @@ final class CardFinder {
     return out;
   }
 
-  private Optional<Found> anyDocument(DocumentKind kind, String facet, Language language) {
+  /**
+   * The card with this id in the documents of one kind; when several have it ("public-data" in two
+   * law files), the one whose question shares most with the question asked.
+   */
+  private Optional<Found> anyDocument(
+      DocumentKind kind, String facet, Language language, String question) {
+    Set<String> asked = stems(question);
+    Found best = null;
+    int bestShared = -1;
     for (Guide g : documents(kind, language)) {
       Optional<Card> card = g.card(facet);
       if (card.isPresent()) {
-        return Optional.of(new Found(g, card.get()));
+        Set<String> words =
+            stems(card.get().question() + " " + String.join(" ", card.get().also()));
+        words.retainAll(asked);
+        Set<String> answer = stems(card.get().answerText());
+        answer.retainAll(asked);
+        // the question's words count double; the answer's break ties
+        int shared = 2 * words.size() + answer.size();
+        if (shared > bestShared) {
+          bestShared = shared;
+          best = new Found(g, card.get());
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   /** Folded words of four letters or more, cut to five, without the commonest ones. */

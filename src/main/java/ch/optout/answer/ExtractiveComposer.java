@@ -120,11 +120,19 @@ public final class ExtractiveComposer implements AnswerComposer {
       found.addAll(cards.article(facets, u.question(), u.language()));
     }
     if (topical) {
-      cards.legal(facets, u.language()).ifPresent(found::add);
+      cards.legal(facets, u.language(), u.question()).ifPresent(found::add);
     }
     if (!found.isEmpty()) {
       return Optional.of(
           leads.fact(found.get(0).guide(), u, found, platforms.stream().findFirst()));
+    }
+    if (platforms.size() == 2
+        && u.intent() != Intent.COMPARE
+        && !facets.contains("scope")
+        && mentions(platforms.get(0), platforms.get(1).id()) >= 2) {
+      // "does Google Photos train Gemini on my photos?" is about Google Photos, whose guide
+      // explains what it has to do with Gemini
+      platforms = List.of(platforms.get(0));
     }
     if (platforms.size() >= 2 && u.intent() != Intent.COMPARE && !facets.isEmpty()) {
       // "does YouTube's switch also stop Google training Gemini?" is about YouTube: one of its
@@ -251,6 +259,22 @@ public final class ExtractiveComposer implements AnswerComposer {
                 + "\n\n"
                 + answer.lead())
         .build();
+  }
+
+  /** How often a guide's prose and cards name another platform, by that platform's id. */
+  private static int mentions(Guide guide, String platformId) {
+    String name = " " + platformId.replace('-', ' ') + " ";
+    StringBuilder text = new StringBuilder();
+    guide.sections().forEach(s -> text.append(' ').append(s.fullText()));
+    guide
+        .cards()
+        .forEach(c -> text.append(' ').append(c.question()).append(' ').append(c.answer()));
+    String folded = " " + String.join(" ", ch.optout.search.Text.words(text.toString())) + " ";
+    int count = 0;
+    for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   private List<Guide> allPlatformGuides(Understanding u) {

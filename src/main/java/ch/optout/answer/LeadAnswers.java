@@ -93,6 +93,9 @@ final class LeadAnswers {
         .verified(oldest(used))
         .warning(warning(used, language))
         .platformId(platform.map(Guide::id))
+        // "more" continues with the platform in context; a law card has nothing more to give
+        .more(platform.isPresent())
+        .link(platform.flatMap(Guide::link))
         .build();
   }
 
@@ -185,11 +188,11 @@ final class LeadAnswers {
     }
     Guide g = stale.get();
     Optional<URI> page = g.link().or(() -> g.sources().stream().findFirst().map(Source::url));
+    // a law file has no menus: what may have changed is the law or how it is applied
+    String key =
+        g.kind() == ch.optout.knowledge.DocumentKind.GUIDE ? "answer.stale" : "answer.stale.law";
     return messages.get(
-        language,
-        "answer.stale",
-        date(g.verified().get(), language),
-        page.map(URI::toString).orElse(""));
+        language, key, date(g.verified().get(), language), page.map(URI::toString).orElse(""));
   }
 
   /** The steps for the device named, else every device's. */

@@ -38,7 +38,7 @@ public final class Facets {
             + "|public (anyway|data|profile)|donnees publiques|profil public|publiques? de toute facon|not personal data|plus des donnees personnelles");
     rule(
         "objection-vs-consent",
-        "(consent|consentement).{0,60}(object|oppos|opt out)|(object|oppos|opt out).{0,60}(consent|consentement)"
+        "(consent|consentement).{0,60}(object\\w*|oppos\\w*|opt out)|(object\\w*|oppos\\w*|opt out).{0,60}(consent|consentement)"
             + "|opt in or opt out|opt in vs|opt in ou opt out|why (is it|do i have) to (object|opt out)|pourquoi (c est|est ce) a moi");
     rule("omnibus", "omnibus|88c|article 88|digital omnibus");
     // the article's questions
@@ -59,10 +59,6 @@ public final class Facets {
         "minors",
         "daughter|daughters|(my|our|his|her|a|your) sons?|child|children|kid|kids|teen|teens|teenager|teenagers|minor|minors|under 18|under eighteen|underage"
             + "|fille|fils|enfant|enfants|ado|ados|adolescente?s?|mineure?s?|moins de 18|1[0-7] (ans|years? old|yo)|(aged|age) 1[0-7]");
-    rule(
-        "private-messages",
-        "private messages?|private chats?|dms?|direct messages?|inbox|messages? prives?|messages? privees?|messagerie|discussions?|conversations? privees?"
-            + "|messenger chats?|chats? with (my )?(family|friends)|whatsapp messages?|mes messages|my messages|my chats|mes conversations|texts? i send");
     rule(
         "account-deletion",
         "delete (my|the|your) account|deleting (my|the) account|close (my|the) account|supprimer? (mon|le|son) compte|suppression (du|de mon) compte"
@@ -96,10 +92,14 @@ public final class Facets {
             + "|concerne|concerns? me|affect(s|ed)? me|apply to (me|us)|icitte|outside (the )?(eu|europe)|hors (de l )?(ue|europe)");
     rule(
         "since",
-        "since when|since|when did|when does|when will|start(ed|s|ing)?|began|begin|depuis quand|depuis|a partir de quand|quand (a|est|commence)|commence\\w*|date");
+        "since when|when did|when does it start|when will|start(ed|s|ing)? (using|to use|training)|began|begin|depuis quand|a partir de quand|quand (a|est ce que|commence)|commence\\w*|since (20\\d\\d|january|february|march|april|may|june|july|august|september|october|november|december)");
     rule(
         "default",
         "by default|par defaut|d office|pre ?cochee?s?|cochee?s? (d office|par defaut)|ticked|pre ?ticked|never touched|jamais touche|sans rien faire|without doing anything|automatically|automatiquement|do i (have|need) to (do|act)|dois je (faire|agir)|switched on|active (d office|par defaut)|opt(ed)? in automatically");
+    rule(
+        "private-messages",
+        "private messages?|private chats?|dms?|direct messages?|inbox|messages? prives?|messages? privees?|messagerie|discussions?|conversations? privees?"
+            + "|messenger chats?|chats? with (my )?(family|friends)|whatsapp messages?|mes messages|my messages|my chats|mes conversations|texts? i send");
     rule(
         "data",
         "what data|which data|what (exactly|information)|quelles? (donnees|informations)|quel type de donnees|what do they use|qu est ce qu (ils|il) utilise\\w*"

@@ -61,6 +61,36 @@ class CliTest {
     assertThat(node.get("sources").get(0).get("verified").asText()).isEqualTo("2025-11-20");
     assertThat(node.get("composer").asText()).isEqualTo("extractive");
     assertThat(node.get("took_ms").isNumber()).isTrue();
+    assertThat(node.get("lead").asText()).startsWith("Que faire sur LinkedIn :");
+    assertThat(node.get("more").asBoolean()).isTrue();
+  }
+
+  @Test
+  void askJson_factQuestion_leadIsTheCardsAnswerAndFacetsAreListed() throws Exception {
+    run("", "ask", "--json", "Is switching LinkedIn's setting off retroactive?");
+
+    JsonNode node = json.readTree(out.toString().strip());
+    assertThat(node.get("lead").asText()).startsWith("No. It only stops future training");
+    assertThat(node.get("facets").get(0).asText()).isEqualTo("retroactive");
+  }
+
+  @Test
+  void chatJson_isOneObjectPerMessageOfTheSameConversation() throws Exception {
+    int code =
+        run(
+            "comment empêcher LinkedIn d'utiliser mon profil ?\nc'est rétroactif ?\nmerci\n",
+            "chat",
+            "--json");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().strip().lines().toList();
+    assertThat(lines).hasSize(3);
+    JsonNode retroactive = json.readTree(lines.get(1));
+    assertThat(retroactive.get("question").asText()).isEqualTo("c'est rétroactif ?");
+    assertThat(retroactive.get("language").asText()).isEqualTo("fr");
+    assertThat(retroactive.get("platform").asText()).isEqualTo("linkedin");
+    assertThat(retroactive.get("lead").asText()).startsWith("Non.");
+    assertThat(json.readTree(lines.get(2)).get("intent").asText()).isEqualTo("small_talk");
   }
 
   @Test

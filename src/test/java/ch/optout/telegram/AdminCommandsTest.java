@@ -62,6 +62,31 @@ class AdminCommandsTest {
   }
 
   @Test
+  void stats_countEachAnswerOnce_evenWhenItsButtonsLayTheGuideOutAgain() throws Exception {
+    // a guide answer's keyboard used to fetch the guide a second time, counting it twice
+    api.push(Updates.privateText(USER, "en", "How do I stop LinkedIn training AI on me?"));
+    api.awaitDelivered(USER, 1);
+    api.push(
+        Updates.callback(
+            "tap-1",
+            USER,
+            USER,
+            "en",
+            1,
+            new Action.ShowGuide(ch.optout.knowledge.Language.EN, "tiktok").encode(),
+            null));
+    api.awaitDelivered(USER, 2);
+
+    api.push(Updates.privateText(ADMIN, "en", "/stats"));
+
+    String reply = api.awaitDelivered(ADMIN, 1).get(0).text();
+    assertThat(reply)
+        .contains("— LinkedIn: 1 answers")
+        .contains("— TikTok: 1 answers")
+        .contains("Total: 2 answers");
+  }
+
+  @Test
   void stats_fromAFrenchAdminWithNothingCounted_saysSoInFrench() throws Exception {
     api.push(Updates.privateText(ADMIN, "fr", "/stats"));
 
