@@ -453,7 +453,12 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** Every platform OptOut covers with its one-line action: "act everywhere". */
   public Answer checklist(Language language) {
-    List<Guide> guides = knowledge.guides(language);
+    List<Guide> guides = checklistGuides(language);
+    List<String> notNeeded =
+        knowledge.guides(language).stream()
+            .filter(g -> !guides.contains(g))
+            .map(Guide::platform)
+            .toList();
     List<String> lines = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
     for (Guide g : guides) {
@@ -474,10 +479,24 @@ public final class ExtractiveComposer implements AnswerComposer {
         messages.get(language, "checklist.lead", guides.size()),
         List.of(new StepGroup("", lines)),
         List.of(),
-        List.of(messages.get(language, "checklist.note")),
+        notNeeded.isEmpty()
+            ? List.of(messages.get(language, "checklist.note"))
+            : List.of(
+                messages.get(language, "checklist.note"),
+                messages.get(language, "checklist.notNeeded", String.join(", ", notNeeded))),
         sources,
         oldest(guides),
         NAME);
+  }
+
+  /**
+   * The platforms of the "act everywhere" checklist, in list order: every one with something to do
+   * (a setting, a form, a letter); not those that say they do not train on your content.
+   */
+  public List<Guide> checklistGuides(Language language) {
+    return knowledge.guides(language).stream()
+        .filter(g -> g.optOut().filter(k -> k == OptOutKind.NOT_NEEDED).isEmpty())
+        .toList();
   }
 
   public Answer welcome(Language language) {

@@ -1,6 +1,7 @@
 package ch.optout.answer;
 
 import ch.optout.search.Text;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,5 +129,20 @@ public enum LegalRegime {
       }
     }
     return first;
+  }
+
+  /** "Duolingo ch" → "Duolingo": a request's text without the regions it names. */
+  public static String withoutRegion(String text) {
+    List<String> kept = new java.util.ArrayList<>();
+    for (String word : Text.words(text)) {
+      boolean region = false;
+      for (LegalRegime regime : values()) {
+        region |= regime.names.contains(word) || regime.name().equalsIgnoreCase(word);
+      }
+      if (!region) {
+        kept.add(word);
+      }
+    }
+    return String.join(" ", kept);
   }
 }

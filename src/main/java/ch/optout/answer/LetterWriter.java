@@ -41,6 +41,39 @@ public final class LetterWriter {
       List<Source> sources,
       Optional<LocalDate> verified) {}
 
+  /**
+   * A letter to a service OptOut has no guide for ("Duolingo"): the same reviewed template, with
+   * the privacy contact left for the user to find. Empty when the template is missing.
+   */
+  public Optional<Letter> writeUncovered(String service, LegalRegime regime, Language language) {
+    Optional<Guide> template = knowledge.find(regime.letterId(), language);
+    if (template.isEmpty()) {
+      return Optional.empty();
+    }
+    String date =
+        LocalDate.now(clock)
+            .format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+    String text =
+        template
+            .get()
+            .sections()
+            .get(0)
+            .text()
+            .replace("{platform}", service)
+            .replace("{contact}", messages.get(language, "letter.contact.unknown"))
+            .replace("{date}", date);
+    return Optional.of(
+        new Letter(
+            "",
+            regime,
+            language,
+            messages.get(language, "letter.send.uncovered", service),
+            text,
+            template.get().sources(),
+            template.get().verified()));
+  }
+
   /** Empty when the platform or the template is unknown. */
   public Optional<Letter> write(String platformId, LegalRegime regime, Language language) {
     Optional<Guide> guide = knowledge.findAny(platformId, language);

@@ -113,7 +113,7 @@ public final class Assistant {
     }
     if (u.intent() == Intent.LETTER) {
       return withUnderstanding(
-          letters.request(chatId, input.text(), u.platforms(), u.language()), u);
+          letters.request(chatId, input.text(), u.platforms(), u.uncovered(), u.language()), u);
     }
     if (u.intent() == Intent.EVERYWHERE) {
       return withUnderstanding(checklist.pick(chatId, u.language()), u);

@@ -277,7 +277,7 @@ final class Checklist {
 
   /** Items in the order the platforms are listed to the user. */
   private List<ChecklistItem> ordered(List<ChecklistItem> items) {
-    List<String> order = knowledge.guides(Language.EN).stream().map(Guide::id).toList();
+    List<String> order = extractive.checklistGuides(Language.EN).stream().map(Guide::id).toList();
     Function<ChecklistItem, Integer> rank =
         i -> order.indexOf(i.platformId()) < 0 ? Integer.MAX_VALUE : order.indexOf(i.platformId());
     return items.stream().sorted(java.util.Comparator.comparing(rank)).toList();
@@ -285,7 +285,7 @@ final class Checklist {
 
   /** "1 4 12", "1, 4 et 12", "all": platform ids in list order; empty when it is not a pick. */
   private List<String> parsePick(String folded, Language language) {
-    List<String> ids = knowledge.guides(language).stream().map(Guide::id).toList();
+    List<String> ids = extractive.checklistGuides(language).stream().map(Guide::id).toList();
     if (ALL.contains(folded)) {
       return ids;
     }

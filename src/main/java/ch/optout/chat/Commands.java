@@ -2,6 +2,7 @@ package ch.optout.chat;
 
 import ch.optout.answer.Answer;
 import ch.optout.answer.ExtractiveComposer;
+import ch.optout.answer.LegalRegime;
 import ch.optout.answer.Messages;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
@@ -76,7 +77,17 @@ final class Commands {
             : checklist.command(chatId, argument, language);
       }
       case "/letter", "/lettre" -> {
-        return letters.request(chatId, argument, search.platforms().platforms(argument), language);
+        List<String> named = search.platforms().platforms(argument);
+        // "/letter Duolingo": a service without a guide still gets the reviewed letter
+        Optional<String> service =
+            named.isEmpty() && !argument.isBlank()
+                ? Optional.of(
+                    search
+                        .understand(argument, language)
+                        .uncovered()
+                        .orElse(LegalRegime.withoutRegion(argument)))
+                : Optional.empty();
+        return letters.request(chatId, argument, named, service, language);
       }
       case "/region", "/région" -> {
         return letters.setRegion(chatId, argument, language);

@@ -33,6 +33,8 @@ final class Letters {
 
   private final LetterWriter writer;
   private final PlatformMatcher platforms;
+  private final ch.optout.search.UncoveredServices uncovered =
+      ch.optout.search.UncoveredServices.bundled();
   private final Messages messages;
   private final ChatStore store;
   private final Clock clock;
@@ -55,10 +57,20 @@ final class Letters {
    * which law applies (unless the text says it: "under Swiss law").
    */
   Reply request(String chatId, String text, List<String> named, Language language) {
-    if (named.isEmpty()) {
+    return request(chatId, text, named, Optional.empty(), language);
+  }
+
+  /**
+   * @param service a service OptOut has no guide for, named in the request ("/letter Duolingo")
+   */
+  Reply request(
+      String chatId, String text, List<String> named, Optional<String> service, Language language) {
+    Optional<String> target =
+        named.isEmpty() ? service.flatMap(Letters::serviceToken) : Optional.of(named.get(0));
+    if (target.isEmpty()) {
       return whichPlatform(language);
     }
-    String platformId = named.get(0);
+    String platformId = target.get();
     ChatState state = store.load(chatId);
     Optional<Region> region =
         LegalRegime.mentionedIn(text).map(r -> Region.valueOf(r.name())).or(state::region);
@@ -118,16 +130,48 @@ final class Letters {
         regionChoices(language));
   }
 
+  /** Services without a guide are kept, while a letter waits, as "svc-" and a slug of the name. */
+  static final String SERVICE = "svc-";
+
+  /** "Duolingo" → "svc-duolingo"; empty for text that is no short name. */
+  static Optional<String> serviceToken(String name) {
+    String slug = String.join("-", ch.optout.search.Text.words(name));
+    if (slug.isEmpty() || slug.length() > 40 || slug.split("-").length > 3) {
+      return Optional.empty();
+    }
+    return Optional.of(SERVICE + slug);
+  }
+
+  /** The name to print for a platform id or a service token. */
+  private String displayName(String target) {
+    if (!target.startsWith(SERVICE)) {
+      return platforms.name(target);
+    }
+    String slug = target.substring(SERVICE.length());
+    return uncovered.names().stream()
+        .filter(n -> String.join("-", ch.optout.search.Text.words(n)).equals(slug))
+        .findFirst()
+        .orElseGet(
+            () ->
+                java.util.Arrays.stream(slug.split("-"))
+                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                    .collect(java.util.stream.Collectors.joining(" ")));
+  }
+
   private Reply write(String platformId, Region region, Language language) {
     LegalRegime regime = LegalRegime.valueOf(region.name());
-    Optional<LetterWriter.Letter> letter = writer.write(platformId, regime, language);
+    boolean service = platformId.startsWith(SERVICE);
+    Optional<LetterWriter.Letter> letter =
+        service
+            ? writer.writeUncovered(displayName(platformId), regime, language)
+            : writer.write(platformId, regime, language);
     if (letter.isEmpty()) {
       return whichPlatform(language);
     }
     LetterWriter.Letter l = letter.get();
     String title =
         messages.get(
-            language, "letter.title", platforms.name(platformId), regionName(regime, language));
+            language, "letter.title", displayName(platformId), regionName(regime, language));
     String lead =
         l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
     Answer answer =
@@ -135,7 +179,7 @@ final class Letters {
             language,
             true,
             AnswerKind.LETTER,
-            Optional.of(platformId),
+            service ? Optional.empty() : Optional.of(platformId),
             title,
             lead,
             List.of(),

@@ -55,6 +55,7 @@ final class KnowledgeValidator {
       checkSources(guide, problems);
       if (guide.kind() == DocumentKind.GUIDE) {
         checkSteps(guide, problems);
+        checkCards(guide, problems);
       }
     }
     for (Guide guide : documents) {
@@ -183,6 +184,24 @@ final class KnowledgeValidator {
       }
     }
     return h.startsWith("proxy.") || h.contains(".proxy.") || url.contains("index.php?q=aHR0c");
+  }
+
+  /** A guide answers the common questions from its cards; fewer than this is a gap. */
+  static final int MIN_CARDS = 10;
+
+  private static void checkCards(Guide guide, List<Problem> problems) {
+    if (guide.cards().size() < MIN_CARDS) {
+      problems.add(
+          Problem.warning(
+              guide.file(),
+              1,
+              guide.cards().size()
+                  + " answer card"
+                  + (guide.cards().size() == 1 ? "" : "s")
+                  + ": a guide needs at least "
+                  + MIN_CARDS
+                  + " in '## Questions' (retroactive, minors, regions…)"));
+    }
   }
 
   private static void checkSteps(Guide guide, List<Problem> problems) {

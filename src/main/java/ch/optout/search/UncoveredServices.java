@@ -57,6 +57,11 @@ public final class UncoveredServices {
     }
   }
 
+  /** The display names of the list, each once. */
+  public List<String> names() {
+    return entries.stream().map(Entry::name).distinct().toList();
+  }
+
   /** The longest uncovered service named in a question, if any. */
   public Optional<Match> find(String question) {
     List<String> words = Text.words(question);

@@ -192,4 +192,33 @@ class ChecklistAndLettersTest {
         .hasSize(3)
         .allSatisfy(i -> assertThat(i.status()).isEqualTo(ChecklistStatus.LATER));
   }
+
+  @Test
+  void letter_toAServiceWithoutGuide_usesTheReviewedTemplateAndSaysTheContactIsToFind() {
+    InMemoryChatStore store = new InMemoryChatStore(clock);
+    Assistant assistant = PIPELINE.assistant(store, clock);
+
+    Reply asked = assistant.reply("c", "/letter Duolingo");
+    Reply letter = assistant.reply("c", "3");
+
+    assertThat(asked.answer().title()).isEqualTo("Which law applies to you?");
+    assertThat(letter.answer().kind()).isEqualTo(ch.optout.answer.AnswerKind.LETTER);
+    assertThat(letter.answer().title())
+        .isEqualTo("Objection letter to Duolingo — the law of Switzerland (FADP)");
+    assertThat(letter.answer().document()).contains("Duolingo").contains("[");
+    assertThat(letter.answer().lead()).contains("I have no guide for Duolingo");
+  }
+
+  @Test
+  void checklist_bundled_listsOnlyServicesWithSomethingToDo() {
+    TestPipeline bundled = TestPipeline.bundled();
+
+    ch.optout.answer.Answer list = bundled.composer.checklist(ch.optout.knowledge.Language.EN);
+
+    assertThat(list.allSteps())
+        .anySatisfy(s -> assertThat(s).startsWith("**GitHub Copilot**"))
+        .anySatisfy(s -> assertThat(s).startsWith("**Spotify**"))
+        .noneSatisfy(s -> assertThat(s).startsWith("**Gmail"));
+    assertThat(list.notes()).anySatisfy(n -> assertThat(n).contains("Gmail (Google)"));
+  }
 }

@@ -190,8 +190,21 @@ class KnowledgeLoaderTest {
     write("guides/demo.en.md", GOOD_EN);
 
     assertThat(loader.read(dir).problems())
+        .filteredOn(p -> p.severity() == Problem.Severity.ERROR)
         .extracting(Problem::toString)
         .containsExactly("guides/demo.en.md:1: no French twin: add guides/demo.fr.md");
+  }
+
+  @Test
+  void read_guideWithFewerThanTenCards_isAWarning() throws IOException {
+    write("guides/demo.en.md", GOOD_EN);
+    write("guides/demo.fr.md", GOOD_FR);
+
+    assertThat(loader.read(dir).problems())
+        .extracting(Problem::toString)
+        .contains(
+            "guides/demo.en.md:1: warning: 0 answer cards: a guide needs at least 10 in '##"
+                + " Questions' (retroactive, minors, regions…)");
   }
 
   @Test
