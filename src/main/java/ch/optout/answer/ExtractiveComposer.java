@@ -13,6 +13,7 @@ import ch.optout.search.Intent;
 import ch.optout.search.IntentClassifier;
 import ch.optout.search.ScoredPassage;
 import ch.optout.search.SearchResult;
+import ch.optout.search.Text;
 import ch.optout.search.Understanding;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,6 +43,11 @@ public final class ExtractiveComposer implements AnswerComposer {
    */
   private static final java.util.regex.Pattern SUMMARISE =
       java.util.regex.Pattern.compile("(?i)\\b(summar|résum|resum|en bref|in short|tl;?dr)");
+
+  /** A yes/no question's first words, in either language. */
+  private static final java.util.regex.Pattern FACT_OPENER =
+      java.util.regex.Pattern.compile(
+          "(is|are|does|do|did|will|would|can|could|has|have|est ce qu|est ce que|est il|est elle|y a t il|faut il|si je)\\b");
 
   /** A card sharing this much with a question answers it even when another platform is named. */
   static final double STRONG_CARD = 5.0;
@@ -104,7 +110,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   private Optional<Answer> cardAnswer(SearchResult result) {
     Understanding u = result.understanding();
     List<String> facets = new ArrayList<>(u.facets());
-    boolean howTo = IntentClassifier.asksHowTo(u.question());
+    // "Is it retroactive if I switch off ChatGPT's training?" names an action but asks a fact
+    boolean howTo =
+        IntentClassifier.asksHowTo(u.question())
+            && !(FACT_OPENER.matcher(Text.fold(u.question()).strip()).lookingAt()
+                && facets.stream().anyMatch(CardFinder.HOW_TO_FACTS::contains));
     if (howTo) {
       // "how do I stop LinkedIn using my CV?" asks for steps, not for what data is used
       facets.removeIf(f -> !Facets.isLegal(f) && !CardFinder.HOW_TO_FACTS.contains(f));
