@@ -174,7 +174,7 @@ class ExtractiveComposerTest {
             PIPELINE.search.understand("How do I stop LinkedIn using my CV?", Language.EN));
 
     assertThat(composer.compose(result).warning())
-        .startsWith("Checked on 20 November 2025, more than six months ago")
+        .startsWith("Checked on 20 November 2025, over six months ago")
         .endsWith("https://www.linkedin.com/help/linkedin/answer/a6278444");
     assertThat(fresh.compose(result).warning()).isEmpty();
   }

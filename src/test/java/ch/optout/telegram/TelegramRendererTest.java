@@ -39,9 +39,9 @@ class TelegramRendererTest {
 
     assertThat(html)
         .contains(
-            "⚠️ Checked on 20 November 2025, more than six months ago: menus may have changed"
-                + " since. Confirm on the official page:"
-                + " https://www.linkedin.com/help/linkedin/answer/a6278444\n\n<b>Sources");
+            "⚠️ Checked on 20 November 2025, over six months ago: menus may have changed."
+                + " Official page: https://www.linkedin.com/help/linkedin/answer/a6278444\n\n"
+                + "<b>Sources");
   }
 
   @Test
