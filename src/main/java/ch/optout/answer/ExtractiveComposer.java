@@ -210,6 +210,20 @@ public final class ExtractiveComposer implements AnswerComposer {
     return leads.howTo(guides.get(0), u, List.of());
   }
 
+  /**
+   * The short how-to of one platform, as for "how do I stop it?": the action, then the steps of one
+   * group (web, mobile app…) when {@code group} is one of the guide's, else of every device.
+   */
+  public Answer howTo(String platformId, Language language, int group) {
+    Guide g = knowledge.findAny(platformId, language).orElseThrow();
+    Understanding u = new Understanding("", language, true, List.of(platformId), Intent.HOW_TO, 1);
+    Answer a = leads.howTo(g, u, List.of());
+    List<StepGroup> all = LeadAnswers.steps(g, "");
+    return group >= 0 && group < all.size()
+        ? a.toBuilder().steps(List.of(all.get(group))).build()
+        : a;
+  }
+
   /** Everything a guide says, for "more" / « plus » after a short answer. */
   public Answer more(String platformId, Language language) {
     Answer full = guide(platformId, language);

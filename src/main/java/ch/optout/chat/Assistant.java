@@ -93,7 +93,37 @@ public final class Assistant {
     Language fallback = pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
+      Optional<Reply> deepLink = deepLink(chatId, input.text(), fallback);
+      if (deepLink.isPresent()) {
+        return deepLink.get();
+      }
+      if (Letters.isWaiting(state)
+          && input.text().toLowerCase(java.util.Locale.ROOT).startsWith("/region ")) {
+        // the law buttons of a waiting letter: the choice, then the letter itself
+        Optional<Reply> letter =
+            letters.answer(chatId, input.text().substring("/region ".length()), fallback, state);
+        if (letter.isPresent()) {
+          return letter.get();
+        }
+      }
       return commands.run(chatId, input.text(), fallback);
+    }
+    if (Letters.isWaitingForPlatform(state)) {
+      // "/letter" alone asked which platform: this message names it
+      Understanding named = search.understand(input.text(), fallback);
+      if (!named.platforms().isEmpty()
+          || named.uncovered().isPresent()
+          || isShortName(input.text())) {
+        store.save(chatId, state.withoutContext());
+        return withUnderstanding(
+            letters.request(
+                chatId,
+                input.text(),
+                named.platforms(),
+                named.uncovered().or(() -> Optional.of(input.text().strip())),
+                named.language()),
+            named);
+      }
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
       return Reply.of(
@@ -128,10 +158,45 @@ public final class Assistant {
     SearchResult result = search.search(u);
     Answer answer = composer.compose(result);
     if (input.truncated()) {
-      answer = answer.withNote(messages.get(answer.language(), "input.truncated", Input.MAX_CHARS));
+      // said up front: the answer may miss what the unread middle asked
+      answer =
+          answer.toBuilder()
+              .lead(
+                  messages.get(answer.language(), "input.truncated", Input.MAX_CHARS)
+                      + "\n\n"
+                      + answer.lead())
+              .build();
     }
     remember(chatId, state, u, answer);
     return new Reply(answer, Optional.of(u));
+  }
+
+  /**
+   * "/start linkedin", as a t.me/bot?start=linkedin link sends it: that platform's short answer,
+   * remembered as the conversation's platform; empty for any other text.
+   */
+  private Optional<Reply> deepLink(String chatId, String text, Language language) {
+    String[] parts = text.strip().split("\\s+", 2);
+    if (parts.length < 2 || !parts[0].equalsIgnoreCase("/start")) {
+      return Optional.empty();
+    }
+    String argument = parts[1].strip();
+    Optional<String> platform =
+        search
+            .index()
+            .knowledge()
+            .findAny(argument.toLowerCase(java.util.Locale.ROOT), language)
+            .map(g -> g.id())
+            .or(() -> search.platforms().platforms(argument).stream().findFirst());
+    return platform
+        .flatMap(p -> openGuide(chatId, p, language))
+        .map(a -> new Reply(a, Optional.empty()));
+  }
+
+  /** A reply that could be a service's name: a few words, no question. */
+  private static boolean isShortName(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && t.length() <= 40 && t.split("\\s+").length <= 3 && !t.contains("?");
   }
 
   /** The checklist's done / skip / later or numbers, or the law a letter waits for; else empty. */
@@ -191,7 +256,8 @@ public final class Assistant {
    * conversation's platform so that follow-ups are about it.
    */
   public Optional<Answer> openGuide(String chatId, String platformId, Language language) {
-    Optional<Answer> guide = guide(platformId, language);
+    Optional<Answer> guide =
+        guide(platformId, language).map(g -> extractive.howTo(platformId, language, -1));
     guide.ifPresent(
         g -> {
           store.countAnswer(platformId);
@@ -212,6 +278,33 @@ public final class Assistant {
         .toList();
   }
 
+  /**
+   * The short how-to of a platform with the steps of one group only (a device button), or of every
+   * group ({@code group} −1). Counts nothing: the answer it replaces was counted.
+   */
+  public Optional<Answer> shortGuide(String platformId, Language language, int group) {
+    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(extractive.howTo(platformId, language, group));
+  }
+
+  /**
+   * The short answer for an inline query ("linkedin", "instagram photos"): the first platform it
+   * names, in the query's language, else the app's. Stores and counts nothing.
+   */
+  public Optional<Answer> inlineAnswer(String query, Optional<Language> app) {
+    Input.Cleaned input = Input.clean(query);
+    if (input.text().isBlank()) {
+      return Optional.empty();
+    }
+    Understanding u = search.understand(input.text(), app.orElse(Language.EN));
+    return u.platforms().stream()
+        .findFirst()
+        .filter(p -> search.index().knowledge().findAny(p, u.language()).isPresent())
+        .map(p -> extractive.howTo(p, u.language(), -1));
+  }
+
   /** Records a 👍 or 👎 on a guide, anonymously. */
   public void feedback(String guideId, boolean helpful) {
     store.recordFeedback(guideId, helpful);
@@ -223,6 +316,22 @@ public final class Assistant {
    */
   public Answer stats(Language language) {
     return stats.answer(language, AdminStats.DEFAULT_DAYS);
+  }
+
+  /**
+   * The language a chat is held in: chosen with /lang, else the one of its last clear message while
+   * the conversation's context lasts.
+   */
+  public Optional<Language> chatLanguage(String chatId) {
+    ChatState state = store.load(chatId);
+    return state
+        .language()
+        .flatMap(Language::fromCode)
+        .or(
+            () ->
+                state.contextFresh(clock.instant())
+                    ? state.lastIntent().flatMap(Assistant::flowLanguage)
+                    : Optional.empty());
   }
 
   /** The language a chat chose with /lang, if any. */

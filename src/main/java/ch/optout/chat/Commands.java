@@ -195,6 +195,7 @@ final class Commands {
                         language,
                         "mydata.context",
                         c.platformId().equals(Checklist.PICKING)
+                                || c.platformId().equals(Letters.ASKED)
                             ? "—"
                             : search.platforms().name(c.platformId()),
                         intentName(c.intent(), language),
@@ -232,7 +233,8 @@ final class Commands {
     boolean known =
         Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
             || name.equals(Checklist.INTENT)
-            || name.equals(Letters.INTENT);
+            || name.equals(Letters.INTENT)
+            || name.equals(Letters.PLATFORM_INTENT);
     return known ? messages.get(language, "mydata.intent." + name) : stored;
   }
 

@@ -31,6 +31,16 @@ final class Letters {
     return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
   }
 
+  /** The context of "/letter" without a platform: the next message names it. */
+  static final String PLATFORM_INTENT = "LETTER_PLATFORM";
+
+  /** Placeholder platform of that context (the store keeps a platform with every context). */
+  static final String ASKED = "letter-asked";
+
+  static boolean isWaitingForPlatform(ChatState state) {
+    return state.lastIntent().filter(i -> i.startsWith(PLATFORM_INTENT + ".")).isPresent();
+  }
+
   private final LetterWriter writer;
   private final PlatformMatcher platforms;
   private final ch.optout.search.UncoveredServices uncovered =
@@ -68,6 +78,11 @@ final class Letters {
     Optional<String> target =
         named.isEmpty() ? service.flatMap(Letters::serviceToken) : Optional.of(named.get(0));
     if (target.isEmpty()) {
+      // the next message names the platform
+      ChatState state = store.load(chatId);
+      store.save(
+          chatId,
+          state.withContext(ASKED, PLATFORM_INTENT + "." + language.code(), clock.instant()));
       return whichPlatform(language);
     }
     String platformId = target.get();

@@ -49,6 +49,25 @@ sealed interface Action {
     }
   }
 
+  /**
+   * "More": the short answer in place, completed with what the setting does not cover, good to know
+   * and every source; {@code focus} is the group of steps it keeps showing (−1 for the first).
+   */
+  record More(Language language, String platformId, int focus) implements Action {
+    public More {
+      Objects.requireNonNull(language, "language");
+      requireId(platformId);
+      if (focus < -1 || focus > 9) {
+        throw new IllegalArgumentException("step group out of range: " + focus);
+      }
+    }
+
+    @Override
+    public String encode() {
+      return "m|" + language.code() + "|" + platformId + "|" + focus;
+    }
+  }
+
   /** 👍 or 👎 on a guide. */
   record Feedback(Language language, String platformId, boolean helpful) implements Action {
     public Feedback {
@@ -122,6 +141,7 @@ sealed interface Action {
       return switch (p[0] + p.length) {
         case "g3" -> Optional.of(new ShowGuide(l, p[2]));
         case "s4" -> Optional.of(new ShowSteps(l, p[2], Integer.parseInt(p[3])));
+        case "m4" -> Optional.of(new More(l, p[2], Integer.parseInt(p[3])));
         case "f4" ->
             p[3].equals("1") || p[3].equals("0")
                 ? Optional.of(new Feedback(l, p[2], p[3].equals("1")))

@@ -73,6 +73,76 @@ final class Keyboards {
     return new InlineKeyboardMarkup(rows);
   }
 
+  /**
+   * Under a short answer: the other devices' steps and "More", each editing the message in place; a
+   * link that opens the setting or form; 👍/👎; Share and the other platforms.
+   *
+   * @param groups the guide's step groups
+   * @param focus the group the message shows, −1 for none in particular
+   * @param offerMore false once the message shows everything
+   * @param share the deep link that opens this guide, to pass on
+   */
+  InlineKeyboardMarkup phone(
+      Language language,
+      String platformId,
+      List<StepGroup> groups,
+      int focus,
+      boolean offerMore,
+      Optional<java.net.URI> link,
+      Optional<String> share) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    InlineKeyboardRow steps = new InlineKeyboardRow();
+    if (groups.size() >= 2) {
+      for (int i = 0; i < groups.size() && i < MAX_STEP_BUTTONS; i++) {
+        if (i != focus) {
+          String label =
+              groups.get(i).label().isBlank()
+                  ? messages.get(language, "telegram.button.steps", i + 1)
+                  : groups.get(i).label();
+          button(label, new Action.ShowSteps(language, platformId, i)).ifPresent(steps::add);
+        }
+      }
+    }
+    addIfAny(rows, steps);
+    InlineKeyboardRow more = new InlineKeyboardRow();
+    if (offerMore) {
+      button(
+              messages.get(language, "telegram.button.more"),
+              new Action.More(language, platformId, Math.max(focus, -1)))
+          .ifPresent(more::add);
+    }
+    link.filter(u -> "https".equalsIgnoreCase(u.getScheme()))
+        .ifPresent(
+            u ->
+                more.add(
+                    InlineKeyboardButton.builder()
+                        .text(messages.get(language, "telegram.button.open"))
+                        .url(u.toString())
+                        .build()));
+    addIfAny(rows, more);
+    InlineKeyboardRow feedback = new InlineKeyboardRow();
+    button(
+            messages.get(language, "telegram.button.helpful"),
+            new Action.Feedback(language, platformId, true))
+        .ifPresent(feedback::add);
+    button(
+            messages.get(language, "telegram.button.notHelpful"),
+            new Action.Feedback(language, platformId, false))
+        .ifPresent(feedback::add);
+    addIfAny(rows, feedback);
+    InlineKeyboardRow last = new InlineKeyboardRow();
+    share.ifPresent(
+        url ->
+            last.add(
+                InlineKeyboardButton.builder()
+                    .text(messages.get(language, "telegram.button.share"))
+                    .url(url)
+                    .build()));
+    last.add(platformsButton(language, "telegram.button.otherPlatforms"));
+    rows.add(last);
+    return new InlineKeyboardMarkup(rows);
+  }
+
   /** One button per platform, leading to its guide. */
   InlineKeyboardMarkup platforms(Language language, List<Map.Entry<String, String>> platforms) {
     List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -88,6 +158,28 @@ final class Keyboards {
       }
     }
     addIfAny(rows, row);
+    return new InlineKeyboardMarkup(rows);
+  }
+
+  /**
+   * Under the welcome: the most asked platforms, the checklist and the list of platforms.
+   *
+   * @param quick (id, name) of the platforms to offer, those the knowledge has
+   */
+  InlineKeyboardMarkup welcome(Language language, List<Map.Entry<String, String>> quick) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    InlineKeyboardRow first = new InlineKeyboardRow();
+    for (Map.Entry<String, String> p : quick) {
+      button(p.getValue(), new Action.ShowGuide(language, p.getKey())).ifPresent(first::add);
+    }
+    addIfAny(rows, first);
+    InlineKeyboardRow second = new InlineKeyboardRow();
+    button(
+            messages.get(language, "telegram.button.checklist"),
+            new Action.Command(language, "/checklist"))
+        .ifPresent(second::add);
+    second.add(platformsButton(language, "telegram.button.platforms"));
+    rows.add(second);
     return new InlineKeyboardMarkup(rows);
   }
 

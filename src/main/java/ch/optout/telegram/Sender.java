@@ -111,6 +111,31 @@ final class Sender {
     }
   }
 
+  /**
+   * A call answering no chat (an inline query's results): sent once on the send threads, its
+   * failure logged, counted as in flight until it ends so that shutdown waits for it.
+   */
+  void callOnce(BotApiMethod<? extends Serializable> method, String what) {
+    callbacksInFlight.incrementAndGet();
+    try {
+      scheduler.execute(
+          () -> {
+            try {
+              execute(method);
+            } catch (TelegramApiException e) {
+              LOG.warn("{} failed: {}", what, Failure.of(e).description());
+            } catch (RuntimeException e) {
+              LOG.error("{} failed", what, e);
+            } finally {
+              callbacksInFlight.decrementAndGet();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      callbacksInFlight.decrementAndGet();
+      LOG.warn("{} not sent: shutting down", what);
+    }
+  }
+
   /** Calls still queued, for shutdown. */
   int pending() {
     return lanes.values().stream()

@@ -25,6 +25,8 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -210,6 +212,7 @@ public final class TelegramBot implements AutoCloseable {
 
   private void begin(Messages messages, BotToken token) {
     registerCommands(messages);
+    registerDescriptions(messages);
     try {
       // deleteWebhook, then getUpdates in a loop on the poll thread
       polling.registerBot(token.value(), () -> url, this::nextPoll, dispatcher);
@@ -232,8 +235,36 @@ public final class TelegramBot implements AutoCloseable {
         .offset(lastReceived + 1)
         .limit(100)
         .timeout(limits.pollTimeoutSeconds())
-        .allowedUpdates(List.of("message", "callback_query"))
+        .allowedUpdates(
+            List.of(
+                "message", "edited_message", "callback_query", "inline_query", "my_chat_member"))
         .build();
+  }
+
+  /**
+   * What a new user sees before the first message (the description, in the empty chat) and on the
+   * bot's profile (the short description), in English by default and in French for French apps.
+   */
+  private void registerDescriptions(Messages messages) {
+    for (Language language : Language.values()) {
+      String code = language == Language.EN ? null : language.code();
+      var description =
+          SetMyDescription.builder().description(messages.get(language, "telegram.description"));
+      var shortDescription =
+          SetMyShortDescription.builder()
+              .shortDescription(messages.get(language, "telegram.shortDescription"));
+      if (code != null) {
+        description.languageCode(code);
+        shortDescription.languageCode(code);
+      }
+      try {
+        ApiCalls.call(client, description.build(), limits.callTimeout());
+        ApiCalls.call(client, shortDescription.build(), limits.callTimeout());
+      } catch (TelegramApiException e) {
+        // the bot works without them: say so and go on
+        LOG.warn("setMyDescription ({}) failed: {}", language.code(), Failure.of(e).description());
+      }
+    }
   }
 
   /** The command menu in English (the default) and in French for French-speaking apps. */

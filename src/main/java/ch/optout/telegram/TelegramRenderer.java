@@ -41,15 +41,40 @@ final class TelegramRenderer {
     this.maxLength = maxLength;
   }
 
+  /** What fits on a phone screen: a short answer's first bubble stays under this. */
+  static final int PHONE = 1200;
+
   /** One or more messages, in order; empty only for an answer without any text. */
   List<String> render(Answer a) {
-    return pack(blocks(a));
+    if (a.more()) {
+      // a short answer, its buttons give the rest: one bubble, the least useful part dropped
+      // first when it is too long for a phone screen
+      List<String> phone = pack(blocks(a, true));
+      if (phone.size() > 1 || visibleLength(phone.get(0)) > PHONE) {
+        phone = pack(blocks(a.toBuilder().caveats(List.of()).build(), true));
+      }
+      return phone;
+    }
+    return pack(blocks(a, false));
+  }
+
+  /**
+   * A whole answer with its sources as one line of sites: "More" under a short answer, which should
+   * still fit in the message it replaces.
+   */
+  List<String> renderWhole(Answer a) {
+    return pack(blocks(a.toBuilder().more(false).build(), true));
+  }
+
+  /** Characters a reader sees: the text without its HTML tags and entities. */
+  static int visibleLength(String html) {
+    return TelegramHtml.toPlain(html).length();
   }
 
   /** A paragraph or a titled list: lines that stay together when they can. */
   private record Block(List<String> lines) {}
 
-  private List<Block> blocks(Answer a) {
+  private List<Block> blocks(Answer a, boolean compact) {
     List<Block> blocks = new ArrayList<>();
     if (!a.title().isBlank()) {
       blocks.add(new Block(fit("<b>", Inline.plain(a.title()), Inline::escapeHtml, "</b>")));
@@ -83,6 +108,22 @@ final class TelegramRenderer {
     if (!a.warning().isBlank()) {
       blocks.add(new Block(fit("⚠️ ", a.warning(), Inline::escapeHtml, "")));
     }
+    if (compact && !a.sources().isEmpty()) {
+      // one line: the sources' sites, each a link, and when the guide was checked
+      String heading =
+          a.verified()
+              .map(d -> messages.get(a.language(), "label.sourcesVerified", d))
+              .orElse(messages.get(a.language(), "label.sources"));
+      List<String> links = new ArrayList<>();
+      for (Source source : a.sources()) {
+        links.add(siteLink(source));
+      }
+      blocks.add(
+          new Block(
+              List.of("<i>" + Inline.escapeHtml(heading) + "</i> " + String.join(" · ", links))));
+      blocks.removeIf(b -> b.lines().isEmpty());
+      return blocks;
+    }
     if (a.more()) {
       blocks.add(
           new Block(
@@ -105,6 +146,19 @@ final class TelegramRenderer {
 
   private static List<String> bulleted(List<String> items) {
     return items.stream().map(i -> "• " + Inline.html(i)).toList();
+  }
+
+  /** A source as a link showing its site ("linkedin.com"), for the compact line. */
+  private static String siteLink(Source s) {
+    String scheme = s.url().getScheme() == null ? "" : s.url().getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      return Inline.escapeHtml(s.title());
+    }
+    return "<a href=\""
+        + Inline.escapeHtml(s.url().toString())
+        + "\">"
+        + Inline.escapeHtml(s.domain())
+        + "</a>";
   }
 
   /** A source as a link showing its title; a URL that is not web is shown, not linked. */

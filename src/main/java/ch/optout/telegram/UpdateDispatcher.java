@@ -31,6 +31,9 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     /** Tells the chat, once, that it sends faster than the bot answers. */
     void slowDown(Update update);
+
+    /** An update flood control dropped: a tap is still answered, silently. */
+    default void dropped(Update update) {}
   }
 
   private final ChatLanes lanes;
@@ -82,7 +85,13 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             flood.window().toSeconds());
         lanes.execute(chatId, () -> handler.slowDown(update));
       }
-      case DROP -> LOG.debug("an update dropped by flood control");
+      case DROP -> {
+        LOG.debug("an update dropped by flood control");
+        // a dropped tap still gets its answer, or its button would spin
+        if (update.hasCallbackQuery()) {
+          lanes.execute(chatId, () -> handler.dropped(update));
+        }
+      }
     }
   }
 
@@ -114,6 +123,16 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
   static Optional<Long> chatOf(Update u) {
     if (u.hasMessage() && u.getMessage().getChatId() != null) {
       return Optional.of(u.getMessage().getChatId());
+    }
+    if (u.hasEditedMessage() && u.getEditedMessage().getChatId() != null) {
+      return Optional.of(u.getEditedMessage().getChatId());
+    }
+    if (u.hasMyChatMember() && u.getMyChatMember().getChat() != null) {
+      return Optional.of(u.getMyChatMember().getChat().getId());
+    }
+    if (u.hasInlineQuery() && u.getInlineQuery().getFrom() != null) {
+      // an inline query belongs to no chat: its sender's lane keeps its order
+      return Optional.of(u.getInlineQuery().getFrom().getId());
     }
     if (u.hasCallbackQuery()) {
       if (u.getCallbackQuery().getMessage() != null

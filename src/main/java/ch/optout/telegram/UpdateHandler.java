@@ -45,6 +45,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private final Incoming.Bot bot;
   private final ChatRef chats;
   private final AdminIds admins;
+  private final InlineAnswers inline;
 
   UpdateHandler(
       Assistant assistant,
@@ -74,20 +75,100 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     this.sender = sender;
     this.bot = bot;
     this.chats = chats;
+    this.inline = new InlineAnswers(assistant, messages, renderer, sender);
   }
 
   @Override
   public void handle(Update update) {
-    if (update.hasMessage()) {
-      Optional<Incoming> in = Incoming.read(update.getMessage(), bot);
-      if (in.isPresent() && isAdminCommand(in.get(), update.getMessage())) {
+    // an edited question is answered again, as a new one
+    Message message =
+        update.hasMessage()
+            ? update.getMessage()
+            : update.hasEditedMessage() ? update.getEditedMessage() : null;
+    if (message != null) {
+      Optional<Incoming> in = Incoming.read(message, bot);
+      if (in.isPresent() && isAdminCommand(in.get(), message)) {
         admin(in.get());
+      } else if (in.isPresent() && in.get().text().isBlank() && hasMedia(message)) {
+        media(in.get());
       } else {
         in.ifPresent(this::answer);
       }
     } else if (update.hasCallbackQuery()) {
       tapped(update.getCallbackQuery());
+    } else if (update.hasMyChatMember()) {
+      added(update.getMyChatMember());
+    } else if (update.hasInlineQuery()) {
+      inline.answer(update.getInlineQuery());
     }
+  }
+
+  @Override
+  public void dropped(Update update) {
+    if (update.hasCallbackQuery()) {
+      sender.answerCallback(update.getCallbackQuery().getId(), Optional.empty());
+    }
+  }
+
+  /** A voice note, a sticker, a photo or a file without a caption. */
+  private static boolean hasMedia(Message m) {
+    return m.hasVoice()
+        || m.hasSticker()
+        || m.hasPhoto()
+        || m.hasDocument()
+        || m.hasVideo()
+        || m.hasAudio()
+        || m.hasAnimation()
+        || m.hasVideoNote();
+  }
+
+  /** What OptOut can read, in the chat's language. */
+  private void media(Incoming in) {
+    Language l = chatLanguage(in.chatId(), in.clientLanguage());
+    Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
+    send(
+        in.chatId(),
+        in.threadId(),
+        replyTo,
+        Answer.message(l, "", messages.get(l, "telegram.media")),
+        Optional.empty());
+  }
+
+  /** The bot added to a group: a greeting that says how to ask it there. */
+  private void added(org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated u) {
+    if (u.getChat() == null
+        || !(u.getChat().isGroupChat() || u.getChat().isSuperGroupChat())
+        || u.getNewChatMember() == null
+        || u.getOldChatMember() == null) {
+      return;
+    }
+    String now = u.getNewChatMember().getStatus();
+    String before = u.getOldChatMember().getStatus();
+    boolean joined =
+        (now.equals("member") || now.equals("administrator"))
+            && (before.equals("left") || before.equals("kicked"));
+    if (!joined) {
+      return;
+    }
+    Language l =
+        Optional.ofNullable(u.getFrom())
+            .map(f -> f.getLanguageCode())
+            .flatMap(Language::fromCode)
+            .orElse(Language.EN);
+    send(
+        u.getChat().getId(),
+        Optional.empty(),
+        Optional.empty(),
+        Answer.message(l, "", messages.get(l, "telegram.group.hello", bot.username())),
+        Optional.empty());
+  }
+
+  /** The chat's language: chosen with /lang, else the one it speaks, else its app's. */
+  private Language chatLanguage(long chatId, Optional<Language> client) {
+    return assistant
+        .chatLanguage(ChatRef.assistantKey(chatId))
+        .or(() -> client)
+        .orElse(Language.EN);
   }
 
   /** Only in a private chat, so that figures are never shown to a group, and only from an admin. */
@@ -151,11 +232,14 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
                 });
       } else if (update.hasCallbackQuery()) {
         CallbackQuery q = update.getCallbackQuery();
-        Language l =
+        Optional<Language> app =
             Optional.ofNullable(q.getFrom())
                 .map(u -> u.getLanguageCode())
-                .flatMap(Language::fromCode)
-                .orElse(Language.EN);
+                .flatMap(Language::fromCode);
+        Language l =
+            q.getMessage() != null && q.getMessage().getChatId() != null
+                ? chatLanguage(q.getMessage().getChatId(), app)
+                : app.orElse(Language.EN);
         sender.answerCallback(q.getId(), Optional.of(messages.get(l, "telegram.flood")));
       }
     } catch (RuntimeException e) {
@@ -170,6 +254,17 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
       Reply reply = assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
       Answer answer = reply.answer();
+      if (isShort(answer)) {
+        Phone phone = phone(answer);
+        send(
+            in.chatId(),
+            in.threadId(),
+            replyTo,
+            phone.answer(),
+            keyboards.withChoices(
+                answer.language(), reply.choices(), Optional.of(phone.keyboard())));
+        return;
+      }
       send(
           in.chatId(),
           in.threadId(),
@@ -188,6 +283,83 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
   }
 
+  /** The platforms most people ask about first, offered under the welcome. */
+  private static final List<String> QUICK = List.of("linkedin", "meta", "chatgpt");
+
+  private List<java.util.Map.Entry<String, String>> quickPlatforms(Language language) {
+    List<java.util.Map.Entry<String, String>> all = assistant.platforms(language);
+    return QUICK.stream()
+        .flatMap(id -> all.stream().filter(e -> e.getKey().equals(id)).limit(1))
+        .map(e -> java.util.Map.entry(e.getKey(), shortName(e.getValue())))
+        .toList();
+  }
+
+  /** "Meta (Facebook, Instagram, Threads)" fits a button as "Meta". */
+  private static String shortName(String name) {
+    int paren = name.indexOf(" (");
+    return paren > 0 ? name.substring(0, paren) : name;
+  }
+
+  /** A short answer about one platform, whose buttons give the rest. */
+  private static boolean isShort(Answer a) {
+    return a.kind() == AnswerKind.GUIDE
+        && a.more()
+        && a.platformId().filter(p -> Action.ID.matcher(p).matches()).isPresent();
+  }
+
+  /** A short answer laid out for a phone, and its buttons. */
+  private record Phone(Answer answer, InlineKeyboardMarkup keyboard) {}
+
+  /**
+   * One phone screen: the answer with the steps of one device (the first the answer gives), and
+   * buttons for the other devices, the rest of the guide, the setting's page and sharing.
+   */
+  private Phone phone(Answer a) {
+    String platformId = a.platformId().orElseThrow();
+    List<StepGroup> groups =
+        assistant.guide(platformId, a.language()).map(Answer::steps).orElse(List.of());
+    Answer shown = a;
+    int focus = -1;
+    if (!a.steps().isEmpty()) {
+      shown = a.toBuilder().steps(List.of(a.steps().get(0))).build();
+      focus = groups.indexOf(a.steps().get(0));
+    }
+    return new Phone(shown, phoneKeyboard(a, platformId, groups, focus, true));
+  }
+
+  private InlineKeyboardMarkup phoneKeyboard(
+      Answer a, String platformId, List<StepGroup> groups, int focus, boolean offerMore) {
+    return keyboards.phone(
+        a.language(),
+        platformId,
+        groups,
+        focus,
+        offerMore,
+        a.link(),
+        shareLink(platformId, a.language()));
+  }
+
+  /** t.me's share page with the deep link that opens this guide in the bot. */
+  private Optional<String> shareLink(String platformId, Language language) {
+    if (bot.username().isBlank()) {
+      return Optional.empty();
+    }
+    String deepLink = "https://t.me/" + bot.username() + "?start=" + platformId;
+    String name =
+        assistant.platforms(language).stream()
+            .filter(e -> e.getKey().equals(platformId))
+            .map(java.util.Map.Entry::getValue)
+            .findFirst()
+            .orElse(platformId);
+    return Optional.of(
+        "https://t.me/share/url?url="
+            + java.net.URLEncoder.encode(deepLink, java.nio.charset.StandardCharsets.UTF_8)
+            + "&text="
+            + java.net.URLEncoder.encode(
+                messages.get(language, "telegram.share.text", name),
+                java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private Optional<InlineKeyboardMarkup> keyboardFor(Incoming in, Answer a) {
     Language l = a.language();
     String command = in.command().orElse("");
@@ -196,6 +368,9 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
     if (LANG.contains(command) && in.argument().isBlank()) {
       return Optional.of(keyboards.languages(l));
+    }
+    if (command.equals("/start")) {
+      return Optional.of(keyboards.welcome(l, quickPlatforms(l)));
     }
     if (WELCOME.contains(command) || (a.kind() == AnswerKind.DECLINE && command.isEmpty())) {
       return Optional.of(keyboards.platformList(l));
@@ -222,8 +397,13 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** A tap on a button: carried out, then always answered so that its spinner stops. */
   private void tapped(CallbackQuery q) {
-    Optional<Language> userLanguage =
+    Optional<Language> app =
         Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode);
+    // toasts speak the chat's language, not necessarily the tapper's app's
+    Optional<Language> userLanguage =
+        q.getMessage() != null && q.getMessage().getChatId() != null
+            ? Optional.of(chatLanguage(q.getMessage().getChatId(), app))
+            : app;
     Optional<String> toast = Optional.empty();
     try {
       Optional<Action> action = Action.decode(q.getData());
@@ -251,13 +431,25 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     if (action instanceof Action.ShowGuide g) {
       Optional<Answer> guide =
           assistant.openGuide(ChatRef.assistantKey(chatId), g.platformId(), g.language());
-      guide.ifPresent(a -> send(chatId, Optional.empty(), Optional.empty(), a, guideKeyboard(a)));
+      guide.ifPresent(
+          a -> {
+            Phone phone = phone(a);
+            send(
+                chatId,
+                Optional.empty(),
+                Optional.empty(),
+                phone.answer(),
+                Optional.of(phone.keyboard()));
+          });
       return guide.isPresent()
           ? Optional.empty()
           : Optional.of(messages.get(g.language(), "telegram.button.expired"));
     }
     if (action instanceof Action.ShowSteps s) {
       return showSteps(s, chatId, editable);
+    }
+    if (action instanceof Action.More m) {
+      return more(m, chatId, editable);
     }
     if (action instanceof Action.Feedback f) {
       assistant.feedback(f.platformId(), f.helpful());
@@ -310,34 +502,75 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     throw new IllegalStateException("unhandled action " + action);
   }
 
-  /** Rewrites the guide in place to show one group of steps (or all of them again). */
+  /**
+   * Rewrites a short answer in place: the steps of another device, or ({@code group} −1) the whole
+   * guide, "More".
+   */
   private Optional<String> showSteps(Action.ShowSteps s, long chatId, Optional<Message> editable) {
     Optional<Answer> guide = assistant.guide(s.platformId(), s.language());
     if (guide.isEmpty() || s.group() >= guide.get().steps().size()) {
       return Optional.of(messages.get(s.language(), "telegram.button.expired"));
     }
-    Answer g = guide.get();
-    Answer shown =
-        s.group() < 0
-            ? g
-            : new Answer(
-                g.language(),
-                g.answered(),
-                g.kind(),
-                g.platformId(),
-                g.title(),
-                g.lead(),
-                List.of(g.steps().get(s.group())),
-                g.caveats(),
-                g.notes(),
-                g.sources(),
-                g.verified(),
-                g.composer());
+    List<StepGroup> groups = guide.get().steps();
+    if (s.group() < 0) {
+      Answer whole = guide.get();
+      replace(
+          chatId,
+          editable,
+          whole,
+          Optional.of(phoneKeyboard(whole, s.platformId(), groups, -1, false)));
+      return Optional.empty();
+    }
+    Answer shown = assistant.shortGuide(s.platformId(), s.language(), s.group()).orElseThrow();
     replace(
         chatId,
         editable,
         shown,
-        Optional.of(keyboards.guide(s.language(), s.platformId(), g.steps(), s.group())));
+        Optional.of(phoneKeyboard(shown, s.platformId(), groups, s.group(), true)));
+    return Optional.empty();
+  }
+
+  /**
+   * The short answer in place, completed: the same action and steps, then what the setting does not
+   * cover, good to know and every source.
+   */
+  private Optional<String> more(Action.More m, long chatId, Optional<Message> editable) {
+    Optional<Answer> guide = assistant.guide(m.platformId(), m.language());
+    Optional<Answer> brief = assistant.shortGuide(m.platformId(), m.language(), m.focus());
+    if (guide.isEmpty() || brief.isEmpty()) {
+      return Optional.of(messages.get(m.language(), "telegram.button.expired"));
+    }
+    List<StepGroup> groups = guide.get().steps();
+    Answer shown = brief.get();
+    if (m.focus() < 0 && shown.steps().size() > 1) {
+      shown = shown.toBuilder().steps(List.of(shown.steps().get(0))).build();
+    }
+    Answer whole =
+        shown.toBuilder()
+            .caveats(guide.get().caveats())
+            .notes(guide.get().notes())
+            .sources(guide.get().sources())
+            .build();
+    int focus = shown.steps().isEmpty() ? -1 : groups.indexOf(shown.steps().get(0));
+    List<String> chunks = renderer.renderWhole(whole);
+    InlineKeyboardMarkup keyboard = phoneKeyboard(whole, m.platformId(), groups, focus, false);
+    if (editable.isPresent() && chunks.size() == 1) {
+      sender.enqueue(
+          new Outgoing.EditText(
+              chatId, editable.get().getMessageId(), chunks.get(0), true, Optional.of(keyboard)));
+    } else {
+      for (int i = 0; i < chunks.size(); i++) {
+        boolean last = i == chunks.size() - 1;
+        sender.enqueue(
+            new Outgoing.Text(
+                chatId,
+                Optional.empty(),
+                chunks.get(i),
+                true,
+                last ? Optional.of(keyboard) : Optional.empty(),
+                Optional.empty()));
+      }
+    }
     return Optional.empty();
   }
 

@@ -67,6 +67,8 @@ class MessagesTest {
   void get_replacesArgumentsLiterallyKeepingApostrophes() {
     Messages messages = new Messages();
     assertThat(messages.get(Language.FR, "input.truncated", 1000))
-        .isEqualTo("Votre message était long : je n'en ai lu que les 1000 premiers caractères.");
+        .isEqualTo(
+            "Votre message était long : j'en ai lu le début et la dernière phrase, environ 1000"
+                + " caractères en tout.");
   }
 }

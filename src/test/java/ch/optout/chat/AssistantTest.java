@@ -201,7 +201,20 @@ class AssistantTest {
     Answer a = assistant.reply("c1", huge).answer();
 
     assertThat(a.platformId()).contains("linkedin");
-    assertThat(a.notes()).last().asString().contains("1000");
+    assertThat(a.lead()).startsWith("Your message was long").contains("1000");
+  }
+
+  @Test
+  void reply_longPasteWithTheQuestionAtTheEnd_readsTheLastSentenceToo() {
+    String paste =
+        "Here is what I read about social networks and data. ".repeat(60)
+            + "Can I stop TikTok using my videos?";
+
+    Answer a = assistant.reply("c1", paste).answer();
+
+    assertThat(a.platformId()).contains("tiktok");
+    assertThat(a.lead())
+        .startsWith("Your message was long: I read its start and its last sentence");
   }
 
   @Test

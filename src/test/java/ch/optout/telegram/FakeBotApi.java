@@ -262,6 +262,9 @@ public final class FakeBotApi implements AutoCloseable {
         case "sendmessage", "editmessagetext" -> message(ex, method, body);
         case "deletewebhook",
             "setmycommands",
+            "setmydescription",
+            "setmyshortdescription",
+            "answerinlinequery",
             "sendchataction",
             "answercallbackquery",
             "editmessagereplymarkup" ->

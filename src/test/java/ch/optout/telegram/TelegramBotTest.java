@@ -114,7 +114,10 @@ class TelegramBotTest {
         .startsWith("<b>Hello, I am OptOut.</b>")
         .contains("How do I stop LinkedIn using my CV?")
         .contains("Privacy: I keep no message text.");
-    assertThat(callbackData(reply)).containsExactly("p|en");
+    assertThat(HtmlRules.visibleText(reply.text()).split("\n")).hasSizeLessThanOrEqualTo(6);
+    assertThat(callbackData(reply))
+        .containsExactly("g|en|linkedin", "g|en|meta", "c|en|/checklist", "p|en");
+    assertThat(buttonTexts(reply)).contains("LinkedIn", "Meta", "✅ All my platforms");
     FakeBotApi.Call typing = api.calls("sendchataction").get(0);
     assertThat(typing.body().path("action").asText()).isEqualTo("typing");
     assertThat(typing.atNanos()).isLessThan(reply.atNanos());
@@ -128,19 +131,31 @@ class TelegramBotTest {
 
     assertThat(reply.text())
         .startsWith("<b>Stop LinkedIn training AI on your profile</b>\n\n")
+        .contains("What to do on LinkedIn: Settings &amp; Privacy → Data privacy")
         .contains(
             "<b>Web</b>\n1. Click <b>Me</b>, then <b>Settings &amp; Privacy</b>.\n2. Open <b>Data privacy</b>.")
-        .contains("<b>Mobile app</b>\n1. Tap your photo")
-        .contains("<b>What it does not cover:</b>\n• Models already trained")
+        .doesNotContain("Tap your photo")
         .contains(
-            "<b>Sources (guide last verified 2025-11-20):</b>\n• <a href=\"https://www.linkedin.com/help/linkedin/answer/a6278444\">LinkedIn Help — generative AI data</a>")
+            "<a href=\"https://www.linkedin.com/help/linkedin/answer/a6278444\">linkedin.com</a>")
         .doesNotContain("<br");
+    assertThat(TelegramRenderer.visibleLength(reply.text())).isLessThan(TelegramRenderer.PHONE);
     assertThat(reply.body().path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
+    // the other device and "More" edit this message; the share button opens t.me
     assertThat(callbackData(reply))
         .containsExactly(
-            "s|en|linkedin|0", "s|en|linkedin|1", "f|en|linkedin|1", "f|en|linkedin|0", "p|en");
+            "s|en|linkedin|1", "m|en|linkedin|0", "f|en|linkedin|1", "f|en|linkedin|0", "", "p|en");
     assertThat(buttonTexts(reply))
-        .containsExactly("Web", "Mobile app", "👍 Helpful", "👎 Not helpful", "📋 Other platforms");
+        .containsExactly(
+            "Mobile app",
+            "➕ More",
+            "👍 Helpful",
+            "👎 Not helpful",
+            "↗️ Share",
+            "📋 Other platforms");
+    assertThat(buttons(reply).get(4).path("url").asText())
+        .startsWith("https://t.me/share/url?url=")
+        .contains(
+            java.net.URLEncoder.encode("?start=linkedin", java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
@@ -203,7 +218,7 @@ class TelegramBotTest {
     assertThat(replies).hasSize(1);
     assertThat(replies.get(0).text())
         .contains("Stop LinkedIn training AI")
-        .contains("Your message was long: I only read its first 1000 characters.");
+        .contains("Your message was long: I read its start and its last sentence");
   }
 
   @Test
@@ -320,8 +335,7 @@ class TelegramBotTest {
     assertThat(plain.text())
         .startsWith("Stop LinkedIn training AI on your profile\n\n")
         .contains("1. Click Me, then Settings & Privacy.")
-        .contains(
-            "• LinkedIn Help — generative AI data (https://www.linkedin.com/help/linkedin/answer/a6278444)")
+        .contains("linkedin.com (https://www.linkedin.com/help/linkedin/answer/a6278444)")
         .doesNotContain("<b>", "&amp;");
     assertThat(plain.body().path("reply_markup").path("inline_keyboard")).isNotEmpty();
   }
@@ -443,15 +457,41 @@ class TelegramBotTest {
             .get(0);
     assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
     assertThat(edit.text())
+        .contains("What to do on LinkedIn:")
         .contains("<b>Mobile app</b>\n1. Tap your photo")
         .doesNotContain("Click <b>Me</b>")
         .contains("2025-11-20");
     assertThat(callbackData(edit))
         .containsExactly(
-            "s|en|linkedin|0", "s|en|linkedin|-1", "f|en|linkedin|1", "f|en|linkedin|0", "p|en");
+            "s|en|linkedin|0", "m|en|linkedin|1", "f|en|linkedin|1", "f|en|linkedin|0", "", "p|en");
+  }
+
+  @Test
+  void moreButton_completesTheShortAnswerInPlace() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+
+    api.push(
+        Updates.callback(
+            "cb-m",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "m|en|linkedin|0",
+            guide.body().path("reply_markup")));
+
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5))
+            .get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(guide.messageId());
+    assertThat(edit.text())
+        .contains("<b>Web</b>\n1. Click <b>Me</b>")
+        .contains("<b>What it does not cover:</b>")
+        .contains("<b>Good to know:</b>\n• Private messages are not used for training.");
+    assertThat(callbackData(edit)).doesNotContain("m|en|linkedin|0").contains("s|en|linkedin|1");
     FakeBotApi.Call answer =
         api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
-    assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-2");
+    assertThat(answer.body().path("callback_query_id").asText()).isEqualTo("cb-m");
   }
 
   @Test
@@ -582,6 +622,104 @@ class TelegramBotTest {
     return StreamSupport.stream(array.spliterator(), false)
         .map(n -> n.path(field).asText())
         .toList();
+  }
+
+  @Test
+  void start_setsTheDescriptionsInEnglishAndFrench() throws Exception {
+    List<FakeBotApi.Call> descriptions =
+        api.await(c -> c.method().equals("setmydescription"), 2, Duration.ofSeconds(5));
+    List<FakeBotApi.Call> shortOnes =
+        api.await(c -> c.method().equals("setmyshortdescription"), 2, Duration.ofSeconds(5));
+
+    assertThat(descriptions.get(0).body().path("description").asText())
+        .startsWith("OptOut tells you, step by step and with sources");
+    assertThat(descriptions.get(1).body().path("language_code").asText()).isEqualTo("fr");
+    assertThat(descriptions.get(1).body().path("description").asText())
+        .startsWith("OptOut vous dit");
+    assertThat(shortOnes)
+        .allSatisfy(
+            c -> assertThat(c.body().path("short_description").asText().length()).isLessThan(120));
+  }
+
+  @Test
+  void deepLink_startWithAPlatform_opensItsShortAnswer() throws Exception {
+    FakeBotApi.Call reply = ask("/start tiktok");
+
+    assertThat(reply.text()).contains("TikTok").doesNotContain("Hello, I am OptOut");
+    assertThat(callbackData(reply)).contains("f|en|tiktok|1");
+  }
+
+  @Test
+  void letter_theLawButtonOfAWaitingLetter_deliversTheLetter() throws Exception {
+    FakeBotApi.Call asked = ask("write an objection letter to TikTok");
+    assertThat(callbackData(asked)).contains("c|en|/region ch");
+
+    api.push(
+        Updates.callback(
+            "cb-law",
+            ALICE,
+            ALICE,
+            "en",
+            asked.messageId(),
+            "c|en|/region ch",
+            asked.body().path("reply_markup")));
+
+    FakeBotApi.Call letter = api.awaitDelivered(ALICE, 2).get(1);
+    assertThat(letter.text()).contains("Objection letter to TikTok").contains("<pre>");
+  }
+
+  @Test
+  void letter_withoutAPlatform_waitsForItsName() throws Exception {
+    FakeBotApi.Call which = ask("/letter");
+    assertThat(which.text()).contains("For which platform?");
+
+    api.push(Updates.privateText(ALICE, "en", "TikTok"));
+
+    FakeBotApi.Call next = api.awaitDelivered(ALICE, 2).get(1);
+    assertThat(next.text()).contains("Which law applies to you?");
+  }
+
+  @Test
+  void editedQuestion_isAnsweredAgain() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode first =
+        Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my data?");
+    api.push(first);
+    api.awaitDelivered(ALICE, 1);
+
+    api.push(Updates.edited(first, "How do I stop TikTok using my data?"));
+
+    assertThat(api.awaitDelivered(ALICE, 2).get(1).text()).contains("TikTok");
+  }
+
+  @Test
+  void voiceNote_getsAShortReplySayingOnlyTextIsRead() throws Exception {
+    api.push(Updates.privateVoice(ALICE, "fr"));
+
+    assertThat(api.awaitDelivered(ALICE, 1).get(0).text()).startsWith("Je ne lis que le texte");
+  }
+
+  @Test
+  void inlineQuery_isAnsweredWithThePlatformsShortAnswerAndStoresNothing() throws Exception {
+    api.push(Updates.inlineQuery("iq-1", ALICE, "en", "linkedin"));
+
+    FakeBotApi.Call answer =
+        api.await(c -> c.method().equals("answerinlinequery"), 1, Duration.ofSeconds(5)).get(0);
+    JsonNode result = answer.body().path("results").get(0);
+    assertThat(result.path("type").asText()).isEqualTo("article");
+    assertThat(result.path("title").asText())
+        .isEqualTo("Stop LinkedIn training AI on your profile");
+    assertThat(result.path("input_message_content").path("message_text").asText())
+        .contains("What to do on LinkedIn:");
+    assertThat(answer.body().path("cache_time").asInt()).isPositive();
+    assertThat(store.export(ChatRef.assistantKey(ALICE)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void addedToAGroup_greetsItAndSaysHowToAsk() throws Exception {
+    api.push(Updates.addedToGroup(-100_200L, ALICE, "en"));
+
+    FakeBotApi.Call hello = api.awaitDelivered(-100_200L, 1).get(0);
+    assertThat(hello.text()).startsWith("Hello! Ask me here by mentioning @" + FakeBotApi.USERNAME);
   }
 
   private static List<String> callbackData(FakeBotApi.Call call) {

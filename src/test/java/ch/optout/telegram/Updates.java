@@ -75,6 +75,60 @@ public final class Updates {
     return update;
   }
 
+  /** The same message, edited: Telegram sends it as "edited_message". */
+  static ObjectNode edited(ObjectNode update, String newText) {
+    ObjectNode message = ((ObjectNode) update.get("message")).deepCopy();
+    message.put("text", newText);
+    message.put("edit_date", DATE + 60);
+    ObjectNode edited = JSON.createObjectNode();
+    edited.set("edited_message", message);
+    return edited;
+  }
+
+  /** A voice note without any text, in a private chat. */
+  static ObjectNode privateVoice(long chatId, String languageCode) {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("message_id", 777);
+    message.put("date", DATE);
+    message.set("chat", chat(chatId, "private"));
+    message.set("from", user(chatId, languageCode));
+    message
+        .putObject("voice")
+        .put("file_id", "voice-1")
+        .put("file_unique_id", "u-voice-1")
+        .put("duration", 3);
+    ObjectNode update = JSON.createObjectNode();
+    update.set("message", message);
+    return update;
+  }
+
+  /** "@bot linkedin" typed in any chat. */
+  static ObjectNode inlineQuery(String id, long fromId, String languageCode, String query) {
+    ObjectNode q = JSON.createObjectNode();
+    q.put("id", id);
+    q.set("from", user(fromId, languageCode));
+    q.put("query", query);
+    q.put("offset", "");
+    ObjectNode update = JSON.createObjectNode();
+    update.set("inline_query", q);
+    return update;
+  }
+
+  /** The bot added to a group by one of its members. */
+  static ObjectNode addedToGroup(long groupId, long byId, String languageCode) {
+    ObjectNode change = JSON.createObjectNode();
+    change.set("chat", chat(groupId, "supergroup"));
+    change.set("from", user(byId, languageCode));
+    change.put("date", DATE);
+    ObjectNode bot = JSON.createObjectNode();
+    bot.put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "OptOut");
+    change.putObject("old_chat_member").put("status", "left").set("user", bot);
+    change.putObject("new_chat_member").put("status", "member").set("user", bot);
+    ObjectNode update = JSON.createObjectNode();
+    update.set("my_chat_member", change);
+    return update;
+  }
+
   private static ObjectNode chat(long id, String type) {
     ObjectNode chat = JSON.createObjectNode();
     chat.put("id", id);

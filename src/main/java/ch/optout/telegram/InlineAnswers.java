@@ -1,0 +1,86 @@
+package ch.optout.telegram;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.Inline;
+import ch.optout.answer.Messages;
+import ch.optout.chat.Assistant;
+import ch.optout.knowledge.Language;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
+
+/**
+ * Inline mode: "@bot linkedin" typed in any chat offers that platform's short answer as an article
+ * to post there. Nothing about the query is stored or logged; Telegram caches the results.
+ */
+final class InlineAnswers {
+  /** How long Telegram may reuse results for the same query, for everyone. */
+  static final int CACHE_SECONDS = 600;
+
+  /** Telegram shows at most this much of a result's description. */
+  private static final int DESCRIPTION = 100;
+
+  private final Assistant assistant;
+  private final Messages messages;
+  private final TelegramRenderer renderer;
+  private final Sender sender;
+
+  InlineAnswers(Assistant assistant, Messages messages, TelegramRenderer renderer, Sender sender) {
+    this.assistant = assistant;
+    this.messages = messages;
+    this.renderer = renderer;
+    this.sender = sender;
+  }
+
+  void answer(InlineQuery q) {
+    Optional<Language> app =
+        Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode);
+    String query = q.getQuery() == null ? "" : q.getQuery();
+    List<InlineQueryResult> results = new ArrayList<>();
+    Language language = app.orElse(Language.EN);
+    Optional<Answer> found = assistant.inlineAnswer(query, app);
+    if (found.isPresent()) {
+      Answer a = found.get();
+      language = a.language();
+      Answer shown =
+          a.steps().size() > 1 ? a.toBuilder().steps(List.of(a.steps().get(0))).build() : a;
+      String html = renderer.render(shown).get(0);
+      String description = Inline.plain(a.lead());
+      if (description.length() > DESCRIPTION) {
+        description = description.substring(0, DESCRIPTION - 1) + "…";
+      }
+      results.add(
+          InlineQueryResultArticle.builder()
+              .id(a.platformId().orElse("answer") + "-" + a.language().code())
+              .title(Inline.plain(a.title()))
+              .description(description)
+              .inputMessageContent(
+                  InputTextMessageContent.builder()
+                      .messageText(html)
+                      .parseMode("HTML")
+                      .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                      .build())
+              .build());
+    }
+    sender.callOnce(
+        AnswerInlineQuery.builder()
+            .inlineQueryId(q.getId())
+            .results(results)
+            .cacheTime(CACHE_SECONDS)
+            .isPersonal(false)
+            .button(
+                InlineQueryResultsButton.builder()
+                    .text(messages.get(language, "telegram.inline.button"))
+                    .startParameter("inline")
+                    .build())
+            .build(),
+        "answerInlineQuery");
+  }
+}
