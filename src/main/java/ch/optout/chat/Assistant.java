@@ -167,6 +167,15 @@ public final class Assistant {
                       + answer.lead())
               .build();
     }
+    if (Checklist.isChecklist(state)
+        && state.lastPlatform().filter(p -> !p.equals(Checklist.PICKING)).isPresent()
+        && answer.answered()) {
+      // a question in the middle of the checklist: answered, and the checklist waits where it was
+      String current = search.platforms().name(state.lastPlatform().get());
+      answer = answer.withNote(messages.get(answer.language(), "checklist.resume", current));
+      answer.platformId().ifPresent(store::countAnswer);
+      return new Reply(answer, Optional.of(u));
+    }
     remember(chatId, state, u, answer);
     return new Reply(answer, Optional.of(u));
   }
@@ -303,6 +312,11 @@ public final class Assistant {
         .findFirst()
         .filter(p -> search.index().knowledge().findAny(p, u.language()).isPresent())
         .map(p -> extractive.howTo(p, u.language(), -1));
+  }
+
+  /** The platforms of the checklist's pick list, in its order, by name. */
+  public List<String> checklistPlatforms(Language language) {
+    return extractive.checklistGuides(language).stream().map(g -> g.platform()).toList();
   }
 
   /** Records a 👍 or 👎 on a guide, anonymously. */

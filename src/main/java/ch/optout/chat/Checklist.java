@@ -149,13 +149,23 @@ final class Checklist {
       store.resetChecklist(chatId);
       return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
     }
-    Optional<ChecklistStatus> status = status(folded);
+    // "done linkedin": a button carries the item it was shown under
+    String[] words = folded.split(" ");
+    Optional<String> item =
+        words.length == 2
+                && store.checklist(chatId).stream().anyMatch(i -> i.platformId().equals(words[1]))
+            ? Optional.of(words[1])
+            : Optional.empty();
+    Optional<ChecklistStatus> status = status(item.isPresent() ? words[0] : folded);
     ChatState state = store.load(chatId);
     Optional<String> current =
         Optional.of(state)
             .filter(Checklist::isChecklist)
             .flatMap(ChatState::lastPlatform)
             .filter(p -> !p.equals(PICKING));
+    if (status.isPresent() && item.isPresent()) {
+      return mark(chatId, item.get(), status.get(), language);
+    }
     if (status.isPresent() && current.isPresent()) {
       return mark(chatId, current.get(), status.get(), language);
     }
@@ -176,6 +186,24 @@ final class Checklist {
 
   private Reply mark(String chatId, String platformId, ChecklistStatus status, Language language) {
     store.markChecklist(chatId, platformId, status);
+    if (status == ChecklistStatus.LATER) {
+      List<ChecklistItem> items = ordered(store.checklist(chatId));
+      boolean othersPending =
+          items.stream()
+              .anyMatch(
+                  i -> i.status() == ChecklistStatus.LATER && !i.platformId().equals(platformId));
+      if (!othersPending) {
+        // "later" on the last one: the round ends, what is left waits for /checklist
+        store.save(chatId, store.load(chatId).withoutContext());
+        return Reply.of(
+            Answer.message(
+                language,
+                messages.get(language, "checklist.paused.title"),
+                progress(items, language)
+                    + "\n\n"
+                    + messages.get(language, "checklist.paused.body")));
+      }
+    }
     return next(chatId, language, Optional.of(platformId));
   }
 
@@ -216,7 +244,8 @@ final class Checklist {
   }
 
   private Reply item(String platformId, List<ChecklistItem> items, Language language) {
-    Answer guide = extractive.guide(platformId, language);
+    // the short answer: its action and steps; the rest is one button ("More") or word away
+    Answer guide = extractive.howTo(platformId, language, -1);
     int position = items.stream().map(ChecklistItem::platformId).toList().indexOf(platformId) + 1;
     String lead =
         messages.get(
@@ -224,25 +253,16 @@ final class Checklist {
             + "\n\n"
             + guide.lead();
     Answer answer =
-        new Answer(
-            language,
-            true,
-            guide.kind(),
-            guide.platformId(),
-            guide.title(),
-            lead,
-            guide.steps(),
-            guide.caveats(),
-            List.of(messages.get(language, "checklist.item.prompt")),
-            guide.sources(),
-            guide.verified(),
-            guide.composer());
+        guide.toBuilder()
+            .lead(lead)
+            .notes(List.of(messages.get(language, "checklist.item.prompt")))
+            .build();
     List<Reply.Choice> choices =
         new ArrayList<>(
             List.of(
-                new Reply.Choice(messages.get(language, "choice.done"), "/checklist done"),
-                new Reply.Choice(messages.get(language, "choice.skip"), "/checklist skip"),
-                new Reply.Choice(messages.get(language, "choice.later"), "/checklist later")));
+                choice(messages.get(language, "choice.done"), "/checklist done", platformId),
+                choice(messages.get(language, "choice.skip"), "/checklist skip", platformId),
+                choice(messages.get(language, "choice.later"), "/checklist later", platformId)));
     boolean noSetting =
         knowledge
             .findAny(platformId, language)
@@ -302,6 +322,16 @@ final class Checklist {
       }
     }
     return List.copyOf(picked);
+  }
+
+  /** "/checklist done linkedin", or without the item when its id would not fit a button. */
+  private static Reply.Choice choice(String label, String command, String platformId) {
+    String withItem = command + " " + platformId;
+    return new Reply.Choice(
+        label,
+        withItem.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 40
+            ? withItem
+            : command);
   }
 
   private static Optional<ChecklistStatus> status(String folded) {

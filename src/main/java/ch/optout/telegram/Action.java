@@ -68,6 +68,33 @@ sealed interface Action {
     }
   }
 
+  /** Ticks or unticks a platform of the checklist's pick list (1 is the first). */
+  record Toggle(Language language, int index) implements Action {
+    public Toggle {
+      Objects.requireNonNull(language, "language");
+      if (index < 1 || index > 99) {
+        throw new IllegalArgumentException("pick out of range: " + index);
+      }
+    }
+
+    @Override
+    public String encode() {
+      return "t|" + language.code() + "|" + index;
+    }
+  }
+
+  /** Starts the checklist with the platforms ticked on the message. */
+  record StartPicked(Language language) implements Action {
+    public StartPicked {
+      Objects.requireNonNull(language, "language");
+    }
+
+    @Override
+    public String encode() {
+      return "k|" + language.code();
+    }
+  }
+
   /** 👍 or 👎 on a guide. */
   record Feedback(Language language, String platformId, boolean helpful) implements Action {
     public Feedback {
@@ -109,7 +136,7 @@ sealed interface Action {
    * Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region
    * ch").
    */
-  Pattern COMMAND = Pattern.compile("/(checklist|letter|region|lang)( [a-z0-9_-]{1,40})?");
+  Pattern COMMAND = Pattern.compile("/(checklist|letter|region|lang)( [a-z0-9_-]{1,40}){0,2}");
 
   /** A quick choice the assistant offered: sent on as if the user had typed it. */
   record Command(Language language, String command) implements Action {
@@ -147,6 +174,8 @@ sealed interface Action {
                 ? Optional.of(new Feedback(l, p[2], p[3].equals("1")))
                 : Optional.empty();
         case "p2" -> Optional.of(new ListPlatforms(l));
+        case "t3" -> Optional.of(new Toggle(l, Integer.parseInt(p[2])));
+        case "k2" -> Optional.of(new StartPicked(l));
         case "l2" -> Optional.of(new SetLanguage(l));
         case "c3" -> Optional.of(new Command(l, p[2]));
         default -> Optional.empty();

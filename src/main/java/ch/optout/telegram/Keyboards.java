@@ -143,6 +143,86 @@ final class Keyboards {
     return new InlineKeyboardMarkup(rows);
   }
 
+  /** Marks a ticked platform of the pick list. */
+  static final String TICK = "✅ ";
+
+  /**
+   * The checklist's pick list: one toggle per platform, in the list's order, and a button that
+   * starts with those ticked.
+   */
+  InlineKeyboardMarkup checklistPick(Language language, List<String> names) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    InlineKeyboardRow row = new InlineKeyboardRow();
+    for (int i = 0; i < names.size() && i < 99; i++) {
+      button(names.get(i), new Action.Toggle(language, i + 1)).ifPresent(row::add);
+      if (row.size() == PLATFORMS_PER_ROW) {
+        rows.add(row);
+        row = new InlineKeyboardRow();
+      }
+    }
+    addIfAny(rows, row);
+    rows.add(
+        new InlineKeyboardRow(
+            button(
+                    messages.get(language, "telegram.button.startPicked"),
+                    new Action.StartPicked(language))
+                .orElseThrow()));
+    return new InlineKeyboardMarkup(rows);
+  }
+
+  /** The pick list with one platform ticked or unticked. */
+  static InlineKeyboardMarkup toggled(InlineKeyboardMarkup keyboard, int index) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
+      InlineKeyboardRow copy = new InlineKeyboardRow();
+      for (InlineKeyboardButton b : row) {
+        boolean target =
+            b.getCallbackData() != null
+                && Action.decode(b.getCallbackData())
+                    .filter(a -> a instanceof Action.Toggle t && t.index() == index)
+                    .isPresent();
+        String text = b.getText();
+        if (target) {
+          text = text.startsWith(TICK) ? text.substring(TICK.length()) : TICK + text;
+        }
+        copy.add(
+            InlineKeyboardButton.builder().text(text).callbackData(b.getCallbackData()).build());
+      }
+      rows.add(copy);
+    }
+    return new InlineKeyboardMarkup(rows);
+  }
+
+  /** The numbers of the platforms ticked on a pick list, in order. */
+  static List<Integer> ticked(InlineKeyboardMarkup keyboard) {
+    List<Integer> picked = new ArrayList<>();
+    if (keyboard == null || keyboard.getKeyboard() == null) {
+      return picked;
+    }
+    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
+      for (InlineKeyboardButton b : row) {
+        if (b.getText() != null && b.getText().startsWith(TICK) && b.getCallbackData() != null) {
+          Action.decode(b.getCallbackData())
+              .filter(a -> a instanceof Action.Toggle)
+              .map(a -> ((Action.Toggle) a).index())
+              .ifPresent(picked::add);
+        }
+      }
+    }
+    return picked;
+  }
+
+  /** Under a short answer in a group: the whole guide, in a private chat with the bot. */
+  InlineKeyboardMarkup continueInPrivate(Language language, String botUsername, String platformId) {
+    return new InlineKeyboardMarkup(
+        List.of(
+            new InlineKeyboardRow(
+                InlineKeyboardButton.builder()
+                    .text(messages.get(language, "telegram.button.private"))
+                    .url("https://t.me/" + botUsername + "?start=" + platformId)
+                    .build())));
+  }
+
   /** One button per platform, leading to its guide. */
   InlineKeyboardMarkup platforms(Language language, List<Map.Entry<String, String>> platforms) {
     List<InlineKeyboardRow> rows = new ArrayList<>();

@@ -46,6 +46,10 @@ public final class TelegramBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
   /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
+  /** The smaller menu of groups: what makes sense in front of others. */
+  static final List<String> GROUP_COMMANDS =
+      List.of("help", "platforms", "lang", "mydata", "forget");
+
   static final List<String> COMMANDS =
       List.of(
           "start",
@@ -275,11 +279,24 @@ public final class TelegramBot implements AutoCloseable {
               .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
               .toList();
       var b = SetMyCommands.builder().commands(commands).scope(new BotCommandScopeDefault());
+      List<BotCommand> groupCommands =
+          GROUP_COMMANDS.stream()
+              .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
+              .toList();
+      var g =
+          SetMyCommands.builder()
+              .commands(groupCommands)
+              .scope(
+                  org.telegram.telegrambots.meta.api.objects.commands.scope
+                      .BotCommandScopeAllGroupChats.builder()
+                      .build());
       if (language != Language.EN) {
         b.languageCode(language.code());
+        g.languageCode(language.code());
       }
       try {
         ApiCalls.call(client, b.build(), limits.callTimeout());
+        ApiCalls.call(client, g.build(), limits.callTimeout());
       } catch (TelegramApiException e) {
         // the bot works without its menu: say so and go on
         LOG.warn("setMyCommands ({}) failed: {}", language.code(), Failure.of(e).description());

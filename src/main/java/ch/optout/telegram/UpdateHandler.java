@@ -30,6 +30,11 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private static final Set<String> PLATFORMS = Set.of("/platforms", "/plateformes");
 
   private static final Set<String> LANG = Set.of("/lang", "/langue", "/language");
+
+  /** Commands about what OptOut keeps: in a group, they concern the group. */
+  private static final Set<String> GROUP_DATA =
+      Set.of("/mydata", "/mesdonnees", "/forget", "/oublier");
+
   private static final Set<String> WELCOME = Set.of("/start", "/help");
 
   /**
@@ -254,6 +259,27 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
       Reply reply = assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
       Answer answer = reply.answer();
+      if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
+        // in a group, what OptOut keeps is the group's, not each member's
+        answer =
+            answer.toBuilder()
+                .lead(
+                    messages.get(answer.language(), "telegram.group.data") + "\n\n" + answer.lead())
+                .build();
+      }
+      if (in.group() && isShort(answer)) {
+        // a group gets the gist; the steps and the rest are one tap away, in private
+        String platformId = answer.platformId().orElseThrow();
+        Answer gist = answer.toBuilder().steps(List.of()).caveats(List.of()).build();
+        send(
+            in.chatId(),
+            in.threadId(),
+            replyTo,
+            gist,
+            Optional.of(
+                keyboards.continueInPrivate(answer.language(), bot.username(), platformId)));
+        return;
+      }
       if (isShort(answer)) {
         Phone phone = phone(answer);
         send(
@@ -298,6 +324,29 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private static String shortName(String name) {
     int paren = name.indexOf(" (");
     return paren > 0 ? name.substring(0, paren) : name;
+  }
+
+  /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
+  private void deliver(long chatId, Reply reply) {
+    Answer answer = reply.answer();
+    if (isShort(answer)) {
+      Phone phone = phone(answer);
+      send(
+          chatId,
+          Optional.empty(),
+          Optional.empty(),
+          phone.answer(),
+          keyboards.withChoices(answer.language(), reply.choices(), Optional.of(phone.keyboard())));
+      return;
+    }
+    Optional<InlineKeyboardMarkup> below =
+        answer.kind() == AnswerKind.GUIDE ? guideKeyboard(answer) : Optional.empty();
+    send(
+        chatId,
+        Optional.empty(),
+        Optional.empty(),
+        answer,
+        keyboards.withChoices(answer.language(), reply.choices(), below));
   }
 
   /** A short answer about one platform, whose buttons give the rest. */
@@ -376,7 +425,8 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return Optional.of(keyboards.platformList(l));
     }
     if (a.kind() == AnswerKind.CHECKLIST) {
-      return Optional.of(keyboards.platforms(l, assistant.platforms(l)));
+      // toggles that pick, on this one message, then a button that starts
+      return Optional.of(keyboards.checklistPick(l, assistant.checklistPlatforms(l)));
     }
     return a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty();
   }
@@ -482,15 +532,34 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
               c.command(),
               Optional.of(c.language()),
               Optional.empty());
-      Answer answer = reply.answer();
-      Optional<InlineKeyboardMarkup> below =
-          answer.kind() == AnswerKind.GUIDE ? guideKeyboard(answer) : Optional.empty();
-      send(
+      deliver(chatId, reply);
+      return Optional.empty();
+    }
+    if (action instanceof Action.Toggle t) {
+      if (editable.isEmpty() || editable.get().getReplyMarkup() == null) {
+        return Optional.of(messages.get(t.language(), "telegram.button.expired"));
+      }
+      sender.enqueue(
+          new Outgoing.EditKeyboard(
+              chatId,
+              editable.get().getMessageId(),
+              Keyboards.toggled(editable.get().getReplyMarkup(), t.index())));
+      return Optional.empty();
+    }
+    if (action instanceof Action.StartPicked k) {
+      List<Integer> picked =
+          editable.map(Message::getReplyMarkup).map(Keyboards::ticked).orElse(List.of());
+      if (picked.isEmpty()) {
+        return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
+      }
+      String numbers = String.join(" ", picked.stream().map(String::valueOf).toList());
+      deliver(
           chatId,
-          Optional.empty(),
-          Optional.empty(),
-          answer,
-          keyboards.withChoices(answer.language(), reply.choices(), below));
+          assistant.reply(
+              ChatRef.assistantKey(chatId),
+              "/checklist " + numbers,
+              Optional.of(k.language()),
+              Optional.empty()));
       return Optional.empty();
     }
     if (action instanceof Action.SetLanguage s) {

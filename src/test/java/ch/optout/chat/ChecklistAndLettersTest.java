@@ -49,7 +49,8 @@ class ChecklistAndLettersTest {
     assertThat(first.answer().lead()).startsWith("Platform 1 of 2 — 0/2 done, 0 skipped, 2 to do");
     assertThat(first.choices())
         .extracting(Reply.Choice::command)
-        .containsExactly("/checklist done", "/checklist skip", "/checklist later");
+        .containsExactly(
+            "/checklist done linkedin", "/checklist skip linkedin", "/checklist later linkedin");
 
     Reply second = assistant.reply("c", "done");
     assertThat(second.answer().platformId()).contains("tiktok");
@@ -220,5 +221,39 @@ class ChecklistAndLettersTest {
         .anySatisfy(s -> assertThat(s).startsWith("**Spotify**"))
         .noneSatisfy(s -> assertThat(s).startsWith("**Gmail"));
     assertThat(list.notes()).anySatisfy(n -> assertThat(n).contains("Gmail (Google)"));
+  }
+
+  @Test
+  void checklist_anOldItemsButton_actsOnItsOwnItem_andLaterOnTheLastOneEndsTheRound() {
+    InMemoryChatStore store = new InMemoryChatStore(clock);
+    Assistant assistant = PIPELINE.assistant(store, clock);
+    assistant.reply("c", "help me opt out everywhere");
+    assistant.reply("c", "1 3");
+    assistant.reply("c", "done"); // LinkedIn done, TikTok shown
+
+    // the ⏭ under the finished LinkedIn message: it carries LinkedIn, not the current TikTok
+    assistant.reply("c", "/checklist skip linkedin");
+    assertThat(statuses(store, "c")).isEqualTo("[linkedin=SKIPPED, tiktok=LATER]");
+
+    Reply later = assistant.reply("c", "/checklist later tiktok");
+    assertThat(later.answer().title()).isEqualTo("Round over: the rest is for later");
+    assertThat(later.answer().lead()).startsWith("0/2 done, 1 skipped, 1 to do");
+  }
+
+  @Test
+  void checklist_aQuestionInTheMiddle_isAnsweredAndTheChecklistWaits() {
+    InMemoryChatStore store = new InMemoryChatStore(clock);
+    Assistant assistant = PIPELINE.assistant(store, clock);
+    assistant.reply("c", "help me opt out everywhere");
+    assistant.reply("c", "1 3"); // LinkedIn shown
+
+    Reply question = assistant.reply("c", "is it retroactive?");
+    Reply done = assistant.reply("c", "done");
+
+    assertThat(question.answer().answered()).isTrue();
+    assertThat(question.answer().lead()).startsWith("No. It only stops future training");
+    assertThat(question.answer().notes())
+        .anySatisfy(n -> assertThat(n).startsWith("Your checklist is waiting at LinkedIn"));
+    assertThat(done.answer().platformId()).contains("tiktok");
   }
 }

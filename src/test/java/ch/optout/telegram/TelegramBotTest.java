@@ -79,11 +79,21 @@ class TelegramBotTest {
     assertThat(methods.indexOf("deletewebhook"))
         .isLessThan(methods.indexOf("getupdates"))
         .isGreaterThan(methods.indexOf("getme"));
-    List<FakeBotApi.Call> commands = api.calls("setmycommands");
-    assertThat(commands).hasSize(2);
+    List<FakeBotApi.Call> all = api.calls("setmycommands");
+    assertThat(all).hasSize(4);
+    List<FakeBotApi.Call> commands =
+        all.stream()
+            .filter(c -> c.body().path("scope").path("type").asText().equals("default"))
+            .toList();
+    List<FakeBotApi.Call> groups =
+        all.stream()
+            .filter(c -> c.body().path("scope").path("type").asText().equals("all_group_chats"))
+            .toList();
     assertThat(commands.get(0).body().has("language_code")).isFalse();
-    assertThat(commands.get(0).body().path("scope").path("type").asText()).isEqualTo("default");
     assertThat(commands.get(1).body().path("language_code").asText()).isEqualTo("fr");
+    // a smaller menu in groups
+    assertThat(names(groups.get(0).body().path("commands"), "command"))
+        .containsExactly("help", "platforms", "lang", "mydata", "forget");
     assertThat(names(commands.get(0).body().path("commands"), "command"))
         .containsExactly(
             "start",
@@ -397,10 +407,29 @@ class TelegramBotTest {
     assertThat(list.text()).contains("1. <b>LinkedIn</b>").contains("3. <b>TikTok</b>");
     assertThat(callbackData(list)).startsWith("c|en|/checklist all");
 
+    // the platforms are toggles on the list itself, then one button starts
+    assertThat(callbackData(list)).contains("t|en|1", "t|en|3", "k|en");
+    api.push(
+        Updates.callback(
+            "cb-t1",
+            ALICE,
+            ALICE,
+            "en",
+            list.messageId(),
+            "t|en|1",
+            list.body().path("reply_markup")));
+    FakeBotApi.Call ticked =
+        api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5))
+            .get(0);
+    assertThat(ticked.body().toString()).contains("✅ LinkedIn");
+
     FakeBotApi.Call first = ask("1 3");
     assertThat(first.text()).contains("Platform 1 of 2");
     assertThat(callbackData(first))
-        .startsWith("c|en|/checklist done", "c|en|/checklist skip", "c|en|/checklist later");
+        .startsWith(
+            "c|en|/checklist done linkedin",
+            "c|en|/checklist skip linkedin",
+            "c|en|/checklist later linkedin");
 
     int before = api.calls().size();
     api.push(
@@ -410,7 +439,7 @@ class TelegramBotTest {
             ALICE,
             "en",
             first.messageId(),
-            "c|en|/checklist done",
+            "c|en|/checklist done linkedin",
             first.body().path("reply_markup")));
     FakeBotApi.Call next =
         api.await(
@@ -720,6 +749,29 @@ class TelegramBotTest {
 
     FakeBotApi.Call hello = api.awaitDelivered(-100_200L, 1).get(0);
     assertThat(hello.text()).startsWith("Hello! Ask me here by mentioning @" + FakeBotApi.USERNAME);
+  }
+
+  @Test
+  void groupQuestion_getsTheGistAndAButtonToContinueInPrivate() throws Exception {
+    long group = -100_300L;
+    api.push(
+        Updates.groupText(
+            group, ALICE, "@" + FakeBotApi.USERNAME + " how do I stop LinkedIn using my CV?"));
+
+    FakeBotApi.Call reply = api.awaitDelivered(group, 1).get(0);
+    assertThat(reply.text()).contains("What to do on LinkedIn:").doesNotContain("1. Click");
+    assertThat(buttons(reply)).hasSize(1);
+    assertThat(buttons(reply).get(0).path("url").asText())
+        .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=linkedin");
+  }
+
+  @Test
+  void mydataInAGroup_saysItConcernsTheGroup() throws Exception {
+    long group = -100_301L;
+    api.push(Updates.groupText(group, ALICE, "/mydata@" + FakeBotApi.USERNAME));
+
+    assertThat(api.awaitDelivered(group, 1).get(0).text())
+        .contains("In a group, this concerns the group's conversation with me");
   }
 
   private static List<String> callbackData(FakeBotApi.Call call) {
