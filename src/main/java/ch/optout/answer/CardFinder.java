@@ -143,6 +143,11 @@ final class CardFinder {
 
   /** The card of these documents sharing the most words with the question, if enough. */
   Optional<Found> byWords(List<Guide> guides, String question) {
+    return byWords(guides, question, MIN_SHARED);
+  }
+
+  /** The same, with the number of shared words a card needs. */
+  Optional<Found> byWords(List<Guide> guides, String question, int minShared) {
     Set<String> asked = stems(question);
     Found best = null;
     int bestShared = 0;
@@ -156,7 +161,7 @@ final class CardFinder {
         }
       }
     }
-    return bestShared >= MIN_SHARED ? Optional.of(best) : Optional.empty();
+    return bestShared >= minShared ? Optional.of(best) : Optional.empty();
   }
 
   List<Guide> documents(DocumentKind kind, Language language) {

@@ -194,8 +194,10 @@ public final class ExtractiveComposer implements AnswerComposer {
           howTo ? leads.howTo(g, u, facts) : leads.fact(g, u, facts, Optional.of(g)));
     }
     if (topical && (u.intent() == Intent.LEGAL || u.intent() == Intent.FACTS)) {
+      // without a facet, a law card must share much with the question: "what does the GDPR say
+      // about…" wants the law's own explanation, not the nearest card
       return cards
-          .byWords(cards.documents(DocumentKind.LAW, u.language()), u.question())
+          .byWords(cards.documents(DocumentKind.LAW, u.language()), u.question(), 3)
           .map(f -> leads.fact(f.guide(), u, List.of(f), Optional.empty()));
     }
     return Optional.empty();

@@ -90,6 +90,12 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         update.hasMessage()
             ? update.getMessage()
             : update.hasEditedMessage() ? update.getEditedMessage() : null;
+    if (message != null && addedByMessage(message)) {
+      greet(
+          message.getChatId(),
+          Optional.ofNullable(message.getFrom()).map(f -> f.getLanguageCode()));
+      return;
+    }
     if (message != null) {
       Optional<Incoming> in = Incoming.read(message, bot);
       if (in.isPresent() && isAdminCommand(in.get(), message)) {
@@ -139,6 +145,22 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         Optional.empty());
   }
 
+  /** The service message of members added to a group, the bot among them. */
+  private boolean addedByMessage(Message m) {
+    return m.getNewChatMembers() != null
+        && m.getNewChatMembers().stream().anyMatch(u -> u.getId() != null && u.getId() == bot.id());
+  }
+
+  private void greet(long chatId, Optional<String> languageCode) {
+    Language l = languageCode.flatMap(Language::fromCode).orElse(Language.EN);
+    send(
+        chatId,
+        Optional.empty(),
+        Optional.empty(),
+        Answer.message(l, "", messages.get(l, "telegram.group.hello", bot.username())),
+        Optional.empty());
+  }
+
   /** The bot added to a group: a greeting that says how to ask it there. */
   private void added(org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated u) {
     if (u.getChat() == null
@@ -155,17 +177,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     if (!joined) {
       return;
     }
-    Language l =
-        Optional.ofNullable(u.getFrom())
-            .map(f -> f.getLanguageCode())
-            .flatMap(Language::fromCode)
-            .orElse(Language.EN);
-    send(
-        u.getChat().getId(),
-        Optional.empty(),
-        Optional.empty(),
-        Answer.message(l, "", messages.get(l, "telegram.group.hello", bot.username())),
-        Optional.empty());
+    greet(u.getChat().getId(), Optional.ofNullable(u.getFrom()).map(f -> f.getLanguageCode()));
   }
 
   /** The chat's language: chosen with /lang, else the one it speaks, else its app's. */
@@ -280,6 +292,9 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
                 keyboards.continueInPrivate(answer.language(), bot.username(), platformId)));
         return;
       }
+      if (answer.kind() == AnswerKind.CHECKLIST) {
+        answer = pickList(answer);
+      }
       if (isShort(answer)) {
         Phone phone = phone(answer);
         send(
@@ -326,9 +341,24 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     return paren > 0 ? name.substring(0, paren) : name;
   }
 
+  /**
+   * The checklist's pick list on a phone: the platforms are the buttons, so the text says what to
+   * do with them instead of listing every platform's action.
+   */
+  private Answer pickList(Answer list) {
+    Language l = list.language();
+    return list.toBuilder()
+        .lead(messages.get(l, "telegram.checklist.pick", assistant.checklistPlatforms(l).size()))
+        .steps(List.of())
+        .sources(List.of())
+        .notes(list.notes().stream().skip(1).toList())
+        .build();
+  }
+
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
   private void deliver(long chatId, Reply reply) {
-    Answer answer = reply.answer();
+    Answer answer =
+        reply.answer().kind() == AnswerKind.CHECKLIST ? pickList(reply.answer()) : reply.answer();
     if (isShort(answer)) {
       Phone phone = phone(answer);
       send(

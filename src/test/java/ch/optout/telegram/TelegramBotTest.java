@@ -239,7 +239,7 @@ class TelegramBotTest {
             ALICE,
             "en",
             "<b>LinkedIn</b> & <script>alert('x')</script> <a href=\"javascript:1\">?</a>"));
-    api.push(Updates.privateText(ALICE, "en", "/checklist"));
+    api.push(Updates.privateText(ALICE, "en", "/help"));
 
     List<FakeBotApi.Call> replies = api.awaitDelivered(ALICE, 3);
 
@@ -404,7 +404,9 @@ class TelegramBotTest {
   @Test
   void checklistButtons_pickAdvanceAndOfferTheLetterWhereThereIsNoSetting() throws Exception {
     FakeBotApi.Call list = ask("help me opt out everywhere");
-    assertThat(list.text()).contains("1. <b>LinkedIn</b>").contains("3. <b>TikTok</b>");
+    assertThat(list.text())
+        .contains("Tick the platforms you use among these 3")
+        .doesNotContain("1. <b>LinkedIn</b>");
     assertThat(callbackData(list)).startsWith("c|en|/checklist all");
 
     // the platforms are toggles on the list itself, then one button starts
@@ -772,6 +774,28 @@ class TelegramBotTest {
 
     assertThat(api.awaitDelivered(group, 1).get(0).text())
         .contains("In a group, this concerns the group's conversation with me");
+  }
+
+  @Test
+  void startPicked_startsTheChecklistWithTheTickedPlatforms() throws Exception {
+    FakeBotApi.Call list = ask("/checklist");
+    com.fasterxml.jackson.databind.node.ObjectNode markup =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            list.body().path("reply_markup").deepCopy();
+    // the list as Telegram hands it back after TikTok was ticked
+    for (JsonNode row : markup.path("inline_keyboard")) {
+      for (JsonNode b : row) {
+        if (b.path("callback_data").asText().equals("t|en|3")) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) b)
+              .put("text", "✅ " + b.path("text").asText());
+        }
+      }
+    }
+
+    api.push(Updates.callback("cb-k", ALICE, ALICE, "en", list.messageId(), "k|en", markup));
+
+    FakeBotApi.Call first = api.awaitDelivered(ALICE, 2).get(1);
+    assertThat(first.text()).contains("TikTok").contains("Platform 1 of 1");
   }
 
   private static List<String> callbackData(FakeBotApi.Call call) {
