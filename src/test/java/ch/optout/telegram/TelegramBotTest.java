@@ -798,6 +798,41 @@ class TelegramBotTest {
     assertThat(first.text()).contains("TikTok").contains("Platform 1 of 1");
   }
 
+  @Test
+  void toast_speaksTheChatsLanguageNotTheTappersApp() throws Exception {
+    ask("/lang fr");
+    FakeBotApi.Call guide = api.awaitDelivered(ALICE, 1).get(0);
+    FakeBotApi.Call answer = ask("How do I stop LinkedIn using my CV?");
+
+    api.push(
+        Updates.callback(
+            "cb-fr",
+            ALICE,
+            ALICE,
+            "en",
+            answer.messageId(),
+            "f|fr|linkedin|1",
+            answer.body().path("reply_markup")));
+
+    FakeBotApi.Call toast =
+        api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(guide.text()).contains("français");
+    assertThat(toast.body().path("text").asText()).startsWith("Merci");
+  }
+
+  @Test
+  void tapsBeyondTheFloodLimit_areStillAnsweredSoNoButtonKeepsSpinning() throws Exception {
+    int taps = 40; // the flood limit of these tests is 30 per 10 s
+    for (int i = 0; i < taps; i++) {
+      api.push(Updates.callback("flood-" + i, ALICE, ALICE, "en", 5, "p|en", null));
+    }
+
+    List<FakeBotApi.Call> answers =
+        api.await(c -> c.method().equals("answercallbackquery"), taps, Duration.ofSeconds(10));
+    assertThat(answers.stream().map(c -> c.body().path("callback_query_id").asText()).distinct())
+        .hasSize(taps);
+  }
+
   private static List<String> callbackData(FakeBotApi.Call call) {
     return buttons(call).stream().map(b -> b.path("callback_data").asText()).toList();
   }
