@@ -325,7 +325,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   }
 
   /** The platforms most people ask about first, offered under the welcome. */
-  private static final List<String> QUICK = List.of("linkedin", "meta", "chatgpt");
+  private static final List<String> QUICK = List.of("linkedin", "meta");
 
   private List<java.util.Map.Entry<String, String>> quickPlatforms(Language language) {
     List<java.util.Map.Entry<String, String>> all = assistant.platforms(language);
