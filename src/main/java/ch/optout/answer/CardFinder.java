@@ -6,9 +6,7 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Facets;
-import ch.optout.search.Text;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -211,13 +209,7 @@ final class CardFinder {
 
   /** Folded words of four letters or more, cut to five, without the commonest ones. */
   static Set<String> stems(String text) {
-    Set<String> stems = new HashSet<>();
-    for (String w : Text.words(text)) {
-      if (w.length() >= 4 && !STOP.contains(w)) {
-        stems.add(w.length() > 5 ? w.substring(0, 5) : w);
-      }
-    }
-    return stems;
+    return Snippets.stems(text, STOP);
   }
 
   private static final Set<String> STOP =

@@ -32,9 +32,6 @@ import java.util.stream.Stream;
  * be traced to a guide and its sources.
  */
 public final class ExtractiveComposer implements AnswerComposer {
-  /** Beyond three platforms an answer stops being readable; the checklist covers "all". */
-  static final int MAX_PLATFORMS = 3;
-
   static final String NAME = "extractive";
 
   /**
@@ -310,71 +307,27 @@ public final class ExtractiveComposer implements AnswerComposer {
         .toList();
   }
 
-  /** Steps for each named platform, in the question's language. */
-  Answer guides(Understanding u) {
-    Language language = u.language();
-    List<Guide> guides = platformGuides(u);
-    if (guides.size() == 1) {
-      Guide g = guides.get(0);
-      return new Answer(
-          language,
-          true,
-          AnswerKind.GUIDE,
-          Optional.of(g.id()),
-          g.title(),
-          summary(g),
-          deviceFirst(stepGroups(g, ""), u.question()),
-          items(g, SectionKind.NOT_COVERED),
-          items(g, SectionKind.GOOD_TO_KNOW),
-          g.sources(),
-          g.verified(),
-          NAME);
-    }
-    List<StepGroup> steps = new ArrayList<>();
-    List<String> caveats = new ArrayList<>();
-    for (Guide g : guides) {
-      steps.addAll(stepGroups(g, g.platform()));
-      items(g, SectionKind.NOT_COVERED).stream()
-          .limit(2)
-          .map(c -> g.platform() + " — " + c)
-          .forEach(caveats::add);
-    }
-    String title = guides.stream().map(Guide::platform).collect(Collectors.joining(", "));
-    return new Answer(
-        language,
-        true,
-        AnswerKind.GUIDE,
-        Optional.of(guides.get(0).id()),
-        messages.get(language, "answer.several.title", title),
-        "",
-        steps,
-        caveats,
-        List.of(),
-        sources(guides),
-        oldest(guides),
-        NAME);
-  }
-
   /** The whole guide of one platform, as if the user had asked how to opt out of it. */
   public Answer guide(String platformId, Language language) {
-    Answer full =
-        guides(
-            new Understanding(platformId, language, true, List.of(platformId), Intent.HOW_TO, 1));
-    return knowledge
-        .findAny(platformId, language)
-        .map(
-            g ->
-                full.toBuilder()
-                    .warning(leads.warning(List.of(g), language))
-                    .link(g.link())
-                    .build())
-        .orElse(full);
+    Guide g = knowledge.findAny(platformId, language).orElseThrow();
+    return Answer.builder(language, AnswerKind.GUIDE)
+        .platformId(Optional.of(g.id()))
+        .title(g.title())
+        .lead(summary(g))
+        .steps(LeadAnswers.steps(g, ""))
+        .caveats(items(g, SectionKind.NOT_COVERED))
+        .notes(items(g, SectionKind.GOOD_TO_KNOW))
+        .sources(g.sources())
+        .verified(g.verified())
+        .warning(leads.warning(List.of(g), language))
+        .link(g.link())
+        .build();
   }
 
   /** A fact about a named platform, then that platform's steps so the user can act on it. */
   private Answer facts(SearchResult result) {
     Understanding u = result.understanding();
-    Guide main = platformGuides(u).get(0);
+    Guide main = allPlatformGuides(u).get(0);
     List<Guide> cited = new ArrayList<>(List.of(main));
     List<Section> candidates =
         new ArrayList<>(
@@ -457,8 +410,15 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     List<StepGroup> steps = new ArrayList<>();
     if (!u.platforms().isEmpty()) {
-      Guide g = platformGuides(u).get(0);
-      stepGroups(g, g.platform()).stream().limit(1).forEach(steps::add);
+      Guide g = allPlatformGuides(u).get(0);
+      LeadAnswers.steps(g, u.question()).stream()
+          .limit(1)
+          .map(
+              group ->
+                  new StepGroup(
+                      group.label().isEmpty() ? g.platform() : g.platform() + " — " + group.label(),
+                      group.steps()))
+          .forEach(steps::add);
       cited.add(g);
     }
     Guide first = picked.get(0).passage().guide();
@@ -580,14 +540,6 @@ public final class ExtractiveComposer implements AnswerComposer {
     return guides.stream().map(Guide::platform).collect(Collectors.joining(", "));
   }
 
-  private List<Guide> platformGuides(Understanding u) {
-    return u.platforms().stream()
-        .map(id -> knowledge.findAny(id, u.language()))
-        .flatMap(Optional::stream)
-        .limit(MAX_PLATFORMS)
-        .toList();
-  }
-
   private static boolean mentions(Guide article, Guide platform) {
     if (article.kind() != DocumentKind.ARTICLE) {
       return false;
@@ -603,39 +555,6 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static String summary(Guide g) {
     return g.section(SectionKind.SUMMARY).map(Section::text).orElse("");
-  }
-
-  private static final java.util.regex.Pattern MOBILE =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(phone|mobile|app|iphone|android|ipad|smartphone|t[ée]l[ée]phone|portable|appli|application|ios)\\b");
-  private static final java.util.regex.Pattern DESKTOP =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(computer|desktop|laptop|browser|web|ordinateur|ordi|navigateur|pc|mac)\\b");
-
-  /** "and on my phone?": the steps for that device first; nothing is left out. */
-  static List<StepGroup> deviceFirst(List<StepGroup> groups, String question) {
-    java.util.regex.Pattern wanted =
-        MOBILE.matcher(question).find()
-            ? MOBILE
-            : DESKTOP.matcher(question).find() ? DESKTOP : null;
-    if (wanted == null || groups.size() < 2) {
-      return groups;
-    }
-    List<StepGroup> sorted = new ArrayList<>(groups);
-    sorted.sort(Comparator.comparing((StepGroup s) -> !wanted.matcher(s.label()).find()));
-    return sorted;
-  }
-
-  private static List<StepGroup> stepGroups(Guide g, String prefix) {
-    List<StepGroup> groups = new ArrayList<>();
-    for (Section s : g.sections(SectionKind.STEPS)) {
-      String label = capitalize(s.label());
-      if (!prefix.isEmpty()) {
-        label = label.isEmpty() ? prefix : prefix + " — " + label;
-      }
-      groups.add(new StepGroup(label, s.items()));
-    }
-    return groups;
   }
 
   private static List<String> items(Guide g, SectionKind kind) {

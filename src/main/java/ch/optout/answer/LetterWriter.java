@@ -50,19 +50,8 @@ public final class LetterWriter {
     if (template.isEmpty()) {
       return Optional.empty();
     }
-    String date =
-        LocalDate.now(clock)
-            .format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
     String text =
-        template
-            .get()
-            .sections()
-            .get(0)
-            .text()
-            .replace("{platform}", service)
-            .replace("{contact}", messages.get(language, "letter.contact.unknown"))
-            .replace("{date}", date);
+        fill(template.get(), service, messages.get(language, "letter.contact.unknown"), language);
     return Optional.of(
         new Letter(
             "",
@@ -89,19 +78,7 @@ public final class LetterWriter {
             .map(URI::toString)
             .or(() -> contact.email())
             .orElse(messages.get(language, "letter.contact.unknown"));
-    String date =
-        LocalDate.now(clock)
-            .format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
-    String text =
-        template
-            .get()
-            .sections()
-            .get(0)
-            .text()
-            .replace("{platform}", g.platform())
-            .replace("{contact}", contactText)
-            .replace("{date}", date);
+    String text = fill(template.get(), g.platform(), contactText, language);
     List<String> intro = new ArrayList<>();
     contact.form().ifPresent(f -> intro.add(messages.get(language, "letter.send.form", f)));
     contact.email().ifPresent(e -> intro.add(messages.get(language, "letter.send.email", e)));
@@ -134,5 +111,20 @@ public final class LetterWriter {
         g.verified().flatMap(a -> template.get().verified().map(b -> a.isBefore(b) ? a : b));
     return Optional.of(
         new Letter(g.id(), regime, language, String.join("\n\n", intro), text, sources, verified));
+  }
+
+  /** The template's text with the platform, its contact and today's date: nothing of the user. */
+  private String fill(Guide template, String platform, String contact, Language language) {
+    String date =
+        LocalDate.now(clock)
+            .format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+    return template
+        .sections()
+        .get(0)
+        .text()
+        .replace("{platform}", platform)
+        .replace("{contact}", contact)
+        .replace("{date}", date);
   }
 }

@@ -86,9 +86,14 @@ final class Snippets {
 
   /** Crude stems: folded words of four letters or more, cut to five. */
   static Set<String> stems(String text) {
+    return stems(text, STOP);
+  }
+
+  /** The same, leaving out the words of {@code stop}. */
+  static Set<String> stems(String text, Set<String> stop) {
     Set<String> stems = new HashSet<>();
     for (String w : Text.words(text)) {
-      if (w.length() >= 4 && !STOP.contains(w)) {
+      if (w.length() >= 4 && !stop.contains(w)) {
         stems.add(w.length() > 5 ? w.substring(0, 5) : w);
       }
     }

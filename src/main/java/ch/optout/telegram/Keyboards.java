@@ -59,16 +59,7 @@ final class Keyboards {
       }
       addIfAny(rows, steps);
     }
-    InlineKeyboardRow feedback = new InlineKeyboardRow();
-    button(
-            messages.get(language, "telegram.button.helpful"),
-            new Action.Feedback(language, platformId, true))
-        .ifPresent(feedback::add);
-    button(
-            messages.get(language, "telegram.button.notHelpful"),
-            new Action.Feedback(language, platformId, false))
-        .ifPresent(feedback::add);
-    addIfAny(rows, feedback);
+    addIfAny(rows, feedback(language, platformId));
     rows.add(new InlineKeyboardRow(platformsButton(language, "telegram.button.otherPlatforms")));
     return new InlineKeyboardMarkup(rows);
   }
@@ -120,16 +111,7 @@ final class Keyboards {
                         .url(u.toString())
                         .build()));
     addIfAny(rows, more);
-    InlineKeyboardRow feedback = new InlineKeyboardRow();
-    button(
-            messages.get(language, "telegram.button.helpful"),
-            new Action.Feedback(language, platformId, true))
-        .ifPresent(feedback::add);
-    button(
-            messages.get(language, "telegram.button.notHelpful"),
-            new Action.Feedback(language, platformId, false))
-        .ifPresent(feedback::add);
-    addIfAny(rows, feedback);
+    addIfAny(rows, feedback(language, platformId));
     InlineKeyboardRow last = new InlineKeyboardRow();
     share.ifPresent(
         url ->
@@ -330,6 +312,20 @@ final class Keyboards {
    */
   static boolean isWholeGuide(Answer answer, Answer guide) {
     return answer.steps().equals(guide.steps());
+  }
+
+  /** 👍 and 👎 for one guide. */
+  private InlineKeyboardRow feedback(Language language, String platformId) {
+    InlineKeyboardRow row = new InlineKeyboardRow();
+    button(
+            messages.get(language, "telegram.button.helpful"),
+            new Action.Feedback(language, platformId, true))
+        .ifPresent(row::add);
+    button(
+            messages.get(language, "telegram.button.notHelpful"),
+            new Action.Feedback(language, platformId, false))
+        .ifPresent(row::add);
+    return row;
   }
 
   private InlineKeyboardButton platformsButton(Language language, String key) {
