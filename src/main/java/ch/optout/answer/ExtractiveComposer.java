@@ -11,6 +11,7 @@ import ch.optout.knowledge.Source;
 import ch.optout.search.Facets;
 import ch.optout.search.Intent;
 import ch.optout.search.IntentClassifier;
+import ch.optout.search.Passage;
 import ch.optout.search.ScoredPassage;
 import ch.optout.search.SearchResult;
 import ch.optout.search.Text;
@@ -397,6 +398,18 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     if (picked.isEmpty()) {
       picked.add(result.hits().get(0));
+    }
+    Passage top = picked.get(0).passage();
+    if (top.section().kind() == SectionKind.CARD && !SUMMARISE.matcher(u.question()).find()) {
+      // the best passage is a card: its answer, with the sources it cites, not its phrasings
+      Optional<ch.optout.knowledge.Card> card = top.guide().card(top.section().label());
+      if (card.isPresent()) {
+        return leads.fact(
+            top.guide(),
+            u,
+            List.of(new CardFinder.Found(top.guide(), card.get())),
+            allPlatformGuides(u).stream().findFirst());
+      }
     }
     List<String> parts = new ArrayList<>();
     List<Guide> cited = new ArrayList<>();

@@ -47,7 +47,8 @@ public final class IntentClassifier {
               + "|algorithm|algorithme|best time|meilleur moment|quelle heure|what time|go viral|viral|monetiz\\w*|monetis\\w*|grow my|faire grandir"
               + "|cover letter|motivation letter|lettre de motivation|landlord|proprietaire|bailleur|heating|chauffage|job application letter"
               + "|profile (photo|picture|pic)|photo de profil|username|nom d utilisateur|blue (tick|check)|badge bleu|certif\\w*"
-              + "|recipe|recette|weather|meteo|poem|poeme|joke|blague|homework|devoirs)\\b");
+              + "|recipe|recette|weather|meteo|poem|poeme|joke|blague|homework|devoirs"
+              + "|(delete|close|deactivate|remove) (my|the|your)( \\w+)? account|(supprimer|fermer|desactiver) (mon|le|ton|votre) compte)\\b");
 
   /** Words that make a text about AI training even when it also mentions followers or a login. */
   private static final Pattern TRAINING =

@@ -246,4 +246,20 @@ class ExtractiveComposerTest {
     assertThat(b.answered()).isFalse();
     assertThat(b.language()).isEqualTo(Language.FR);
   }
+
+  @Test
+  void compose_deletingAnAccountWithoutAnyWordOfAi_isOffTopic() {
+    Answer a = answer("How do I delete my LinkedIn account?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.title()).isEqualTo("That is not something I can help with");
+  }
+
+  @Test
+  void compose_legalQuestionWhoseBestPassageIsACard_givesTheCardsAnswerNotItsPhrasings() {
+    Answer a = answer("I live in Geneva, who do I complain to?");
+
+    assertThat(a.lead()).startsWith("To the Federal Data Protection").doesNotContain("I live in");
+    assertThat(a.sources()).extracting(Source::domain).containsExactly("edoeb.admin.ch");
+  }
 }
