@@ -98,7 +98,14 @@ final class CardFinder {
    * and {@code also:} phrasings, plus a bonus when the card is one of the question's facets (the
    * first facet most).
    */
-  Optional<Scored> best(Guide guide, String question, List<String> facets) {
+  Optional<Scored> best(Guide guide, String question, List<String> asked0) {
+    List<String> facets = new ArrayList<>(asked0);
+    // a guide without a private-messages card answers it in what data it uses
+    if (facets.contains("private-messages")
+        && guide.card("private-messages").isEmpty()
+        && !facets.contains("data")) {
+      facets.add(facets.indexOf("private-messages") + 1, "data");
+    }
     Set<String> asked = stems(question);
     // "does it concern me in Montreal?" asks about regions and nothing else: then it counts fully
     boolean onlyWeak = facets.stream().allMatch(WEAK_FACETS::contains) && !facets.contains("data");

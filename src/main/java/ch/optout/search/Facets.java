@@ -28,7 +28,8 @@ public final class Facets {
     rule(
         "which-law",
         "which law|what law|quelle loi|quel droit|gdpr or (the )?swiss|rgpd ou (la )?(lpd|loi suisse|nlpd)|swiss law or|loi suisse ou"
-            + "|lpd ou (le )?rgpd|fadp or|protects? me|me protege|applies to me|s applique a moi");
+            + "|lpd ou (le )?rgpd|fadp or|protects? me|me protege|applies to me|s applique a moi"
+            + "|(gdpr|rgpd|lpd|nlpd|fadp|swiss law|loi suisse) (apply|applies|s applique)|(does|do) (the )?(gdpr|rgpd|fadp) apply");
     rule(
         "legal-bases",
         "how many (legal|lawful) bases|(legal|lawful) bases?|combien de bases|bases? (juridiques?|legales?)|six bases");
@@ -58,7 +59,8 @@ public final class Facets {
     rule(
         "minors",
         "daughter|daughters|(my|our|his|her|a|your) sons?|child|children|kid|kids|teen|teens|teenager|teenagers|minor|minors|under 18|under eighteen|underage"
-            + "|fille|fils|enfant|enfants|ado|ados|adolescente?s?|mineure?s?|moins de 18|1[0-7] (ans|years? old|yo)|(aged|age) 1[0-7]");
+            + "|fille|fils|enfant|enfants|ado|ados|adolescente?s?|mineure?s?|moins de 18|1[0-7] (ans|years? old|yo)|(aged|age) 1[0-7]"
+            + "|i m 1[0-7]|i am 1[0-7]|j ai 1[0-7]");
     rule(
         "account-deletion",
         "delete (my|the|your) account|deleting (my|the) account|close (my|the) account|supprimer? (mon|le|son) compte|suppression (du|de mon) compte"

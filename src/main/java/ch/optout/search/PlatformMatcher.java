@@ -24,7 +24,7 @@ public final class PlatformMatcher {
       Set.of(
           "black", "abode", "credit", "quota", "gros", "discard", "metal", "metro", "cloud",
           "clause", "slick", "stack", "snack", "titok", "tweet", "tweets", "twitch", "quote",
-          "quotas", "chats", "copies", "pilot", "gemin", "reddish", "clade", "adore");
+          "quotas", "chats", "copies", "pilot", "gemin", "reddish", "clade", "adore", "noton");
 
   private record Alias(String platformId, List<String> words) {}
 
@@ -123,6 +123,12 @@ public final class PlatformMatcher {
           "data",
           "terms");
 
+  /** Platform names that are also common nouns. */
+  private static final Set<String> COMMON_NOUNS = Set.of("notion", "zoom", "slack", "discord");
+
+  private static final Set<String> ARTICLES =
+      Set.of("la", "le", "une", "un", "cette", "ce", "the", "a", "an", "this", "de", "du");
+
   /** A platform named in a question, where and how surely. */
   public record Match(String platformId, int start, int end, boolean exact, int length) {}
 
@@ -182,6 +188,12 @@ public final class PlatformMatcher {
         }
       }
     }
+    // "la notion de…", "a zoom on…": a common noun after an article is no platform's name
+    candidates.removeIf(
+        m ->
+            COMMON_NOUNS.contains(words.get(m.start()))
+                && m.start() > 0
+                && ARTICLES.contains(words.get(m.start() - 1)));
     candidates.sort(
         Comparator.comparing(Match::exact)
             .reversed()

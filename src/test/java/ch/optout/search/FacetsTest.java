@@ -19,6 +19,7 @@ class FacetsTest {
       ma fille a 16 ans, LinkedIn va utiliser ses infos ?                  | minors
       My son is 14 and posts on Instagram                                  | minors
       mon ado est sur TikTok                                               | minors
+      I'm 16, can Instagram use my posts for AI?                           | minors
       Are my DMs used to train Grok?                                       | private-messages
       Je parle avec ma famille sur WhatsApp : ces discussions servent-elles ? | private-messages
       what's the deadline to object for meta?                              | deadline
@@ -50,6 +51,7 @@ class FacetsTest {
       who regulates this in Dublin? I want to file a complaint             | complaint-ireland
       porter plainte, à qui ?                                              | complaint
       Which law protects me in Geneva: the GDPR or Swiss law?              | which-law
+      Does the GDPR apply to me in Zurich?                                 | which-law
       C'est l'une de combien de bases juridiques ?                         | legal-bases
       My profile is public anyway, so it's not personal data?              | public-data
       Le RGPD n'oblige-t-il pas à demander mon consentement au lieu de m'opposer ? | objection-vs-consent

@@ -62,4 +62,23 @@ class PlatformMatcherTest {
     assertThat(PlatformMatcher.isTypo("black", "slack")).isFalse();
     assertThat(PlatformMatcher.isTypo("tweeter", "twitter")).isFalse();
   }
+
+  private static final TestPipeline BUNDLED = TestPipeline.bundled();
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      Does Notion AI train on my pages?                                   | notion
+      Qu'est-ce que la notion d'intérêt légitime pour LinkedIn ?          | linkedin
+      Can Meta AI use posts about me even if I'm not on Facebook?         | meta
+      Does Zoom use my meetings to train AI?                              | zoom
+      Google Photos utilise-t-il mes photos de famille ?                  | google-photos
+      I'm on Copilot Pro in VS Code: is GitHub training on my code?       | github-copilot
+      """)
+  void platforms_commonNounsAndCompanyNames_goToTheRightGuideOnly(String question, String id) {
+    assertThat(BUNDLED.search.understand(question, ch.optout.knowledge.Language.EN).platforms())
+        .containsExactly(id);
+  }
 }
