@@ -81,6 +81,9 @@ public final class ExtractiveComposer implements AnswerComposer {
     if (u.uncovered().isPresent() && u.platforms().isEmpty()) {
       return notCovered(u.language(), u.uncovered().get());
     }
+    if (u.intent() == Intent.COMPARE && u.platforms().isEmpty()) {
+      return byKind(u);
+    }
     Optional<Answer> carded = cardAnswer(result);
     if (carded.isPresent()) {
       return alsoUncovered(carded.get(), u);
@@ -199,6 +202,22 @@ public final class ExtractiveComposer implements AnswerComposer {
           .map(f -> leads.fact(f.guide(), u, List.of(f), Optional.empty()));
     }
     return Optional.empty();
+  }
+
+  /** "Which platforms have no setting?": those of the kinds asked, one line each. */
+  private Answer byKind(Understanding u) {
+    List<String> kinds = IntentClassifier.kindsAsked(u.question());
+    List<Guide> guides =
+        knowledge.guides(u.language()).stream()
+            .filter(g -> kinds.contains(g.optOut().map(Enum::name).orElse("NONE")))
+            .toList();
+    if (guides.isEmpty()) {
+      return decline(u);
+    }
+    return leads.compare(guides, u, List.of(), cards).toBuilder()
+        .title(messages.get(u.language(), "compare.kinds.title", guides.size()))
+        .platformId(Optional.empty())
+        .build();
   }
 
   /** A how-to for one platform: its action first, the device's steps, the key caveats. */

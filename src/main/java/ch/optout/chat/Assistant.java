@@ -30,6 +30,11 @@ public final class Assistant {
   /** Follow-ups ("and on my phone?") use the last platform for this long. */
   static final Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
 
+  /** The words a follow-up opens with: "and…", « et si… », "what about…". */
+  private static final java.util.regex.Pattern OPENER =
+      java.util.regex.Pattern.compile(
+          "(and|et|what about|how about|also|aussi|mais|but|et si|and if|ok and|ok et)\\b");
+
   /** A question this short without a platform may be a follow-up. */
   static final int FOLLOW_UP_MAX_WORDS = 8;
 
@@ -360,11 +365,14 @@ public final class Assistant {
     int words = u.question().split("\\s+").length;
     // "c'est rétroactif ?", "and for my son?": a fact asked about the platform in context
     boolean asksFact = !u.facets().isEmpty() && words <= FOLLOW_UP_MAX_WORDS * 2;
+    // "et si j'ai déjà publié des photos l'an dernier ?" opens like a follow-up, however long
+    boolean opener = OPENER.matcher(Text.fold(u.question()).strip()).lookingAt();
+    int limit = opener ? FOLLOW_UP_MAX_WORDS * 2 : FOLLOW_UP_MAX_WORDS;
     if (!fresh
         || !u.platforms().isEmpty()
         || u.uncovered().isPresent()
         || state.lastPlatform().isEmpty()
-        || (words > FOLLOW_UP_MAX_WORDS && !asksFact)
+        || (words > limit && !asksFact)
         || u.intent() == Intent.SMALL_TALK
         || u.intent() == Intent.OFF_TOPIC
         || (!asksFact && !search.isFollowUp(u.question()))

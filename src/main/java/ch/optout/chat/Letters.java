@@ -109,8 +109,16 @@ final class Letters {
       return Optional.empty();
     }
     Region region = Region.valueOf(regime.get().name());
-    store.save(chatId, state.withRegion(region).withoutContext());
-    return Optional.of(write(state.lastPlatform().get(), region, language));
+    String platform = state.lastPlatform().get();
+    // the letter written, the conversation goes on about its platform, in its language
+    store.save(
+        chatId,
+        platform.startsWith(SERVICE)
+            ? state.withRegion(region).withoutContext()
+            : state
+                .withRegion(region)
+                .withContext(platform, "LETTER." + language.code(), clock.instant()));
+    return Optional.of(write(platform, region, language));
   }
 
   /** /region eu|uk|ch: keeps the law for future letters. */

@@ -24,7 +24,8 @@ public final class Facets {
     rule(
         "complaint",
         "complain|complaints?|complaining|plaintes?|plaindre|plains|reclamations?|reclamer|report (them|it|linkedin|meta|x)"
-            + "|signaler|regulator|regulateur|autorite de (controle|protection)|who (do|can|should) i (turn|go) to|a qui m adresser");
+            + "|signaler|regulator|regulateur|autorite de (controle|protection)|who (do|can|should) i (turn|go) to|a qui m adresser"
+            + "|qui controle|who (supervises|regulates|oversees|enforces|controls)|supervisory authority|autorite competente");
     rule(
         "which-law",
         "which law|what law|quelle loi|quel droit|gdpr or (the )?swiss|rgpd ou (la )?(lpd|loi suisse|nlpd)|swiss law or|loi suisse ou"
@@ -55,7 +56,9 @@ public final class Facets {
         "retroacti\\w*|retroactively|already (trained|used|learned|learnt|taken|collected)|deja (entraine\\w*|utilise\\w*|appris|pris|collecte\\w*)"
             + "|undo|untrain|unlearn|remove .{0,30}from (the|their|its) (model|ai)|retirer? .{0,30}(du|de leur|de son) (modele|ia)"
             + "|what (it|they|chatgpt|linkedin|meta) (already )?learned|ce qu (il|ils|elle) (a|ont) (deja )?appris|anciens? (posts?|publications?|messages?|donnees)"
-            + "|old (posts?|data|messages?)|past (posts?|data)|before i (switched|turned|opted)|avant (de|que)");
+            + "|old (posts?|data|messages?)|past (posts?|data)|before i (switched|turned|opted)|avant (de|que)"
+            + "|deja (publie\\w*|poste\\w*|partage\\w*|mis en ligne)|already (posted|published|shared|uploaded)"
+            + "|l an dernier|l annee derniere|last year|(years?|ans) ago|il y a \\d+ ans");
     rule(
         "minors",
         "daughter|daughters|(my|our|his|her|a|your) sons?|child|children|kid|kids|teen|teens|teenager|teenagers|minor|minors|under 18|under eighteen|underage"

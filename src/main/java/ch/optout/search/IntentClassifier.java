@@ -61,6 +61,33 @@ public final class IntentClassifier {
           "\\b(which|lesquels|lesquelles|lequel|laquelle|compare|comparer|comparaison|versus|between|entre|difference|differences"
               + "|which one|which of them|each of them|chacun|chacune|both|les deux|all three|les trois)\\b");
 
+  /** "Which platforms have no setting?", « lesquels n'entraînent pas l'IA ? » */
+  private static final Pattern KINDS =
+      Pattern.compile(
+          "\\b(which|what|quelles?|quels?|lesquel(le)?s)\\b.{0,30}\\b(platforms?|services?|plateformes?|apps?|applis?|applications?|sites?|reseaux|networks?|ones|ont|have|offer|offrent|proposent)\\b.{0,40}"
+              + "\\b(setting|settings|switch|toggle|reglage|reglages|interrupteur|option|opt out|form|forms|formulaire|formulaires|train|entrain\\w*)\\b");
+
+  /** Which opt-out kinds a "which platforms…" question asks for, as {@code OptOutKind} names. */
+  public static List<String> kindsAsked(String question) {
+    String folded = String.join(" ", Text.words(question));
+    if (folded.matches(
+        ".*\\b(don t|do not|doesn t|does not|n entrain\\w*|ne s entrain\\w*|pas d entrainement|not train\\w*|won t train)\\b.*")) {
+      return List.of("NOT_NEEDED");
+    }
+    if (folded.matches(
+        ".*\\b(no|pas de|aucun|aucune|sans|without|n ont pas|have no|don t have)\\b.{0,20}\\b(setting|settings|switch|toggle|reglage|reglages|interrupteur|option|opt out)\\b.*")) {
+      return List.of("FORM", "NONE");
+    }
+    if (folded.matches(".*\\b(form|forms|formulaire|formulaires)\\b.*")) {
+      return List.of("FORM");
+    }
+    if (folded.matches(
+        ".*\\b(setting|settings|switch|toggle|reglage|reglages|interrupteur)\\b.*")) {
+      return List.of("SETTING");
+    }
+    return List.of("SETTING", "FORM", "NONE", "NOT_NEEDED");
+  }
+
   /** Words that make a question about OptOut's topic even without a platform name. */
   private static final Set<String> DOMAIN =
       Set.of(
@@ -160,6 +187,10 @@ public final class IntentClassifier {
           : Intent.OFF_TOPIC;
     }
     if (platformsNamed >= 2 && COMPARE.matcher(folded).find()) {
+      return Intent.COMPARE;
+    }
+    if (platformsNamed == 0 && KINDS.matcher(folded).find()) {
+      // "which platforms have no setting?": every platform, sorted by what it offers
       return Intent.COMPARE;
     }
     if (EVERYWHERE.matcher(folded).find() && !platformNamedOnly(folded, platformNamed)) {

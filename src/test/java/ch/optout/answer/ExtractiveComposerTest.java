@@ -262,4 +262,12 @@ class ExtractiveComposerTest {
     assertThat(a.lead()).startsWith("To the Federal Data Protection").doesNotContain("I live in");
     assertThat(a.sources()).extracting(Source::domain).containsExactly("edoeb.admin.ch");
   }
+
+  @Test
+  void compose_whichPlatformsHaveNoSetting_listsThoseWithAFormOrNothing() {
+    Answer a = answer("Which platforms have no setting to opt out?");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.lead()).contains("**TikTok**").doesNotContain("**LinkedIn**");
+  }
 }

@@ -112,4 +112,24 @@ class ConversationTest {
     assertThat(a.title()).contains("Duolingo");
     assertThat(a.lead()).contains("/letter Duolingo");
   }
+
+  @Test
+  void longFollowUpOpeningWithEt_staysOnThePlatformInContext() {
+    say("comment empêcher LinkedIn d'utiliser mon profil ?");
+
+    Answer a = say("et si j'ai déjà publié des posts l'an dernier, ils sont utilisés ?");
+
+    assertThat(a.platformId()).contains("linkedin");
+    assertThat(a.lead()).startsWith("Non. Elle n'arrête que l'entraînement futur");
+  }
+
+  @Test
+  void afterALetter_theConversationKeepsItsLanguage() {
+    say("lettre d'opposition pour LinkedIn");
+    say("3");
+
+    Answer ok = say("ok");
+
+    assertThat(ok.language()).isEqualTo(Language.FR);
+  }
 }
