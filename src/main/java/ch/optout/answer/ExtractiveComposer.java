@@ -125,7 +125,10 @@ public final class ExtractiveComposer implements AnswerComposer {
         !platforms.isEmpty()
             || u.domainWords() > 0
             || u.intent() == Intent.LEGAL
-            || u.intent() == Intent.FACTS;
+            || u.intent() == Intent.FACTS
+            // "who supervises this in Geneva?": asked of a data-protection assistant, the answer is
+            // that country's regulator
+            || facets.stream().anyMatch(f -> f.startsWith("complaint-"));
     List<CardFinder.Found> found = new ArrayList<>();
     if (Facets.mentionsArticle(u.question()) && topical) {
       found.addAll(cards.article(facets, u.question(), u.language()));

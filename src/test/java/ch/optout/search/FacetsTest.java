@@ -50,6 +50,7 @@ class FacetsTest {
       J'habite à Liège, à quelle autorité me plaindre ?                    | complaint-belgium
       who regulates this in Dublin? I want to file a complaint             | complaint-ireland
       porter plainte, à qui ?                                              | complaint
+      je suis à Genève, qui contrôle ça ?                                  | complaint-switzerland
       Which law protects me in Geneva: the GDPR or Swiss law?              | which-law
       Does the GDPR apply to me in Zurich?                                 | which-law
       C'est l'une de combien de bases juridiques ?                         | legal-bases
