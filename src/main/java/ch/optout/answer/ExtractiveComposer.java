@@ -182,6 +182,27 @@ public final class ExtractiveComposer implements AnswerComposer {
           && u.intent() != Intent.COMPARE) {
         return Optional.of(facts(result));
       }
+      Optional<String> unanswered =
+          facets.stream()
+              .filter(CardFinder.HOW_TO_FACTS::contains)
+              .findFirst()
+              .filter(f -> g.card(f).isEmpty());
+      if (unanswered.isPresent()
+          && best.filter(b -> facets.contains(b.found().card().id())).isEmpty()) {
+        // asked something this guide's sources do not cover: say so, then what can be done
+        Answer steps = leads.howTo(g, u, List.of());
+        return Optional.of(
+            steps.toBuilder()
+                .lead(
+                    messages.get(
+                            u.language(),
+                            "facet.unknown",
+                            g.platform(),
+                            messages.get(u.language(), "facet." + unanswered.get()))
+                        + "\n\n"
+                        + steps.lead())
+                .build());
+      }
       if (best.isEmpty()) {
         return Optional.empty();
       }

@@ -132,4 +132,15 @@ class ConversationTest {
 
     assertThat(ok.language()).isEqualTo(Language.FR);
   }
+
+  @Test
+  void factTheGuideDoesNotCover_isSaidHonestlyBeforeTheSteps() {
+    say("How do I stop TikTok using my videos?");
+
+    Answer a = say("what about my kids account?");
+
+    assertThat(a.platformId()).contains("tiktok");
+    assertThat(a.lead())
+        .startsWith("My sources for TikTok say nothing specific about children and teenagers");
+  }
 }
