@@ -162,61 +162,7 @@ public final class ExtractiveComposer implements AnswerComposer {
           : Optional.empty();
     }
     if (platforms.size() == 1) {
-      Guide g = platforms.get(0);
-      boolean strongFacet = facets.stream().anyMatch(f -> !CardFinder.WEAK_FACETS.contains(f));
-      if (u.intent() == Intent.LETTER || (howTo && !strongFacet)) {
-        return Optional.empty();
-      }
-      Optional<CardFinder.Scored> best = cards.best(g, u.question(), facets);
-      int line = CardFinder.bestLineScore(g, u.question());
-      // "my account is protected: can Grok still use my posts?" is answered by a line of the
-      // guide no card asks about
-      boolean facetCard =
-          best.filter(b -> facets.contains(b.found().card().id()))
-              .filter(b -> !b.found().card().id().equals("data"))
-              .isPresent();
-      if (!howTo
-          && !facetCard
-          && line >= 3
-          && best.map(b -> line > b.score()).orElse(true)
-          && u.intent() != Intent.COMPARE) {
-        return Optional.of(facts(result));
-      }
-      Optional<String> unanswered =
-          facets.stream()
-              .filter(CardFinder.HOW_TO_FACTS::contains)
-              .findFirst()
-              .filter(f -> g.card(f).isEmpty());
-      if (unanswered.isPresent()
-          && best.filter(b -> facets.contains(b.found().card().id())).isEmpty()) {
-        // asked something this guide's sources do not cover: say so, then what can be done
-        Answer steps = leads.howTo(g, u, List.of());
-        return Optional.of(
-            steps.toBuilder()
-                .lead(
-                    messages.get(
-                            u.language(),
-                            "facet.unknown",
-                            g.platform(),
-                            messages.get(u.language(), "facet." + unanswered.get()))
-                        + "\n\n"
-                        + steps.lead())
-                .build());
-      }
-      if (best.isEmpty()) {
-        return Optional.empty();
-      }
-      List<CardFinder.Found> facts = new ArrayList<>(List.of(best.get().found()));
-      // a second thing asked ("my CVs? and my private messages?") gets its card too
-      for (String facet : facets) {
-        if (!facet.equals(best.get().found().card().id())
-            && !CardFinder.WEAK_FACETS.contains(facet)) {
-          g.card(facet).map(c -> new CardFinder.Found(g, c)).ifPresent(facts::add);
-          break;
-        }
-      }
-      return Optional.of(
-          howTo ? leads.howTo(g, u, facts) : leads.fact(g, u, facts, Optional.of(g)));
+      return platformCard(result, platforms.get(0), facets, howTo);
     }
     if (topical && (u.intent() == Intent.LEGAL || u.intent() == Intent.FACTS)) {
       // without a facet, a law card must share much with the question: "what does the GDPR say
@@ -226,6 +172,69 @@ public final class ExtractiveComposer implements AnswerComposer {
           .map(f -> leads.fact(f.guide(), u, List.of(f), Optional.empty()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The answer from one platform's cards: the card asked for (or, for a question no card asks, the
+   * line of the guide that answers it), or an honest "my sources say nothing about it" before the
+   * steps; empty for a plain how-to.
+   */
+  private Optional<Answer> platformCard(
+      SearchResult result, Guide g, List<String> facets, boolean howTo) {
+    Understanding u = result.understanding();
+    boolean strongFacet = facets.stream().anyMatch(f -> !CardFinder.WEAK_FACETS.contains(f));
+    if (u.intent() == Intent.LETTER || (howTo && !strongFacet)) {
+      return Optional.empty();
+    }
+    Optional<CardFinder.Scored> best = cards.best(g, u.question(), facets);
+    int line = CardFinder.bestLineScore(g, u.question());
+    // "my account is protected: can Grok still use my posts?" is answered by a line of the
+    // guide no card asks about
+    boolean facetCard =
+        best.filter(b -> facets.contains(b.found().card().id()))
+            .filter(b -> !b.found().card().id().equals("data"))
+            .isPresent();
+    if (!howTo
+        && !facetCard
+        && line >= 3
+        && best.map(b -> line > b.score()).orElse(true)
+        && u.intent() != Intent.COMPARE) {
+      return Optional.of(facts(result));
+    }
+    Optional<String> unanswered =
+        facets.stream()
+            .filter(CardFinder.HOW_TO_FACTS::contains)
+            .findFirst()
+            .filter(f -> g.card(f).isEmpty());
+    if (unanswered.isPresent()
+        && best.filter(b -> facets.contains(b.found().card().id())).isEmpty()) {
+      // asked something this guide's sources do not cover: say so, then what can be done
+      Answer steps = leads.howTo(g, u, List.of());
+      return Optional.of(
+          steps.toBuilder()
+              .lead(
+                  messages.get(
+                          u.language(),
+                          "facet.unknown",
+                          g.platform(),
+                          messages.get(u.language(), "facet." + unanswered.get()))
+                      + "\n\n"
+                      + steps.lead())
+              .build());
+    }
+    if (best.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CardFinder.Found> facts = new ArrayList<>(List.of(best.get().found()));
+    // a second thing asked ("my CVs? and my private messages?") gets its card too
+    for (String facet : facets) {
+      if (!facet.equals(best.get().found().card().id())
+          && !CardFinder.WEAK_FACETS.contains(facet)) {
+        g.card(facet).map(c -> new CardFinder.Found(g, c)).ifPresent(facts::add);
+        break;
+      }
+    }
+    return Optional.of(howTo ? leads.howTo(g, u, facts) : leads.fact(g, u, facts, Optional.of(g)));
   }
 
   /** "Which platforms have no setting?": those of the kinds asked, one line each. */
@@ -247,6 +256,10 @@ public final class ExtractiveComposer implements AnswerComposer {
   /** A how-to for one platform: its action first, the device's steps, the key caveats. */
   private Answer howTo(Understanding u) {
     List<Guide> guides = allPlatformGuides(u);
+    if (guides.isEmpty()) {
+      // a platform remembered from a knowledge folder that no longer has it
+      return decline(u);
+    }
     if (guides.size() >= 2) {
       return leads.compare(guides, u, List.of(), cards);
     }

@@ -116,10 +116,14 @@ public final class Assistant {
     if (Letters.isWaitingForPlatform(state)) {
       // "/letter" alone asked which platform: this message names it
       Understanding named = search.understand(input.text(), fallback);
-      if (!named.platforms().isEmpty()
-          || named.uncovered().isPresent()
-          || isShortName(input.text())) {
-        store.save(chatId, state.withoutContext());
+      // a name ("TikTok", "Duolingo") or a short request; a real question is answered as one
+      boolean naming =
+          isShortName(input.text())
+              || named.intent() == Intent.LETTER
+              || ((!named.platforms().isEmpty() || named.uncovered().isPresent())
+                  && input.text().strip().split("\\s+").length <= 6);
+      store.save(chatId, state.withoutContext());
+      if (naming) {
         return withUnderstanding(
             letters.request(
                 chatId,
@@ -377,6 +381,8 @@ public final class Assistant {
         || u.intent() == Intent.OFF_TOPIC
         || (!asksFact && !search.isFollowUp(u.question()))
         || state.lastPlatform().filter(Checklist.PICKING::equals).isPresent()
+        // only a platform the knowledge has: not a flow's placeholder, not one since removed
+        || search.index().knowledge().findAny(state.lastPlatform().get(), u.language()).isEmpty()
         || Letters.isWaiting(state)) {
       return u;
     }

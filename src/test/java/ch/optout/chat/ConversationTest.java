@@ -143,4 +143,23 @@ class ConversationTest {
     assertThat(a.lead())
         .startsWith("My sources for TikTok say nothing specific about children and teenagers");
   }
+
+  @Test
+  void aLongQuestionWhileALetterWaitsForItsPlatform_isAnsweredAsAQuestion() {
+    say("/letter");
+
+    Answer a = say("Actually, is it true that Meta uses my Instagram posts for its AI training?");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.platformId()).contains("meta");
+  }
+
+  @Test
+  void aFollowUpWhileALetterWaitsForItsPlatform_neverUsesThePlaceholder() {
+    say("/letter");
+
+    Answer a = say("and is it retroactive, I wonder, for all the things I posted over the years?");
+
+    assertThat(a.platformId()).isNotEqualTo(Optional.of("letter-asked"));
+  }
 }
