@@ -27,6 +27,7 @@ import ch.optout.search.VectorRetriever;
 import ch.optout.search.WarmingRetriever;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
+import ch.optout.store.PostgresChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
 import dev.langchain4j.model.chat.ChatModel;
@@ -179,13 +180,18 @@ final class Components implements AutoCloseable {
   }
 
   /**
-   * Chats kept in SQLite in OPTOUT_DATA_DIR; rows older than OPTOUT_RETENTION_DAYS are purged now
-   * and then hourly. The store opens first, so a damaged or unwritable one stops the start at once.
+   * Chats kept in SQLite in OPTOUT_DATA_DIR, or on the PostgreSQL server of OPTOUT_DATABASE_URL;
+   * rows older than OPTOUT_RETENTION_DAYS are purged now and then hourly. The store opens first, so
+   * a damaged or unwritable one stops the start at once.
    */
   static Components persistent(Settings settings) {
     Duration retention = settings.retention();
     Clock clock = Clock.systemUTC();
-    SqliteChatStore store = new SqliteChatStore(settings.dataDir(), clock);
+    ChatStore store =
+        settings
+            .databaseUrl()
+            .<ChatStore>map(url -> new PostgresChatStore(url, settings.secretKey(), clock))
+            .orElseGet(() -> new SqliteChatStore(settings.dataDir(), clock));
     ScheduledExecutorService housekeeping =
         Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
     try {

@@ -39,6 +39,28 @@ record Settings(
         "OPTOUT_RETENTION_DAYS takes a number of days from 1 to 36500, not '" + raw + "'");
   }
 
+  /**
+   * OPTOUT_DATABASE_URL (with OPTOUT_DATABASE_USER and OPTOUT_DATABASE_PASSWORD, or the user and
+   * password in the URL): a PostgreSQL store instead of the SQLite file in OPTOUT_DATA_DIR.
+   */
+  Optional<ch.optout.store.DatabaseUrl> databaseUrl() {
+    return get("OPTOUT_DATABASE_URL")
+        .map(
+            raw -> {
+              try {
+                return ch.optout.store.DatabaseUrl.parse(
+                    raw, get("OPTOUT_DATABASE_USER"), get("OPTOUT_DATABASE_PASSWORD"));
+              } catch (IllegalArgumentException e) {
+                throw new UsageProblem(e.getMessage());
+              }
+            });
+  }
+
+  /** OPTOUT_SECRET_KEY: the chat-key secret every replica shares; else one kept in the database. */
+  Optional<String> secretKey() {
+    return get("OPTOUT_SECRET_KEY");
+  }
+
   Optional<String> get(String name) {
     return value(env, name);
   }

@@ -43,6 +43,14 @@ final class ChatKeys {
     this.secret = new SecretKeySpec(secret, ALGORITHM);
   }
 
+  /** Keys from a secret kept elsewhere: a database shared by replicas, or the environment. */
+  static ChatKeys of(byte[] secret) {
+    if (secret.length < BYTES) {
+      throw new IllegalArgumentException("a chat-key secret needs at least " + BYTES + " bytes");
+    }
+    return new ChatKeys(secret.clone());
+  }
+
   /**
    * Reads the secret in {@code dir}, creating it at first start; never replaces an existing one.
    */

@@ -23,7 +23,7 @@ import org.sqlite.SQLiteConfig;
  * SQLite-specific (pragmas, BEGIN IMMEDIATE, error codes) lives here; the SQL that uses it does
  * not.
  */
-final class Database implements AutoCloseable {
+final class Database implements Sql, AutoCloseable {
   /**
    * How hard to try before reporting the database busy.
    *
@@ -114,13 +114,25 @@ final class Database implements AutoCloseable {
     return file;
   }
 
+  @Override
+  public String name() {
+    return file.toString();
+  }
+
+  @Override
+  public boolean postgres() {
+    return false;
+  }
+
   /** Runs {@code work} in a write transaction, taken at once so that two writers never deadlock. */
-  <T> T write(String what, Work<T> work) {
+  @Override
+  public <T> T write(String what, Work<T> work) {
     return run(what, "BEGIN IMMEDIATE", work);
   }
 
   /** Runs {@code work} in a read transaction: one consistent snapshot across its statements. */
-  <T> T read(String what, Work<T> work) {
+  @Override
+  public <T> T read(String what, Work<T> work) {
     return run(what, "BEGIN", work);
   }
 

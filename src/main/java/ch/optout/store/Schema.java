@@ -81,7 +81,14 @@ final class Schema {
   }
 
   /** Brings the database up to {@link #latest()}. */
-  static void migrate(Database db, Clock clock) {
+  /**
+   * The key of the PostgreSQL advisory lock every migration takes: replicas starting together apply
+   * each migration once, and a new version can migrate while an older one still runs (expand, then
+   * contract in a later release).
+   */
+  static final long MIGRATION_LOCK = 0x0_7074_6f75_7401L;
+
+  static void migrate(Sql db, Clock clock) {
     migrate(db, clock, latest());
   }
 
@@ -89,10 +96,11 @@ final class Schema {
    * Applies the migrations up to {@code target}, each in its own write transaction that re-reads
    * the version first, so two processes opening one file together apply each migration once.
    */
-  static void migrate(Database db, Clock clock, int target) {
+  static void migrate(Sql db, Clock clock, int target) {
     db.write(
         "create schema_version",
         c -> {
+          lock(db, c);
           execute(
               c,
               "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -102,9 +110,9 @@ final class Schema {
     if (found > latest()) {
       throw new StoreException(
           StoreException.Reason.NEWER_SCHEMA,
-          db.file(),
+          java.nio.file.Path.of(db.name()),
           "The database "
-              + db.file()
+              + db.name()
               + " was written by a newer OptOut (schema version "
               + found
               + "; this one knows up to "
@@ -119,6 +127,7 @@ final class Schema {
           db.write(
               "migration " + m.version(),
               c -> {
+                lock(db, c);
                 if (version(c) >= m.version()) {
                   return false;
                 }
@@ -135,8 +144,17 @@ final class Schema {
                 return true;
               });
       if (applied) {
-        LOG.info(
-            "{}: applied migration {} ({})", db.file().getFileName(), m.version(), m.description());
+        LOG.info("{}: applied migration {} ({})", db.name(), m.version(), m.description());
+      }
+    }
+  }
+
+  /** On PostgreSQL, one migrator at a time, until the transaction ends; SQLite locks the file. */
+  static void lock(Sql db, Connection c) throws SQLException {
+    if (db.postgres()) {
+      try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        p.setLong(1, MIGRATION_LOCK);
+        p.executeQuery().close();
       }
     }
   }

@@ -75,6 +75,32 @@ class CliTest {
   }
 
   @Test
+  void chat_withAPostgresUrl_keepsTheChatOnTheServer() throws Exception {
+    ch.optout.store.TestPostgres.reset();
+    ch.optout.store.DatabaseUrl url = ch.optout.store.TestPostgres.url();
+    env.put(
+        "OPTOUT_DATABASE_URL",
+        "postgresql://" + url.jdbcUrl().substring("jdbc:postgresql://".length()));
+    env.put("OPTOUT_DATABASE_USER", url.user().orElse(""));
+    env.put("OPTOUT_DATABASE_PASSWORD", url.password().orElse(""));
+
+    assertThat(run("/lang fr\n", "chat")).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("/mydata\n", "chat")).isZero();
+
+    assertThat(out.toString()).contains("Langue choisie : fr");
+    assertThat(java.nio.file.Files.exists(temp.resolve("data").resolve("optout.db"))).isFalse();
+  }
+
+  @Test
+  void badDatabaseUrl_isAUsageErrorNamingTheVariable() {
+    env.put("OPTOUT_DATABASE_URL", "mysql://db/optout");
+
+    assertThat(run("", "chat")).isEqualTo(2);
+    assertThat(err.toString()).contains("OPTOUT_DATABASE_URL must start with postgresql://");
+  }
+
+  @Test
   void chatJson_isOneObjectPerMessageOfTheSameConversation() throws Exception {
     int code =
         run(

@@ -1,0 +1,355 @@
+package ch.optout.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's logic on SQL that SQLite and PostgreSQL both speak: {@link SqliteChatStore} in one
+ * file for one machine, {@link PostgresChatStore} on a server several replicas share.
+ */
+public abstract class JdbcChatStore implements ChatStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcChatStore.class);
+
+  private final Clock clock;
+  private final ChatKeys keys;
+  private final Sql db;
+
+  /** Takes the database, migrated, and the keys of its chats. */
+  JdbcChatStore(Sql db, ChatKeys keys, Clock clock) {
+    this.db = db;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  @Override
+  public ChatState load(String chatId) {
+    String key = keys.of(chatId);
+    long freshAfter = clock.instant().minus(ChatState.CONTEXT_TTL).toEpochMilli();
+    return db.read(
+        "load",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  """
+          SELECT c.language, c.device, c.region, x.platform_id, x.intent, x.set_at
+          FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key AND x.set_at > ?
+          WHERE c.chat_key = ?""")) {
+            p.setLong(1, freshAfter);
+            p.setString(2, key);
+            try (ResultSet r = p.executeQuery()) {
+              if (!r.next()) {
+                return ChatState.EMPTY;
+              }
+              ChatState prefs =
+                  new ChatState(
+                      text(r, 1),
+                      text(r, 2),
+                      text(r, 3).flatMap(Region::fromCode),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty());
+              return r.getString(4) == null
+                  ? prefs
+                  : prefs.withContext(
+                      r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6)));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void save(String chatId, ChatState state) {
+    String key = keys.of(chatId);
+    db.write(
+        "save",
+        c -> {
+          update(
+              c,
+              """
+          INSERT INTO chat (chat_key, language, device, region, updated_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (chat_key) DO UPDATE SET language = excluded.language, device = excluded.device,
+            region = excluded.region, updated_at = excluded.updated_at""",
+              key,
+              state.language().orElse(null),
+              state.device().orElse(null),
+              state.region().map(Region::name).orElse(null),
+              clock.millis());
+          if (state.lastPlatform().isPresent()) {
+            update(
+                c,
+                """
+            INSERT INTO context (chat_key, platform_id, intent, set_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (chat_key) DO UPDATE SET platform_id = excluded.platform_id, intent = excluded.intent,
+              set_at = excluded.set_at""",
+                key,
+                state.lastPlatform().get(),
+                state.lastIntent().orElseThrow(),
+                state.contextAt().orElseThrow().toEpochMilli());
+          } else {
+            update(c, "DELETE FROM context WHERE chat_key = ?", key);
+          }
+          pruneIfEmpty(c, key);
+          return null;
+        });
+  }
+
+  @Override
+  public List<ChecklistItem> checklist(String chatId) {
+    String key = keys.of(chatId);
+    return db.read("checklist", c -> checklist(c, key));
+  }
+
+  @Override
+  public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
+    ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock));
+    String key = keys.of(chatId);
+    db.write(
+        "mark checklist",
+        c -> {
+          update(
+              c,
+              """
+          INSERT INTO chat (chat_key, updated_at) VALUES (?, ?)
+          ON CONFLICT (chat_key) DO UPDATE SET updated_at = excluded.updated_at""",
+              key,
+              clock.millis());
+          update(
+              c,
+              """
+          INSERT INTO checklist (chat_key, platform_id, status, day) VALUES (?, ?, ?, ?)
+          ON CONFLICT (chat_key, platform_id) DO UPDATE SET status = excluded.status, day = excluded.day""",
+              key,
+              item.platformId(),
+              item.status().name(),
+              item.date().toString());
+          return null;
+        });
+  }
+
+  @Override
+  public void resetChecklist(String chatId) {
+    String key = keys.of(chatId);
+    db.write(
+        "reset checklist",
+        c -> {
+          if (update(c, "DELETE FROM checklist WHERE chat_key = ?", key) > 0) {
+            update(c, "UPDATE chat SET updated_at = ? WHERE chat_key = ?", clock.millis(), key);
+          }
+          pruneIfEmpty(c, key);
+          return null;
+        });
+  }
+
+  @Override
+  public ChatExport export(String chatId) {
+    String key = keys.of(chatId);
+    Instant now = clock.instant();
+    // an expired context is erased first, so that what is shown is exactly what is kept
+    return db.write(
+        "export",
+        c -> {
+          update(
+              c,
+              "DELETE FROM context WHERE chat_key = ? AND set_at <= ?",
+              key,
+              now.minus(ChatState.CONTEXT_TTL).toEpochMilli());
+          pruneIfEmpty(c, key);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  """
+          SELECT c.language, c.device, c.region, c.updated_at, x.platform_id, x.intent, x.set_at
+          FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key WHERE c.chat_key = ?""")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+              if (!r.next()) {
+                return ChatExport.EMPTY;
+              }
+              Optional<ChatExport.Context> context = Optional.empty();
+              if (r.getString(5) != null) {
+                Instant setAt = Instant.ofEpochMilli(r.getLong(7));
+                context =
+                    Optional.of(
+                        new ChatExport.Context(
+                            r.getString(5),
+                            r.getString(6),
+                            setAt,
+                            setAt.plus(ChatState.CONTEXT_TTL)));
+              }
+              return new ChatExport(
+                  text(r, 1),
+                  text(r, 2),
+                  text(r, 3).flatMap(Region::fromCode),
+                  context,
+                  checklist(c, key),
+                  Optional.of(Instant.ofEpochMilli(r.getLong(4))));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void forget(String chatId) {
+    String key = keys.of(chatId);
+    db.write(
+        "forget",
+        c -> {
+          for (String table : Schema.CHAT_TABLES) {
+            // the table name is one of our constants; the key, like every value, is bound
+            update(c, "DELETE FROM " + table + " WHERE chat_key = ?", key);
+          }
+          return null;
+        });
+    flushErasure("forget");
+  }
+
+  @Override
+  public void recordFeedback(String guideId, boolean helpful) {
+    count(guideId, 0, helpful ? 1 : 0, helpful ? 0 : 1);
+  }
+
+  @Override
+  public void countAnswer(String guideId) {
+    count(guideId, 1, 0, 0);
+  }
+
+  @Override
+  public List<GuideDay> guideDays(LocalDate since) {
+    return db.read(
+        "guide days",
+        c -> {
+          List<GuideDay> days = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  """
+          SELECT guide_id, day, answers, helpful, unhelpful FROM guide_day WHERE day >= ? ORDER BY day, guide_id""")) {
+            p.setString(1, since.toString());
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                days.add(
+                    new GuideDay(
+                        r.getString(1),
+                        LocalDate.parse(r.getString(2)),
+                        r.getInt(3),
+                        r.getInt(4),
+                        r.getInt(5)));
+              }
+            }
+          }
+          return days;
+        });
+  }
+
+  @Override
+  public int purge(Instant now, Duration retention) {
+    long cutoff = now.minus(retention).toEpochMilli();
+    long contextCutoff = now.minus(ChatState.CONTEXT_TTL).toEpochMilli();
+    String oldestDay = LocalDate.ofInstant(now.minus(retention), clock.getZone()).toString();
+    int deleted =
+        db.write(
+            "purge",
+            c -> {
+              // children first and by hand: the same SQL works where cascades are off
+              int n =
+                  update(
+                      c,
+                      "DELETE FROM checklist WHERE chat_key IN (SELECT chat_key FROM chat WHERE updated_at < ?)",
+                      cutoff);
+              n +=
+                  update(
+                      c,
+                      "DELETE FROM context WHERE set_at <= ? OR chat_key IN (SELECT chat_key FROM chat WHERE updated_at < ?)",
+                      contextCutoff,
+                      cutoff);
+              n += update(c, "DELETE FROM chat WHERE updated_at < ?", cutoff);
+              n += update(c, "DELETE FROM guide_day WHERE day < ?", oldestDay);
+              return n;
+            });
+    if (deleted > 0) {
+      flushErasure("purge");
+      LOG.info(
+          "retention: deleted {} rows older than {} days or expired", deleted, retention.toDays());
+    }
+    return deleted;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  /** After an erasure: leaves the erased rows nowhere on disk, where the database needs it. */
+  protected void flushErasure(String what) {}
+
+  private void count(String guideId, int answers, int helpful, int unhelpful) {
+    Tokens.check(guideId, "guideId");
+    db.write(
+        "count",
+        c ->
+            update(
+                c,
+                """
+        INSERT INTO guide_day (guide_id, day, answers, helpful, unhelpful) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (guide_id, day) DO UPDATE SET answers = guide_day.answers + excluded.answers,
+          helpful = guide_day.helpful + excluded.helpful, unhelpful = guide_day.unhelpful + excluded.unhelpful""",
+                guideId,
+                LocalDate.now(clock).toString(),
+                answers,
+                helpful,
+                unhelpful));
+  }
+
+  /** A chat row with nothing left in it goes, so that "nothing kept" means no row at all. */
+  private static void pruneIfEmpty(Connection c, String key) throws SQLException {
+    update(
+        c,
+        """
+        DELETE FROM chat WHERE chat_key = ? AND language IS NULL AND device IS NULL AND region IS NULL
+          AND NOT EXISTS (SELECT 1 FROM context x WHERE x.chat_key = chat.chat_key)
+          AND NOT EXISTS (SELECT 1 FROM checklist k WHERE k.chat_key = chat.chat_key)""",
+        key);
+  }
+
+  private static List<ChecklistItem> checklist(Connection c, String key) throws SQLException {
+    List<ChecklistItem> items = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT platform_id, status, day FROM checklist WHERE chat_key = ? ORDER BY platform_id")) {
+      p.setString(1, key);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          items.add(
+              new ChecklistItem(
+                  r.getString(1),
+                  ChecklistStatus.valueOf(r.getString(2)),
+                  LocalDate.parse(r.getString(3))));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** Runs one parameterised statement; values are bound, never spliced into the SQL. */
+  private static int update(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        p.setObject(i + 1, values[i]);
+      }
+      return p.executeUpdate();
+    }
+  }
+
+  private static Optional<String> text(ResultSet r, int column) throws SQLException {
+    return Optional.ofNullable(r.getString(column));
+  }
+}

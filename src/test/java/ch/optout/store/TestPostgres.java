@@ -1,0 +1,76 @@
+package ch.optout.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL server for the tests: the one {@code OPTOUT_TEST_DATABASE_URL} names, else one
+ * started from Maven's embedded binaries. When neither can be had, the test fails and says why: a
+ * PostgreSQL test is never skipped.
+ */
+public final class TestPostgres {
+  private static EmbeddedPostgres embedded;
+  private static DatabaseUrl url;
+
+  private TestPostgres() {}
+
+  /** The server's address, starting it at first use; shared by the whole test run. */
+  public static synchronized DatabaseUrl url() {
+    if (url != null) {
+      return url;
+    }
+    Optional<String> external =
+        Optional.ofNullable(System.getenv("OPTOUT_TEST_DATABASE_URL")).filter(s -> !s.isBlank());
+    if (external.isPresent()) {
+      url = DatabaseUrl.parse(external.get(), Optional.empty(), Optional.empty());
+      return url;
+    }
+    try {
+      embedded = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "no PostgreSQL for the tests: OPTOUT_TEST_DATABASE_URL is not set and the embedded server"
+              + " did not start ("
+              + e
+              + ")",
+          e);
+    }
+    url =
+        DatabaseUrl.parse(
+            "postgresql://localhost:" + embedded.getPort() + "/postgres",
+            Optional.of("postgres"),
+            Optional.of("postgres"));
+    return url;
+  }
+
+  /** Empties the database: every test starts from nothing, as a fresh server would. */
+  public static void reset() {
+    DatabaseUrl u = url();
+    try (Connection c =
+            DriverManager.getConnection(
+                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reset the test database: " + e.getMessage(), e);
+    }
+  }
+
+  private static void stop() {
+    try {
+      if (embedded != null) {
+        embedded.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
