@@ -65,14 +65,23 @@ final class TelegramCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {
+      java.util.OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
       try (Components c = Components.persistent(settings);
-          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url, admins)) {
+          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url, admins);
+          HealthServer health =
+              httpPort.isPresent()
+                  ? HealthServer.start(
+                      httpPort.getAsInt(), c.store, bot::polling, java.time.Clock.systemUTC())
+                  : null) {
         out.println(
             "OptOut answers on Telegram as @"
                 + bot.username()
                 + ". Stop it with Ctrl-C. / OptOut répond sur Telegram en tant que @"
                 + bot.username()
                 + ". Ctrl-C l'arrête.");
+        if (health != null) {
+          out.println("Health: http://localhost:" + health.port() + "/healthz, /readyz, /metrics");
+        }
         out.flush();
         try {
           stop.await();
@@ -93,6 +102,23 @@ final class TelegramCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** OPTOUT_HTTP_PORT: off unless set; 0 takes any free port (printed at start). */
+  private static java.util.OptionalInt httpPort(java.util.Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return java.util.OptionalInt.empty();
+    }
+    try {
+      int port = Integer.parseInt(raw.get().strip());
+      if (port >= 0 && port <= 65_535) {
+        return java.util.OptionalInt.of(port);
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the value
+    }
+    throw new UsageProblem(
+        "OPTOUT_HTTP_PORT takes a port number from 0 to 65535, not '" + raw.get() + "'");
   }
 
   private static TelegramUrl apiUrl(String text) {

@@ -209,6 +209,11 @@ public final class TelegramBot implements AutoCloseable {
     LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
   }
 
+  /** Whether the bot still polls Telegram: started and not closed. */
+  public boolean polling() {
+    return !closed.get();
+  }
+
   /** The bot's @username, without the @. */
   public String username() {
     return me.username();

@@ -84,6 +84,58 @@ class TelegramCommandTest {
   }
 
   @Test
+  void telegram_withAnHttpPort_servesHealthReadinessAndMetrics() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_HTTP_PORT", "0");
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram")), "cli-telegram");
+      cli.start();
+      api.push(Updates.privateText(CHAT, "en", "How do I stop LinkedIn using my CV?"));
+      api.awaitDelivered(CHAT, 1);
+      java.util.regex.Matcher port =
+          java.util.regex.Pattern.compile("http://localhost:(\\d+)/healthz")
+              .matcher(out.toString());
+      assertThat(port.find()).as(out.toString()).isTrue();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      String base = "http://localhost:" + port.group(1);
+
+      java.net.http.HttpResponse<String> health = get(http, base + "/healthz");
+      java.net.http.HttpResponse<String> ready = get(http, base + "/readyz");
+      java.net.http.HttpResponse<String> metrics = get(http, base + "/metrics");
+      cli.interrupt();
+      cli.join(Duration.ofSeconds(10).toMillis());
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).startsWith("ready: leader, store reachable");
+      assertThat(metrics.body())
+          .contains("optout_up 1")
+          .contains("optout_store_up 1")
+          .contains("optout_leader 1")
+          .contains("optout_answers_today 1");
+      assertThat(exit.get()).isZero();
+    }
+  }
+
+  @Test
+  void telegram_badHttpPort_isAUsageError() {
+    env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+    env.put("OPTOUT_HTTP_PORT", "eighty");
+
+    assertThat(run("telegram")).isEqualTo(2);
+    assertThat(err.toString()).contains("OPTOUT_HTTP_PORT takes a port number from 0 to 65535");
+  }
+
+  private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url)
+      throws Exception {
+    return http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void telegram_answersAQuestionThenStopsCleanly() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
