@@ -100,7 +100,8 @@ final class Snippets {
     return stems;
   }
 
-  private static final Set<String> STOP =
+  /** Words too common to say what a text is about. */
+  static final Set<String> STOP =
       Set.of(
           "what",
           "when",
