@@ -144,7 +144,8 @@ public final class Assistant {
       u = u.withLanguage(pinned.get());
     }
     if (MORE.matcher(Text.fold(input.text()).strip()).matches()) {
-      return more(chatId, state, u);
+      // "plus" is French and "more" English, but the rest comes in the conversation's language
+      return more(chatId, state, u.withLanguage(pinned.or(() -> spoken).orElse(u.language())));
     }
     Optional<Reply> flow = flowAnswer(chatId, input.text(), u.language(), state);
     if (flow.isPresent()) {

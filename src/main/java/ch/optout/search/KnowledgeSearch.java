@@ -37,6 +37,9 @@ public final class KnowledgeSearch {
     boolean unknownPlatform =
         u.platforms().isEmpty()
             && u.intent() == Intent.HOW_TO
+            // "the best pizza in Rome?" names no platform either: only a question about OptOut's
+            // topic is one about a platform it has no guide for
+            && u.domainWords() > 0
             && understanding.platformMatcher().unknownName(u.question()).isPresent();
     return new SearchResult(u, hits, unknownPlatform ? 0.0 : confidence(u, hits), unknownPlatform);
   }

@@ -162,4 +162,22 @@ class ConversationTest {
 
     assertThat(a.platformId()).isNotEqualTo(Optional.of("letter-asked"));
   }
+
+  @Test
+  void plus_afterAnEnglishAnswer_givesTheRestInEnglish() {
+    say("/start tiktok");
+
+    Answer more = say("plus");
+
+    assertThat(more.language()).isEqualTo(Language.EN);
+    assertThat(more.title()).isEqualTo("More about TikTok");
+  }
+
+  @Test
+  void aCapitalisedNameOutsideTheTopic_isOutOfScopeNotAnUnknownPlatform() {
+    Answer a = say("What is the best pizza in Rome?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.lead()).startsWith("I only answer questions about stopping platforms");
+  }
 }
