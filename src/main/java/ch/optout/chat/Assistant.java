@@ -69,6 +69,7 @@ public final class Assistant {
         new Letters(
             new LetterWriter(knowledge, messages, clock),
             search.platforms(),
+            search.uncovered(),
             messages,
             store,
             clock);
@@ -91,10 +92,7 @@ public final class Assistant {
     // the language: imposed by the caller, else chosen with /lang, else the one the text is
     // clearly written in, else the one the conversation was last held in, else the app's
     Optional<Language> pinned = forced.or(() -> state.language().flatMap(Language::fromCode));
-    Optional<Language> spoken =
-        state.contextFresh(clock.instant())
-            ? state.lastIntent().flatMap(Assistant::flowLanguage)
-            : Optional.empty();
+    Optional<Language> spoken = spoken(state);
     Language fallback = pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
@@ -348,14 +346,14 @@ public final class Assistant {
    */
   public Optional<Language> chatLanguage(String chatId) {
     ChatState state = store.load(chatId);
-    return state
-        .language()
-        .flatMap(Language::fromCode)
-        .or(
-            () ->
-                state.contextFresh(clock.instant())
-                    ? state.lastIntent().flatMap(Assistant::flowLanguage)
-                    : Optional.empty());
+    return state.language().flatMap(Language::fromCode).or(() -> spoken(state));
+  }
+
+  /** The language the conversation is held in, kept with its context while that lasts. */
+  private Optional<Language> spoken(ChatState state) {
+    return state.contextFresh(clock.instant())
+        ? state.lastIntent().flatMap(Assistant::flowLanguage)
+        : Optional.empty();
   }
 
   /** The language a chat chose with /lang, if any. */

@@ -43,8 +43,7 @@ final class Letters {
 
   private final LetterWriter writer;
   private final PlatformMatcher platforms;
-  private final ch.optout.search.UncoveredServices uncovered =
-      ch.optout.search.UncoveredServices.bundled();
+  private final ch.optout.search.UncoveredServices uncovered;
   private final Messages messages;
   private final ChatStore store;
   private final Clock clock;
@@ -52,11 +51,13 @@ final class Letters {
   Letters(
       LetterWriter writer,
       PlatformMatcher platforms,
+      ch.optout.search.UncoveredServices uncovered,
       Messages messages,
       ChatStore store,
       Clock clock) {
     this.writer = writer;
     this.platforms = platforms;
+    this.uncovered = uncovered;
     this.messages = messages;
     this.store = store;
     this.clock = clock;

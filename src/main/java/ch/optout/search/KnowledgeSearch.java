@@ -52,6 +52,10 @@ public final class KnowledgeSearch {
     return index;
   }
 
+  public UncoveredServices uncovered() {
+    return understanding.uncoveredServices();
+  }
+
   public PlatformMatcher platforms() {
     return understanding.platformMatcher();
   }

@@ -101,6 +101,11 @@ public final class QueryUnderstanding {
     return intents.isFollowUp(question);
   }
 
+  /** The services people ask about that OptOut has no guide for. */
+  public UncoveredServices uncoveredServices() {
+    return uncovered;
+  }
+
   public PlatformMatcher platformMatcher() {
     return platforms;
   }

@@ -292,26 +292,8 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
                 keyboards.continueInPrivate(answer.language(), bot.username(), platformId)));
         return;
       }
-      if (answer.kind() == AnswerKind.CHECKLIST) {
-        answer = pickList(answer);
-      }
-      if (isShort(answer)) {
-        Phone phone = phone(answer);
-        send(
-            in.chatId(),
-            in.threadId(),
-            replyTo,
-            phone.answer(),
-            keyboards.withChoices(
-                answer.language(), reply.choices(), Optional.of(phone.keyboard())));
-        return;
-      }
-      send(
-          in.chatId(),
-          in.threadId(),
-          replyTo,
-          answer,
-          keyboards.withChoices(answer.language(), reply.choices(), keyboardFor(in, answer)));
+      Shown shown = layout(answer, reply.choices(), a -> keyboardFor(in, a));
+      send(in.chatId(), in.threadId(), replyTo, shown.answer(), shown.keyboard());
     } catch (RuntimeException e) {
       LOG.error("answering a message in chat {} failed", chats.of(in.chatId()), e);
       Language language = in.clientLanguage().orElse(Language.EN);
@@ -357,26 +339,34 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
   private void deliver(long chatId, Reply reply) {
-    Answer answer =
-        reply.answer().kind() == AnswerKind.CHECKLIST ? pickList(reply.answer()) : reply.answer();
-    if (isShort(answer)) {
-      Phone phone = phone(answer);
-      send(
-          chatId,
-          Optional.empty(),
-          Optional.empty(),
+    Shown shown =
+        layout(
+            reply.answer(),
+            reply.choices(),
+            a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty());
+    send(chatId, Optional.empty(), Optional.empty(), shown.answer(), shown.keyboard());
+  }
+
+  /** An answer as a channel shows it, and the buttons under it. */
+  private record Shown(Answer answer, Optional<InlineKeyboardMarkup> keyboard) {}
+
+  /**
+   * How an answer is laid out in a chat: the pick list as its toggles, a short answer as one phone
+   * screen with its buttons, anything else with {@code otherwise}'s keyboard; the quick choices
+   * above.
+   */
+  private Shown layout(
+      Answer answer,
+      List<Reply.Choice> choices,
+      java.util.function.Function<Answer, Optional<InlineKeyboardMarkup>> otherwise) {
+    Answer a = answer.kind() == AnswerKind.CHECKLIST ? pickList(answer) : answer;
+    if (isShort(a)) {
+      Phone phone = phone(a);
+      return new Shown(
           phone.answer(),
-          keyboards.withChoices(answer.language(), reply.choices(), Optional.of(phone.keyboard())));
-      return;
+          keyboards.withChoices(a.language(), choices, Optional.of(phone.keyboard())));
     }
-    Optional<InlineKeyboardMarkup> below =
-        answer.kind() == AnswerKind.GUIDE ? guideKeyboard(answer) : Optional.empty();
-    send(
-        chatId,
-        Optional.empty(),
-        Optional.empty(),
-        answer,
-        keyboards.withChoices(answer.language(), reply.choices(), below));
+    return new Shown(a, keyboards.withChoices(a.language(), choices, otherwise.apply(a)));
   }
 
   /** A short answer about one platform, whose buttons give the rest. */
@@ -511,16 +501,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     if (action instanceof Action.ShowGuide g) {
       Optional<Answer> guide =
           assistant.openGuide(ChatRef.assistantKey(chatId), g.platformId(), g.language());
-      guide.ifPresent(
-          a -> {
-            Phone phone = phone(a);
-            send(
-                chatId,
-                Optional.empty(),
-                Optional.empty(),
-                phone.answer(),
-                Optional.of(phone.keyboard()));
-          });
+      guide.ifPresent(a -> deliver(chatId, new Reply(a, Optional.empty())));
       return guide.isPresent()
           ? Optional.empty()
           : Optional.of(messages.get(g.language(), "telegram.button.expired"));
@@ -651,25 +632,11 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
             .sources(guide.get().sources())
             .build();
     int focus = shown.steps().isEmpty() ? -1 : groups.indexOf(shown.steps().get(0));
-    List<String> chunks = renderer.renderWhole(whole);
-    InlineKeyboardMarkup keyboard = phoneKeyboard(whole, m.platformId(), groups, focus, false);
-    if (editable.isPresent() && chunks.size() == 1) {
-      sender.enqueue(
-          new Outgoing.EditText(
-              chatId, editable.get().getMessageId(), chunks.get(0), true, Optional.of(keyboard)));
-    } else {
-      for (int i = 0; i < chunks.size(); i++) {
-        boolean last = i == chunks.size() - 1;
-        sender.enqueue(
-            new Outgoing.Text(
-                chatId,
-                Optional.empty(),
-                chunks.get(i),
-                true,
-                last ? Optional.of(keyboard) : Optional.empty(),
-                Optional.empty()));
-      }
-    }
+    replace(
+        chatId,
+        editable,
+        renderer.renderWhole(whole),
+        Optional.of(phoneKeyboard(whole, m.platformId(), groups, focus, false)));
     return Optional.empty();
   }
 
@@ -679,13 +646,20 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       Optional<Message> editable,
       Answer answer,
       Optional<InlineKeyboardMarkup> keyboard) {
-    List<String> chunks = renderer.render(answer);
+    replace(chatId, editable, renderer.render(answer), keyboard);
+  }
+
+  private void replace(
+      long chatId,
+      Optional<Message> editable,
+      List<String> chunks,
+      Optional<InlineKeyboardMarkup> keyboard) {
     if (editable.isPresent() && chunks.size() == 1) {
       sender.enqueue(
           new Outgoing.EditText(
               chatId, editable.get().getMessageId(), chunks.get(0), true, keyboard));
     } else {
-      send(chatId, Optional.empty(), Optional.empty(), answer, keyboard);
+      send(chatId, Optional.empty(), Optional.empty(), chunks, keyboard);
     }
   }
 
@@ -699,7 +673,15 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       Optional<Integer> replyTo,
       Answer answer,
       Optional<InlineKeyboardMarkup> keyboard) {
-    List<String> chunks = renderer.render(answer);
+    send(chatId, threadId, replyTo, renderer.render(answer), keyboard);
+  }
+
+  private void send(
+      long chatId,
+      Optional<Integer> threadId,
+      Optional<Integer> replyTo,
+      List<String> chunks,
+      Optional<InlineKeyboardMarkup> keyboard) {
     if (chunks.isEmpty()) {
       LOG.warn("an answer for chat {} rendered to nothing; not sent", chats.of(chatId));
       return;
