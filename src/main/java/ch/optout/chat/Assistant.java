@@ -250,10 +250,7 @@ public final class Assistant {
           Optional.of(u));
     }
     Answer answer = extractive.more(platform.get(), u.language());
-    store.save(
-        chatId,
-        state.withContext(
-            platform.get(), Intent.HOW_TO.name() + "." + u.language().code(), clock.instant()));
+    rememberPlatform(chatId, state, platform.get(), u.language());
     return new Reply(answer, Optional.of(u.withPlatforms(List.of(platform.get()))));
   }
 
@@ -273,19 +270,21 @@ public final class Assistant {
    * conversation's platform so that follow-ups are about it.
    */
   public Optional<Answer> openGuide(String chatId, String platformId, Language language) {
-    Optional<Answer> guide =
-        guide(platformId, language).map(g -> extractive.howTo(platformId, language, -1));
-    guide.ifPresent(
-        g -> {
-          store.countAnswer(platformId);
-          store.save(
-              chatId,
-              store
-                  .load(chatId)
-                  .withContext(
-                      platformId, Intent.HOW_TO.name() + "." + language.code(), clock.instant()));
-        });
-    return guide;
+    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+      return Optional.empty();
+    }
+    store.countAnswer(platformId);
+    rememberPlatform(chatId, store.load(chatId), platformId, language);
+    return Optional.of(extractive.howTo(platformId, language, -1));
+  }
+
+  /** The conversation is now about this platform, in this language, for an hour. */
+  private void rememberPlatform(
+      String chatId, ChatState state, String platformId, Language language) {
+    store.save(
+        chatId,
+        state.withContext(
+            platformId, Intent.HOW_TO.name() + "." + language.code(), clock.instant()));
   }
 
   /** The covered platforms as (id, display name), sorted by name, in one language. */

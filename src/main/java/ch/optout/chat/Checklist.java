@@ -194,17 +194,21 @@ final class Checklist {
                   i -> i.status() == ChecklistStatus.LATER && !i.platformId().equals(platformId));
       if (!othersPending) {
         // "later" on the last one: the round ends, what is left waits for /checklist
-        store.save(chatId, store.load(chatId).withoutContext());
-        return Reply.of(
-            Answer.message(
-                language,
-                messages.get(language, "checklist.paused.title"),
-                progress(items, language)
-                    + "\n\n"
-                    + messages.get(language, "checklist.paused.body")));
+        return endRound(chatId, items, "checklist.paused", language);
       }
     }
     return next(chatId, language, Optional.of(platformId));
+  }
+
+  /** The round is over (finished, or the rest left for later): the progress, and what next. */
+  private Reply endRound(
+      String chatId, List<ChecklistItem> items, String messageKey, Language language) {
+    store.save(chatId, store.load(chatId).withoutContext());
+    return Reply.of(
+        Answer.message(
+            language,
+            messages.get(language, messageKey + ".title"),
+            progress(items, language) + "\n\n" + messages.get(language, messageKey + ".body")));
   }
 
   /**
@@ -218,14 +222,7 @@ final class Checklist {
             .map(ChecklistItem::platformId)
             .toList();
     if (pending.isEmpty()) {
-      store.save(chatId, store.load(chatId).withoutContext());
-      return Reply.of(
-          Answer.message(
-              language,
-              messages.get(language, "checklist.finished.title"),
-              progress(items, language)
-                  + "\n\n"
-                  + messages.get(language, "checklist.finished.body")));
+      return endRound(chatId, items, "checklist.finished", language);
     }
     String nextId = pending.get(0);
     if (after.isPresent()) {
