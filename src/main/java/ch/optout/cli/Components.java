@@ -186,6 +186,7 @@ final class Components implements AutoCloseable {
    */
   static Components persistent(Settings settings) {
     Duration retention = settings.retention();
+    RetrievalMode retrieval = settings.retrieval();
     Clock clock = Clock.systemUTC();
     ChatStore store =
         settings
@@ -197,8 +198,7 @@ final class Components implements AutoCloseable {
     try {
       new RetentionSchedule(store, clock, retention, housekeeping)
           .start(RetentionSchedule.DEFAULT_PERIOD);
-      return new Components(
-          settings, store, RetrievalMode.HYBRID, clock, Optional.of(housekeeping));
+      return new Components(settings, store, retrieval, clock, Optional.of(housekeeping));
     } catch (RuntimeException e) {
       housekeeping.shutdownNow();
       store.close();

@@ -57,6 +57,22 @@ record Settings(
   }
 
   /** OPTOUT_SECRET_KEY: the chat-key secret every replica shares; else one kept in the database. */
+  /**
+   * OPTOUT_RETRIEVAL for the long-running commands: hybrid (default), or bm25 on a small machine
+   * (no embedding model loaded: less memory, no CPU spent on vectors at start).
+   */
+  ch.optout.search.RetrievalMode retrieval() {
+    Optional<String> raw = get("OPTOUT_RETRIEVAL");
+    if (raw.isEmpty() || raw.get().isBlank()) {
+      return ch.optout.search.RetrievalMode.HYBRID;
+    }
+    return ch.optout.search.RetrievalMode.parse(raw.get())
+        .orElseThrow(
+            () ->
+                new UsageProblem(
+                    "OPTOUT_RETRIEVAL takes hybrid, bm25 or dense, not '" + raw.get() + "'"));
+  }
+
   Optional<String> secretKey() {
     return get("OPTOUT_SECRET_KEY");
   }

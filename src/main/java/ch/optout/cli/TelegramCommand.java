@@ -1,13 +1,29 @@
 package ch.optout.cli;
 
+import ch.optout.store.LeaderLock;
+import ch.optout.store.PostgresChatStore;
+import ch.optout.store.Relay;
 import ch.optout.telegram.AdminIds;
 import ch.optout.telegram.ApiUrl;
 import ch.optout.telegram.BotToken;
 import ch.optout.telegram.TelegramBot;
+import ch.optout.telegram.TelegramCounts;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -17,11 +33,23 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Runs OptOut as a Telegram bot (long polling) until stopped with Ctrl-C or SIGTERM.",
-      "Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_URL points it at another Bot API server."
+      "Needs TELEGRAM_BOT_TOKEN (from @BotFather); TELEGRAM_API_URL points it at another Bot API server.",
+      "With OPTOUT_DATABASE_URL (PostgreSQL), several replicas may run: one answers, the others stand by",
+      "and take over within seconds if it dies."
     })
 final class TelegramCommand implements Callable<Integer> {
   /** How long the shutdown hook waits for the bot to finish the replies under way. */
   private static final long SHUTDOWN_WAIT_SECONDS = 20;
+
+  /** The exit status of a leader that lost its lock: its supervisor restarts it as a standby. */
+  static final int LOST_LEADERSHIP = 3;
+
+  /** Handled updates and sent replies stay this long in the shared tables, then go. */
+  private static final Duration RELAY_KEEP = Duration.ofHours(1);
+
+  private static final Duration RELAY_PURGE_PERIOD = Duration.ofMinutes(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramCommand.class);
 
   @ParentCommand OptOutCommand parent;
 
@@ -46,15 +74,22 @@ final class TelegramCommand implements Callable<Integer> {
     TelegramUrl url =
         settings.telegramApiUrl().map(TelegramCommand::apiUrl).orElse(TelegramUrl.DEFAULT_URL);
     AdminIds admins = adminIds(settings.get("OPTOUT_ADMIN_IDS").orElse(""));
+    java.util.OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
+    // a standby waiting for the lock is woken by closing it
+    AtomicReference<LeaderLock> waiting = new AtomicReference<>();
     // SIGTERM and Ctrl-C run shutdown hooks: this one asks the main thread to stop the bot, then
     // waits for it, as the JVM halts as soon as the hooks are done
     Thread hook =
         new Thread(
             () -> {
               stop.countDown();
+              LeaderLock standby = waiting.get();
+              if (standby != null) {
+                standby.close();
+              }
               try {
                 stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
@@ -64,34 +99,57 @@ final class TelegramCommand implements Callable<Integer> {
             "optout-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
+    int status = 0;
     try {
-      java.util.OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
-      try (Components c = Components.persistent(settings);
-          TelegramBot bot = TelegramBot.start(c.assistant, c.messages, token, url, admins);
-          HealthServer health =
-              httpPort.isPresent()
-                  ? HealthServer.start(
-                      httpPort.getAsInt(), c.store, bot::polling, java.time.Clock.systemUTC())
-                  : null) {
-        out.println(
-            "OptOut answers on Telegram as @"
-                + bot.username()
-                + ". Stop it with Ctrl-C. / OptOut répond sur Telegram en tant que @"
-                + bot.username()
-                + ". Ctrl-C l'arrête.");
-        if (health != null) {
-          out.println("Health: http://localhost:" + health.port() + "/healthz, /readyz, /metrics");
-        }
-        out.flush();
-        try {
-          stop.await();
-        } catch (InterruptedException e) {
-          // an interrupt is a stop request too (tests, embedding); the bot still closes cleanly
-          interrupted = true;
+      AtomicReference<HealthServer.Role> role = new AtomicReference<>(HealthServer.Role.STARTING);
+      TelegramCounts counts = new TelegramCounts();
+      try (Components c = Components.persistent(settings)) {
+        Optional<Relay> relay =
+            c.store instanceof PostgresChatStore pg ? Optional.of(pg.relay()) : Optional.empty();
+        Supplier<HealthServer.Status> health =
+            () ->
+                new HealthServer.Status(
+                    role.get(),
+                    counts,
+                    relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()));
+        try (HealthServer server =
+            httpPort.isPresent()
+                ? HealthServer.start(httpPort.getAsInt(), c.store, health, Clock.systemUTC())
+                : null) {
+          if (server != null) {
+            out.println(
+                "Health: http://localhost:" + server.port() + "/healthz, /readyz, /metrics");
+            out.flush();
+          }
+          if (c.store instanceof PostgresChatStore pg) {
+            status =
+                replica(
+                    c,
+                    pg,
+                    token,
+                    url,
+                    admins,
+                    counts,
+                    role,
+                    waiting,
+                    stop,
+                    replicaName(settings),
+                    out);
+          } else {
+            try (TelegramBot bot =
+                TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
+              role.set(HealthServer.Role.LEADER);
+              started(out, bot);
+              interrupted = !await(stop);
+              role.set(HealthServer.Role.STOPPED);
+            }
+          }
         }
       }
       out.println("OptOut stopped. / OptOut est arrêté.");
       out.flush();
+    } catch (InterruptedException e) {
+      interrupted = true;
     } finally {
       // after this the shutdown hook returns and the JVM may halt at once: everything is closed by
       // now
@@ -101,7 +159,158 @@ final class TelegramCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }
-    return 0;
+    return status;
+  }
+
+  /**
+   * One of several replicas sharing a PostgreSQL database: stand by until the leader lock is ours,
+   * then answer until stopped — or until the lock is lost, when the process ends (exit status 3) so
+   * that its supervisor restarts it as a standby.
+   */
+  private static int replica(
+      Components c,
+      PostgresChatStore pg,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts,
+      AtomicReference<HealthServer.Role> role,
+      AtomicReference<LeaderLock> waiting,
+      CountDownLatch stop,
+      String replica,
+      PrintWriter out)
+      throws InterruptedException {
+    try (LeaderLock lock = pg.leaderLock(token.botId())) {
+      waiting.set(lock);
+      role.set(HealthServer.Role.STANDBY);
+      out.println(
+          "Standby "
+              + replica
+              + ": waiting to take over from the replica answering now. / En attente : ce"
+              + " réplica prendra le relais.");
+      out.flush();
+      LOG.info("replica {} is standing by for the leader lock", replica);
+      if (stop.getCount() == 0 || !lock.await()) {
+        return 0;
+      }
+      waiting.set(null);
+      if (stop.getCount() == 0) {
+        return 0;
+      }
+      LOG.info("replica {} holds the leader lock", replica);
+      ScheduledExecutorService beat =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "optout-leader-heartbeat");
+                t.setDaemon(true);
+                return t;
+              });
+      AtomicBoolean lost = new AtomicBoolean();
+      Relay relay = pg.relay();
+      try {
+        beat.scheduleWithFixedDelay(
+            () -> {
+              if (!lock.heartbeat() && lost.compareAndSet(false, true)) {
+                LOG.error(
+                    "replica {} lost the leader lock: it stops polling and sending, another replica"
+                        + " takes over",
+                    replica);
+                stop.countDown();
+              }
+            },
+            LeaderLock.HEARTBEAT.toMillis(),
+            LeaderLock.HEARTBEAT.toMillis(),
+            TimeUnit.MILLISECONDS);
+        beat.scheduleWithFixedDelay(
+            () -> purge(relay),
+            RELAY_PURGE_PERIOD.toMinutes(),
+            RELAY_PURGE_PERIOD.toMinutes(),
+            TimeUnit.MINUTES);
+        purge(relay);
+        try (TelegramBot bot =
+            TelegramBot.startLeader(
+                c.assistant,
+                c.messages,
+                token,
+                url,
+                admins,
+                counts,
+                new TelegramBot.Shared(relay, lock::held, replica))) {
+          role.set(HealthServer.Role.LEADER);
+          started(out, bot);
+          stop.await();
+          role.set(HealthServer.Role.STOPPED);
+        }
+      } finally {
+        beat.shutdownNow();
+      }
+      if (lost.get()) {
+        out.println(
+            "OptOut lost the leader lock (database unreachable, or this process was frozen):"
+                + " another replica answers; restart this one as a standby. / OptOut a perdu le"
+                + " verrou : un autre réplica répond ; relancez celui-ci.");
+        out.flush();
+        return LOST_LEADERSHIP;
+      }
+      return 0;
+    }
+  }
+
+  private static void purge(Relay relay) {
+    try {
+      int n = relay.purge(Instant.now().minus(RELAY_KEEP));
+      if (n > 0) {
+        LOG.debug("relay: deleted {} handled updates and sent replies", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("relay purge failed ({}); next time", e.getMessage());
+    }
+  }
+
+  private static OptionalLong backlog(Relay relay) {
+    try {
+      return OptionalLong.of(relay.backlog());
+    } catch (RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static void started(PrintWriter out, TelegramBot bot) {
+    out.println(
+        "OptOut answers on Telegram as @"
+            + bot.username()
+            + ". Stop it with Ctrl-C. / OptOut répond sur Telegram en tant que @"
+            + bot.username()
+            + ". Ctrl-C l'arrête.");
+    out.flush();
+  }
+
+  /** Waits for a stop request; false when interrupted (tests, embedding), which stops too. */
+  private static boolean await(CountDownLatch stop) {
+    try {
+      stop.await();
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * OPTOUT_REPLICA, else the host's name (a container's id) and the process id: recorded with each
+   * send attempt, shown in logs and in the User-Agent of Bot API calls.
+   */
+  static String replicaName(Settings settings) {
+    String name =
+        settings
+            .get("OPTOUT_REPLICA")
+            .filter(n -> !n.isBlank())
+            .orElseGet(
+                () ->
+                    settings.get("HOSTNAME").orElse("replica")
+                        + "-"
+                        + ProcessHandle.current().pid());
+    String clean = name.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+    return clean.length() > 64 ? clean.substring(0, 64) : clean;
   }
 
   /** OPTOUT_HTTP_PORT: off unless set; 0 takes any free port (printed at start). */

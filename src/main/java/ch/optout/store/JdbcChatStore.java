@@ -208,6 +208,7 @@ public abstract class JdbcChatStore implements ChatStore {
             // the table name is one of our constants; the key, like every value, is bound
             update(c, "DELETE FROM " + table + " WHERE chat_key = ?", key);
           }
+          JdbcRelay.forget(c, key);
           return null;
         });
     flushErasure("forget");
@@ -281,6 +282,14 @@ public abstract class JdbcChatStore implements ChatStore {
           "retention: deleted {} rows older than {} days or expired", deleted, retention.toDays());
     }
     return deleted;
+  }
+
+  /**
+   * The Telegram inbox and outbox in this store's database, for replicas that take over from one
+   * another.
+   */
+  public Relay relay() {
+    return new JdbcRelay(db, keys, clock);
   }
 
   @Override

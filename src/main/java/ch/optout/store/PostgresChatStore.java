@@ -19,17 +19,32 @@ public final class PostgresChatStore extends JdbcChatStore {
   /** How long opening waits for the server before it says it cannot reach it. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The leader locks' range of advisory keys, apart from {@link Schema#MIGRATION_LOCK}. */
+  private static final long LEADER_LOCKS = 0x4F70_0000_0000_0000L;
+
+  private final DatabaseUrl url;
+
   public PostgresChatStore(DatabaseUrl url, Optional<String> secretKey, Clock clock) {
     this(url, secretKey, clock, CONNECT_TIMEOUT);
   }
 
   PostgresChatStore(
       DatabaseUrl url, Optional<String> secretKey, Clock clock, Duration connectTimeout) {
-    this(new PostgresDatabase(url, connectTimeout), secretKey, clock);
+    this(new PostgresDatabase(url, connectTimeout), url, secretKey, clock);
   }
 
-  private PostgresChatStore(PostgresDatabase db, Optional<String> secretKey, Clock clock) {
+  private PostgresChatStore(
+      PostgresDatabase db, DatabaseUrl url, Optional<String> secretKey, Clock clock) {
     super(db, keys(db, secretKey, clock), clock);
+    this.url = url;
+  }
+
+  /**
+   * The leader lock of one bot: replicas of the same bot compete for it, another bot sharing the
+   * database has its own.
+   */
+  public LeaderLock leaderLock(long botId) {
+    return new LeaderLock(url, LEADER_LOCKS | (botId & 0xFFFF_FFFF_FFFFL));
   }
 
   private static ChatKeys keys(PostgresDatabase db, Optional<String> secretKey, Clock clock) {

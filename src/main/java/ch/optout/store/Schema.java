@@ -67,10 +67,50 @@ final class Schema {
             status TEXT NOT NULL CHECK (status IN ('DONE', 'SKIPPED', 'LATER')),
             day TEXT NOT NULL,
             PRIMARY KEY (chat_key, platform_id)
-          )""")));
+          )""")),
+          new Migration(
+              3,
+              "Telegram inbox and outbox, for replicas that hand over without losing an update",
+              List.of(
+                  // chat_key: the chat's HMAC, as elsewhere; payload: the raw update, set to NULL
+                  // once handled; times in epoch ms. Rows go an hour after they are done with.
+                  """
+          CREATE TABLE inbox (
+            update_id BIGINT NOT NULL PRIMARY KEY,
+            chat_key TEXT,
+            payload TEXT,
+            received_at BIGINT NOT NULL,
+            handled_at BIGINT
+          )""",
+                  "CREATE INDEX inbox_todo ON inbox (update_id) WHERE handled_at IS NULL",
+                  "CREATE INDEX inbox_done ON inbox (handled_at)",
+                  // the replies an update's handling decided, in order; body: the Bot API call as
+                  // JSON (it names the chat) until sent, then NULL; attempts: counted before each
+                  // call, so that a resend after a crash is known for what it is
+                  """
+          CREATE TABLE outbox (
+            update_id BIGINT NOT NULL REFERENCES inbox (update_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            chat_key TEXT,
+            body TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            attempted_by TEXT,
+            sent_at BIGINT,
+            outcome TEXT,
+            PRIMARY KEY (update_id, seq)
+          )""",
+                  "CREATE INDEX outbox_todo ON outbox (update_id, seq) WHERE sent_at IS NULL",
+                  "CREATE INDEX outbox_chat ON outbox (chat_key)",
+                  "CREATE INDEX inbox_chat ON inbox (chat_key)")));
 
   /** Tables that hold a {@code chat_key}: /forget and retention must reach every one of them. */
   static final List<String> CHAT_TABLES = List.of("checklist", "context", "chat");
+
+  /**
+   * The Telegram inbox and outbox, keyed by chat too: /forget deletes what is done with at once,
+   * the rest once handled and sent ({@link JdbcRelay}).
+   */
+  static final List<String> RELAY_TABLES = List.of("outbox", "inbox");
 
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 

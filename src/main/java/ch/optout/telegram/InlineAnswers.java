@@ -30,9 +30,9 @@ final class InlineAnswers {
   private final Assistant assistant;
   private final Messages messages;
   private final TelegramRenderer renderer;
-  private final Sender sender;
+  private final Replies sender;
 
-  InlineAnswers(Assistant assistant, Messages messages, TelegramRenderer renderer, Sender sender) {
+  InlineAnswers(Assistant assistant, Messages messages, TelegramRenderer renderer, Replies sender) {
     this.assistant = assistant;
     this.messages = messages;
     this.renderer = renderer;

@@ -25,7 +25,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * others. A call is dropped only when Telegram refuses it for good (blocked by the user, chat gone)
  * or after {@link Limits#maxAttempts()} failed attempts; then the chat's next calls go on.
  */
-final class Sender {
+final class Sender implements Replies {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
   /**
@@ -43,6 +43,11 @@ final class Sender {
   private final ChatRef chats;
   private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicInteger callbacksInFlight = new AtomicInteger();
+  private final AtomicInteger attemptsInFlight = new AtomicInteger();
+  private final TelegramCounts counts;
+
+  /** Set at shutdown: replies the outbox keeps are left there for the next leader. */
+  private volatile boolean stopping;
 
   /** A chat's queue; it exists in the map exactly while a pump for it is scheduled or running. */
   private static final class Lane {
@@ -52,12 +57,18 @@ final class Sender {
   /** One queued call and its retry state; only the lane's pump touches it. */
   private static final class Job {
     Outgoing call;
+    final Optional<Delivery> delivery;
     int failures;
     Instant notBefore = Instant.EPOCH;
     Optional<Instant> slot = Optional.empty();
 
-    Job(Outgoing call) {
+    Job(Outgoing call, Optional<Delivery> delivery) {
       this.call = call;
+      this.delivery = delivery;
+    }
+
+    void done(String outcome) {
+      delivery.ifPresent(d -> d.done(outcome));
     }
   }
 
@@ -68,6 +79,18 @@ final class Sender {
       Limits limits,
       Clock clock,
       ChatRef chats) {
+    this(client, scheduler, pacer, limits, clock, chats, new TelegramCounts());
+  }
+
+  Sender(
+      TelegramClient client,
+      ScheduledExecutorService scheduler,
+      Pacer pacer,
+      Limits limits,
+      Clock clock,
+      ChatRef chats,
+      TelegramCounts counts) {
+    this.counts = counts;
     this.client = client;
     this.scheduler = scheduler;
     this.pacer = pacer;
@@ -77,7 +100,17 @@ final class Sender {
   }
 
   /** Queues a call behind the chat's earlier ones; returns at once. */
-  void enqueue(Outgoing call) {
+  @Override
+  public void enqueue(Outgoing call) {
+    enqueue(call, Optional.empty());
+  }
+
+  /** Queues a reply the outbox keeps: asked before each attempt, told when it is done. */
+  void enqueue(Outgoing call, Delivery delivery) {
+    enqueue(call, Optional.of(delivery));
+  }
+
+  private void enqueue(Outgoing call, Optional<Delivery> delivery) {
     boolean[] start = {false};
     lanes.compute(
         call.chatId(),
@@ -85,7 +118,7 @@ final class Sender {
           Lane l = lane == null ? new Lane() : lane;
           start[0] = lane == null;
           synchronized (l) {
-            l.jobs.add(new Job(call));
+            l.jobs.add(new Job(call, delivery));
           }
           return l;
         });
@@ -98,7 +131,8 @@ final class Sender {
    * Stops the spinner on a tapped button, with an optional toast; outside the lanes, as it is
    * urgent.
    */
-  void answerCallback(String callbackId, Optional<String> toast) {
+  @Override
+  public void answerCallback(String callbackId, Optional<String> toast) {
     var b = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
     toast.ifPresent(b::text);
     AnswerCallbackQuery answer = b.build();
@@ -115,7 +149,8 @@ final class Sender {
    * A call answering no chat (an inline query's results): sent once on the send threads, its
    * failure logged, counted as in flight until it ends so that shutdown waits for it.
    */
-  void callOnce(BotApiMethod<? extends Serializable> method, String what) {
+  @Override
+  public void callOnce(BotApiMethod<? extends Serializable> method, String what) {
     callbacksInFlight.incrementAndGet();
     try {
       scheduler.execute(
@@ -149,6 +184,27 @@ final class Sender {
         + callbacksInFlight.get();
   }
 
+  TelegramCounts counts() {
+    return counts;
+  }
+
+  /**
+   * From now on, no attempt starts for a reply the outbox keeps: the next leader sends it. Calls
+   * under way end; {@link #awaitQuiet} waits for them.
+   */
+  void stopStarting() {
+    stopping = true;
+  }
+
+  /** Waits until no call is under way, so that none can reach Telegram after the lock is gone. */
+  boolean awaitQuiet(Duration timeout) throws InterruptedException {
+    Instant deadline = clock.instant().plus(timeout);
+    while (attemptsInFlight.get() > 0 && clock.instant().isBefore(deadline)) {
+      Thread.sleep(5);
+    }
+    return attemptsInFlight.get() == 0;
+  }
+
   /** Waits until every queued call has left or {@code timeout} has passed; true when all left. */
   boolean drain(Duration timeout) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
@@ -174,6 +230,10 @@ final class Sender {
     } catch (RuntimeException e) {
       // a bug must not leave the lane stuck: drop the call at its head and go on with the next
       LOG.error("sending to chat {} failed unexpectedly; the call is dropped", chats.of(chatId), e);
+      Job job = head(chatId);
+      if (job != null) {
+        job.done("failed");
+      }
       next(chatId);
     }
   }
@@ -198,11 +258,30 @@ final class Sender {
       return;
     }
     job.slot = Optional.empty();
-    Optional<Failure> failure = attempt(job.call);
+    if (job.delivery.isPresent()) {
+      Delivery.Go go = stopping ? Delivery.Go.SKIP : job.delivery.get().attempting();
+      if (go == Delivery.Go.SKIP) {
+        next(chatId);
+        return;
+      }
+      if (go == Delivery.Go.LATER) {
+        retry(chatId, job, limits.retryDelay(1));
+        return;
+      }
+    }
+    Optional<Failure> failure;
+    attemptsInFlight.incrementAndGet();
+    try {
+      failure = attempt(job.call);
+    } finally {
+      attemptsInFlight.decrementAndGet();
+    }
     if (job.call.paced()) {
       pacer.sent(chatId);
     }
     if (failure.isEmpty()) {
+      counts.sent();
+      job.done("sent");
       next(chatId);
       return;
     }
@@ -212,13 +291,17 @@ final class Sender {
   private void handle(long chatId, Job job, Failure failure) {
     String what = job.call.method().getMethod();
     switch (failure.kind()) {
-      case NOT_MODIFIED -> next(chatId);
+      case NOT_MODIFIED -> {
+        job.done("not modified");
+        next(chatId);
+      }
       case RATE_LIMITED -> {
         LOG.info(
             "{} to chat {}: Telegram asks to wait {} s",
             what,
             chats.of(chatId),
             failure.retryAfter().toSeconds());
+        counts.retried();
         retry(chatId, job, failure.retryAfter());
       }
       case BAD_HTML -> {
@@ -234,7 +317,10 @@ final class Sender {
               job.call = p;
               retry(chatId, job, Duration.ZERO);
             },
-            () -> next(chatId));
+            () -> {
+              job.done("refused");
+              next(chatId);
+            });
       }
       case TRANSIENT -> {
         job.failures++;
@@ -253,6 +339,8 @@ final class Sender {
                 chats.of(chatId),
                 failure.description());
           }
+          counts.failed();
+          job.done("given up");
           next(chatId);
         } else {
           Duration wait = limits.retryDelay(job.failures);
@@ -263,12 +351,15 @@ final class Sender {
               failure.description(),
               job.failures,
               wait.toMillis());
+          counts.retried();
           retry(chatId, job, wait);
         }
       }
       case PERMANENT -> {
         LOG.warn(
             "{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
+        counts.failed();
+        job.done("refused");
         next(chatId);
       }
     }

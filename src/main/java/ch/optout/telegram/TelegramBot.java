@@ -82,7 +82,30 @@ public final class TelegramBot implements AutoCloseable {
   private final UpdateDispatcher dispatcher;
   private final ScheduledExecutorService pollExecutor;
   private final TelegramBotsLongPollingApplication polling;
+  private final Optional<Shared> shared;
+  private final Optional<DurableHandler> durable;
+  private final Optional<LeaderPoller> leaderPoller;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** The updates the bot asks Telegram for. */
+  private static final List<String> ALLOWED_UPDATES =
+      List.of("message", "edited_message", "callback_query", "inline_query", "my_chat_member");
+
+  /**
+   * How a replica that holds the leader lock works with the others: updates through the inbox,
+   * replies through the outbox.
+   *
+   * @param leader whether this replica still holds the lock; polling and sending stop when not
+   * @param replica this replica's name, recorded with each send attempt and in the User-Agent
+   */
+  public record Shared(
+      ch.optout.store.Relay relay, java.util.function.BooleanSupplier leader, String replica) {
+    public Shared {
+      java.util.Objects.requireNonNull(relay, "relay");
+      java.util.Objects.requireNonNull(leader, "leader");
+      java.util.Objects.requireNonNull(replica, "replica");
+    }
+  }
 
   /**
    * Connects to the Bot API, registers the commands and starts polling.
@@ -100,6 +123,52 @@ public final class TelegramBot implements AutoCloseable {
   public static TelegramBot start(
       Assistant assistant, Messages messages, BotToken token, TelegramUrl url, AdminIds admins) {
     return start(assistant, messages, token, url, Limits.TELEGRAM, Clock.systemUTC(), admins);
+  }
+
+  /**
+   * @param counts where the bot counts its answers and sends, for metrics
+   */
+  public static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts) {
+    return start(
+        assistant,
+        messages,
+        token,
+        url,
+        Limits.TELEGRAM,
+        Clock.systemUTC(),
+        admins,
+        counts,
+        Optional.empty());
+  }
+
+  /**
+   * Starts the leader of replicas sharing one database: it finishes the replies and updates its
+   * predecessor left, then polls into the inbox.
+   */
+  public static TelegramBot startLeader(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts,
+      Shared shared) {
+    return start(
+        assistant,
+        messages,
+        token,
+        url,
+        Limits.TELEGRAM,
+        Clock.systemUTC(),
+        admins,
+        counts,
+        Optional.of(shared));
   }
 
   static TelegramBot start(
@@ -120,7 +189,29 @@ public final class TelegramBot implements AutoCloseable {
       Limits limits,
       Clock clock,
       AdminIds admins) {
-    Http http = new Http(limits);
+    return start(
+        assistant,
+        messages,
+        token,
+        url,
+        limits,
+        clock,
+        admins,
+        new TelegramCounts(),
+        Optional.empty());
+  }
+
+  static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      Limits limits,
+      Clock clock,
+      AdminIds admins,
+      TelegramCounts counts,
+      Optional<Shared> shared) {
+    Http http = new Http(limits, shared.map(Shared::replica));
     TelegramBot bot;
     try {
       TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
@@ -135,7 +226,9 @@ public final class TelegramBot implements AutoCloseable {
               http,
               client,
               whoAmI(client, url, limits),
-              admins);
+              admins,
+              counts,
+              shared);
     } catch (RuntimeException e) {
       http.close();
       throw e;
@@ -159,8 +252,11 @@ public final class TelegramBot implements AutoCloseable {
       Http http,
       TelegramClient client,
       Incoming.Bot me,
-      AdminIds admins) {
+      AdminIds admins,
+      TelegramCounts counts,
+      Optional<Shared> shared) {
     this.limits = limits;
+    this.shared = shared;
     this.clock = clock;
     this.url = url;
     this.http = http;
@@ -180,17 +276,25 @@ public final class TelegramBot implements AutoCloseable {
             new Pacer(clock, limits.perChat(), limits.global()),
             limits,
             clock,
-            chats);
-    UpdateHandler handler =
-        new UpdateHandler(
-            assistant,
-            messages,
-            new TelegramRenderer(messages),
-            new Keyboards(messages),
-            sender,
-            me,
             chats,
-            admins);
+            counts);
+    java.util.function.Function<Replies, UpdateDispatcher.Handler> handlers =
+        replies ->
+            new UpdateHandler(
+                assistant,
+                messages,
+                new TelegramRenderer(messages),
+                new Keyboards(messages),
+                replies,
+                me,
+                chats,
+                admins,
+                sender.counts());
+    this.durable =
+        shared.map(
+            s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
+    UpdateDispatcher.Handler handler =
+        durable.<UpdateDispatcher.Handler>map(d -> d).orElseGet(() -> handlers.apply(sender));
     ExecutorService chatPool =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
@@ -201,17 +305,30 @@ public final class TelegramBot implements AutoCloseable {
             new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling =
-        new TelegramBotsLongPollingApplication(
-            ObjectMapper::new,
-            () -> http.poll,
-            () -> pollExecutor,
-            () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));
+        shared.isPresent()
+            ? null
+            : new TelegramBotsLongPollingApplication(
+                ObjectMapper::new,
+                () -> http.poll,
+                () -> pollExecutor,
+                () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax()));
+    this.leaderPoller =
+        shared.map(
+            s ->
+                new LeaderPoller(
+                    new OkHttpTelegramClient(http.poll, token.value(), url),
+                    s.relay(),
+                    new OutgoingJson(),
+                    dispatcher,
+                    s.leader(),
+                    limits,
+                    ALLOWED_UPDATES));
     LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
   }
 
   /** Whether the bot still polls Telegram: started and not closed. */
   public boolean polling() {
-    return !closed.get();
+    return !closed.get() && leaderPoller.map(LeaderPoller::running).orElse(true);
   }
 
   /** The bot's @username, without the @. */
@@ -222,6 +339,10 @@ public final class TelegramBot implements AutoCloseable {
   private void begin(Messages messages, BotToken token) {
     registerCommands(messages);
     registerDescriptions(messages);
+    if (shared.isPresent()) {
+      takeOver(shared.get());
+      return;
+    }
     try {
       // deleteWebhook, then getUpdates in a loop on the poll thread
       polling.registerBot(token.value(), () -> url, this::nextPoll, dispatcher);
@@ -237,6 +358,53 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
+   * The leader's start: no webhook may stand in the way of getUpdates; then what the predecessor
+   * left — replies first, as they answer earlier updates — then polling.
+   */
+  private void takeOver(Shared s) {
+    try {
+      ApiCalls.call(
+          client,
+          org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook.builder().build(),
+          limits.callTimeout());
+    } catch (TelegramApiException e) {
+      throw new TelegramStartException(
+          "cannot start polling the Telegram Bot API at "
+              + ApiUrl.describe(url)
+              + ": "
+              + Failure.of(e).description(),
+          e);
+    }
+    List<ch.optout.store.Relay.Pending> unsent = s.relay().unsent();
+    List<ch.optout.store.Relay.Received> unhandled = s.relay().unhandled();
+    if (!unsent.isEmpty() || !unhandled.isEmpty()) {
+      LOG.info(
+          "taking over: {} replies to send and {} updates to handle, left by the previous leader",
+          unsent.size(),
+          unhandled.size());
+    }
+    unsent.forEach(durable.orElseThrow()::resume);
+    OutgoingJson json = new OutgoingJson();
+    List<org.telegram.telegrambots.meta.api.objects.Update> updates = new java.util.ArrayList<>();
+    for (ch.optout.store.Relay.Received r : unhandled) {
+      try {
+        updates.add(json.readUpdate(r.payload()));
+      } catch (IllegalArgumentException e) {
+        LOG.error(
+            "update {} in the inbox cannot be read ({}); dropped", r.updateId(), e.getMessage());
+        s.relay().handled(r.updateId(), List.of());
+      }
+    }
+    dispatcher.consume(updates);
+    pollExecutor.execute(leaderPoller.orElseThrow());
+    LOG.info(
+        "Telegram bot @{} is polling {} as the leader ({})",
+        me.username(),
+        ApiUrl.describe(url),
+        s.replica());
+  }
+
+  /**
    * @param lastReceived the highest update id received so far (0 at start)
    */
   private GetUpdates nextPoll(Integer lastReceived) {
@@ -244,9 +412,7 @@ public final class TelegramBot implements AutoCloseable {
         .offset(lastReceived + 1)
         .limit(100)
         .timeout(limits.pollTimeoutSeconds())
-        .allowedUpdates(
-            List.of(
-                "message", "edited_message", "callback_query", "inline_query", "my_chat_member"))
+        .allowedUpdates(ALLOWED_UPDATES)
         .build();
   }
 
@@ -345,8 +511,14 @@ public final class TelegramBot implements AutoCloseable {
       return;
     }
     http.quiet.closing();
+    leaderPoller.ifPresent(LeaderPoller::stop);
     try {
-      polling.close();
+      if (polling != null) {
+        polling.close();
+      } else {
+        // the long poll under way: nothing it brings back would be saved now
+        http.poll.dispatcher().cancelAll();
+      }
     } catch (Exception e) {
       LOG.debug("stopping the poller", e);
     }
@@ -354,10 +526,23 @@ public final class TelegramBot implements AutoCloseable {
       Instant deadline = clock.instant().plus(limits.drainTimeout());
       Optional<Integer> lastHandled = dispatcher.stop(limits.drainTimeout());
       Duration left = Duration.between(clock.instant(), deadline);
-      if (!sender.drain(left.isNegative() ? Duration.ZERO : left)) {
-        LOG.error("{} replies could not be sent before shutdown", sender.pending());
+      boolean drained = sender.drain(left.isNegative() ? Duration.ZERO : left);
+      if (shared.isPresent()) {
+        // what is still queued stays in the outbox for the next leader; what is under way ends
+        // here, so that no reply is sent twice
+        sender.stopStarting();
+        if (!sender.awaitQuiet(limits.requestTimeout())) {
+          LOG.error("a send was still under way at shutdown: its reply may arrive twice");
+        }
+        if (!drained) {
+          LOG.info("{} replies left in the outbox for the next leader", sender.pending());
+        }
+      } else {
+        if (!drained) {
+          LOG.error("{} replies could not be sent before shutdown", sender.pending());
+        }
+        lastHandled.ifPresent(this::confirm);
       }
-      lastHandled.ifPresent(this::confirm);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("shutdown interrupted: replies under way may be lost");
@@ -392,7 +577,7 @@ public final class TelegramBot implements AutoCloseable {
     final OkHttpClient send;
     final OkHttpClient poll;
 
-    Http(Limits limits) {
+    Http(Limits limits, Optional<String> replica) {
       Dispatcher dispatcher =
           new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
       dispatcher.setMaxRequests(64);
@@ -407,6 +592,18 @@ public final class TelegramBot implements AutoCloseable {
               // OkHttp retries at once on a pooled connection the server had closed; our policy
               // does the rest
               .retryOnConnectionFailure(true)
+              .addInterceptor(
+                  chain ->
+                      chain.proceed(
+                          replica
+                              .map(
+                                  r ->
+                                      chain
+                                          .request()
+                                          .newBuilder()
+                                          .header("User-Agent", "OptOut (replica " + r + ")")
+                                          .build())
+                              .orElse(chain.request())))
               .build();
       this.poll =
           send.newBuilder()

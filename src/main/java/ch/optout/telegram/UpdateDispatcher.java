@@ -34,6 +34,9 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     /** An update flood control dropped: a tap is still answered, silently. */
     default void dropped(Update update) {}
+
+    /** An update that is not answered at all: no chat, or dropped by flood control. */
+    default void ignored(Update update) {}
   }
 
   private final ChatLanes lanes;
@@ -61,6 +64,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         Optional<Long> chat = chatOf(update);
         if (chat.isPresent()) {
           dispatch(chat.get(), update);
+        } else {
+          handler.ignored(update);
         }
         lastAccepted =
             Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
@@ -90,6 +95,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         // a dropped tap still gets its answer, or its button would spin
         if (update.hasCallbackQuery()) {
           lanes.execute(chatId, () -> handler.dropped(update));
+        } else {
+          handler.ignored(update);
         }
       }
     }

@@ -46,21 +46,31 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private final Messages messages;
   private final TelegramRenderer renderer;
   private final Keyboards keyboards;
-  private final Sender sender;
+  private final Replies sender;
   private final Incoming.Bot bot;
   private final ChatRef chats;
   private final AdminIds admins;
   private final InlineAnswers inline;
+  private final TelegramCounts counts;
 
   UpdateHandler(
       Assistant assistant,
       Messages messages,
       TelegramRenderer renderer,
       Keyboards keyboards,
-      Sender sender,
+      Replies sender,
       Incoming.Bot bot,
       ChatRef chats) {
-    this(assistant, messages, renderer, keyboards, sender, bot, chats, AdminIds.NONE);
+    this(
+        assistant,
+        messages,
+        renderer,
+        keyboards,
+        sender,
+        bot,
+        chats,
+        AdminIds.NONE,
+        new TelegramCounts());
   }
 
   UpdateHandler(
@@ -68,10 +78,12 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       Messages messages,
       TelegramRenderer renderer,
       Keyboards keyboards,
-      Sender sender,
+      Replies sender,
       Incoming.Bot bot,
       ChatRef chats,
-      AdminIds admins) {
+      AdminIds admins,
+      TelegramCounts counts) {
+    this.counts = counts;
     this.admins = admins;
     this.assistant = assistant;
     this.messages = messages;
@@ -271,6 +283,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
       Reply reply = assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
       Answer answer = reply.answer();
+      counts.answered(answer.kind() == AnswerKind.DECLINE);
       if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
         // in a group, what OptOut keeps is the group's, not each member's
         answer =

@@ -141,6 +141,16 @@ class SqliteChatStoreTest {
         store.markChecklist(chat, "meta", ChecklistStatus.DONE);
         store.markChecklist(chat, "linkedin", ChecklistStatus.LATER);
       }
+      // a handled update and its sent reply, as replicas leave them in the shared tables
+      Relay relay = store.relay();
+      long id = 1;
+      for (String chat : List.of("a", "b")) {
+        relay.receive(List.of(new Relay.Received(id, Optional.of(chat), "{}")));
+        relay.handled(id, List.of("{\"reply\":1}"));
+        relay.attempt(id, 0, "r1");
+        relay.sent(id, 0, "sent");
+        id++;
+      }
 
       store.forget("a");
 
@@ -153,7 +163,11 @@ class SqliteChatStoreTest {
     try (RawDb raw = new RawDb(dir)) {
       // every table holding chats, found in the file itself, so a table added later cannot be
       // missed
-      assertThat(raw.chatTables()).containsExactlyInAnyOrderElementsOf(Schema.CHAT_TABLES);
+      assertThat(raw.chatTables())
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.stream.Stream.concat(
+                      Schema.CHAT_TABLES.stream(), Schema.RELAY_TABLES.stream())
+                  .toList());
       for (String table : raw.chatTables()) {
         assertThat(raw.count("SELECT COUNT(*) FROM " + table + " WHERE chat_key = ?", a))
             .as(table)

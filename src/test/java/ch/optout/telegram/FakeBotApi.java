@@ -42,7 +42,13 @@ public final class FakeBotApi implements AutoCloseable {
    *
    * @param messageId the id given to a sent message, else 0
    */
-  public record Call(String method, JsonNode body, int status, long atNanos, int messageId) {
+  /**
+   * One call as answered.
+   *
+   * @param agent the caller's User-Agent: which replica made it
+   */
+  public record Call(
+      String method, JsonNode body, int status, long atNanos, int messageId, String agent) {
     public long chatId() {
       return body.path("chat_id").asLong();
     }
@@ -108,6 +114,14 @@ public final class FakeBotApi implements AutoCloseable {
           });
   private final Object lock = new Object();
   private final List<Call> calls = new ArrayList<>();
+  private final List<Arrival> arrivals = new ArrayList<>();
+
+  /** The User-Agent of the request this server thread is answering. */
+  private final ThreadLocal<String> currentAgent = new ThreadLocal<>();
+
+  /** A request as it arrived, before it was answered (a long poll is answered much later). */
+  public record Arrival(long atNanos, String method, String agent) {}
+
   private final List<ObjectNode> updates = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final List<String> violations = new ArrayList<>();
@@ -153,6 +167,13 @@ public final class FakeBotApi implements AutoCloseable {
       Deque<Fault> queue =
           faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
       queue.addAll(List.of(scripted));
+    }
+  }
+
+  /** Every request in the order it arrived. */
+  public List<Arrival> arrivals() {
+    synchronized (lock) {
+      return List.copyOf(arrivals);
     }
   }
 
@@ -229,6 +250,11 @@ public final class FakeBotApi implements AutoCloseable {
         return;
       }
       String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+      String agent = String.valueOf(ex.getRequestHeaders().getFirst("User-Agent"));
+      currentAgent.set(agent);
+      synchronized (lock) {
+        arrivals.add(new Arrival(System.nanoTime(), method, agent));
+      }
       byte[] raw = ex.getRequestBody().readAllBytes();
       JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
       Fault fault;
@@ -385,7 +411,7 @@ public final class FakeBotApi implements AutoCloseable {
 
   private void record(String method, JsonNode body, int status, int messageId) {
     synchronized (lock) {
-      calls.add(new Call(method, body, status, System.nanoTime(), messageId));
+      calls.add(new Call(method, body, status, System.nanoTime(), messageId, currentAgent.get()));
     }
   }
 

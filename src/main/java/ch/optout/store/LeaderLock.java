@@ -1,0 +1,177 @@
+package ch.optout.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which replica is the leader: the one holding a PostgreSQL session advisory lock, on a connection
+ * of its own. A standby blocks in {@code pg_advisory_lock} and gets the lock the moment the
+ * leader's session ends — closed, killed with its process, or cut by the server's {@code
+ * idle_session_timeout} when the leader hangs and stops its {@link #heartbeat()}. Thread-safe:
+ * {@link #close()} may be called from another thread to stop a wait.
+ */
+public final class LeaderLock implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderLock.class);
+
+  /** How long the server keeps an idle leader's session, hence its lock. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How often the leader proves it is alive; well under {@link #IDLE_TIMEOUT}. */
+  public static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+  private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+  private final DatabaseUrl url;
+  private final long key;
+  private final Object lock = new Object();
+  private Connection connection;
+  private Statement waiting;
+  private volatile boolean held;
+  private volatile boolean closed;
+
+  /**
+   * @param key the advisory lock's key: one per bot, so that two bots may share a database
+   */
+  LeaderLock(DatabaseUrl url, long key) {
+    this.url = url;
+    this.key = key;
+  }
+
+  /**
+   * Waits until this replica holds the lock, or until {@link #close()}.
+   *
+   * @return whether the lock is held (false: closed while waiting)
+   */
+  public boolean await() throws InterruptedException {
+    while (!closed) {
+      try {
+        Connection c = connect();
+        Statement s;
+        synchronized (lock) {
+          if (closed) {
+            return false;
+          }
+          s = c.createStatement();
+          waiting = s;
+        }
+        try (s) {
+          s.execute("SELECT pg_advisory_lock(" + key + ")");
+        } finally {
+          synchronized (lock) {
+            waiting = null;
+          }
+        }
+        // now ours; from here an idle session means a hung leader: the server ends it
+        try (Statement t = c.createStatement()) {
+          t.execute("SET idle_session_timeout = '" + IDLE_TIMEOUT.toMillis() + "ms'");
+        }
+        held = true;
+        return true;
+      } catch (SQLException e) {
+        if (closed) {
+          return false;
+        }
+        LOG.warn(
+            "waiting for the leader lock: {}; trying again in {} s",
+            e.getMessage(),
+            RECONNECT.toSeconds());
+        dropConnection();
+        Thread.sleep(RECONNECT.toMillis());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Proves the session alive; the leader calls it every {@link #HEARTBEAT}.
+   *
+   * @return whether the lock is still held; once false, it stays false
+   */
+  public boolean heartbeat() {
+    if (!held) {
+      return false;
+    }
+    try {
+      Connection c;
+      synchronized (lock) {
+        c = connection;
+      }
+      if (c == null) {
+        held = false;
+        return false;
+      }
+      // a session lock lasts as long as its session: a live session is a held lock
+      try (Statement s = c.createStatement()) {
+        s.setQueryTimeout((int) Math.max(1, HEARTBEAT.toSeconds() * 2));
+        s.execute("SELECT 1");
+      }
+    } catch (SQLException e) {
+      LOG.error("lost the leader lock's session: {}", e.getMessage());
+      held = false;
+    }
+    return held;
+  }
+
+  /** Whether this replica holds the lock, as of the last heartbeat. */
+  public boolean held() {
+    return held;
+  }
+
+  /** Releases the lock (if held) and ends the wait (if waiting). */
+  @Override
+  public void close() {
+    closed = true;
+    held = false;
+    synchronized (lock) {
+      if (waiting != null) {
+        try {
+          waiting.cancel();
+        } catch (SQLException e) {
+          LOG.debug("cancelling the wait for the leader lock", e);
+        }
+      }
+    }
+    dropConnection();
+  }
+
+  private Connection connect() throws SQLException {
+    synchronized (lock) {
+      if (connection == null || connection.isClosed()) {
+        Properties p = new Properties();
+        url.user().ifPresent(u -> p.setProperty("user", u));
+        url.password().ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "optout-leader");
+        p.setProperty("connectTimeout", "10");
+        connection = DriverManager.getConnection(url.jdbcUrl(), p);
+        connection.setAutoCommit(true);
+      }
+      return connection;
+    }
+  }
+
+  /** Closing the session releases a session lock at once: no unlock call is needed. */
+  private void dropConnection() {
+    synchronized (lock) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          LOG.debug("closing the leader lock's connection", e);
+        }
+        connection = null;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LeaderLock[" + key + (held ? ", held" : "") + "]";
+  }
+}

@@ -1,0 +1,151 @@
+package ch.optout.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.MutableClock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One leader at a time, on a real PostgreSQL server. */
+class LeaderLockTest {
+  private PostgresChatStore store;
+
+  @BeforeEach
+  void open() {
+    TestPostgres.reset();
+    store =
+        new PostgresChatStore(
+            TestPostgres.url(), Optional.empty(), new MutableClock(Instant.EPOCH));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void secondReplica_waitsUntilTheLeaderReleases_thenLeads() throws Exception {
+    try (LeaderLock first = store.leaderLock(42);
+        LeaderLock second = store.leaderLock(42)) {
+      assertThat(first.await()).isTrue();
+      CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(second));
+
+      assertThat(waitFails(waiting))
+          .as("the standby waits while the leader holds the lock")
+          .isTrue();
+      assertThat(first.heartbeat()).isTrue();
+
+      long released = System.nanoTime();
+      first.close();
+
+      assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+      System.out.printf(
+          "lock hand-over on release: %d ms%n",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - released));
+      assertThat(second.held()).isTrue();
+      assertThat(first.held()).isFalse();
+      assertThat(first.heartbeat()).isFalse();
+    }
+  }
+
+  @Test
+  void anotherBot_hasItsOwnLock() throws Exception {
+    try (LeaderLock a = store.leaderLock(1);
+        LeaderLock b = store.leaderLock(2)) {
+      assertThat(a.await()).isTrue();
+      assertThat(CompletableFuture.supplyAsync(() -> await(b)).get(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void leaderWhoseSessionIsCut_seesItAtTheNextHeartbeat_andTheStandbyTakesOver() throws Exception {
+    try (LeaderLock leader = store.leaderLock(7);
+        LeaderLock standby = store.leaderLock(7)) {
+      assertThat(leader.await()).isTrue();
+      CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(standby));
+      assertThat(waitFails(waiting)).isTrue();
+
+      // what the server does to a hung leader (idle_session_timeout) or an operator to a stuck one
+      terminate("optout-leader", leader);
+
+      assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(leader.heartbeat()).isFalse();
+      assertThat(leader.held()).isFalse();
+    }
+  }
+
+  @Test
+  void close_endsAStandbysWait() throws Exception {
+    try (LeaderLock leader = store.leaderLock(9);
+        LeaderLock standby = store.leaderLock(9)) {
+      assertThat(leader.await()).isTrue();
+      CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(standby));
+      assertThat(waitFails(waiting)).isTrue();
+
+      standby.close();
+
+      assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
+      assertThat(leader.heartbeat()).isTrue();
+    }
+  }
+
+  @Test
+  void frozenLeader_withoutHeartbeat_losesTheLockToTheServersIdleTimeout() throws Exception {
+    try (LeaderLock frozen = store.leaderLock(11);
+        LeaderLock standby = store.leaderLock(11)) {
+      assertThat(frozen.await()).isTrue();
+      long since = System.nanoTime();
+      CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(standby));
+
+      // no heartbeat: as if the leader's process were stopped (SIGSTOP) or stuck
+      assertThat(waiting.get(LeaderLock.IDLE_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)).isTrue();
+
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+      System.out.printf("a frozen leader's lock went to the standby after %d ms%n", waited);
+      assertThat(waited).isGreaterThanOrEqualTo(LeaderLock.IDLE_TIMEOUT.toMillis() - 500);
+      assertThat(frozen.heartbeat()).as("the frozen leader learns it on waking").isFalse();
+    }
+  }
+
+  private static boolean await(LeaderLock lock) {
+    try {
+      return lock.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean waitFails(CompletableFuture<Boolean> f) throws Exception {
+    try {
+      f.get(300, TimeUnit.MILLISECONDS);
+      return false;
+    } catch (TimeoutException e) {
+      return true;
+    }
+  }
+
+  private static void terminate(String application, LeaderLock leader) throws Exception {
+    DatabaseUrl u = TestPostgres.url();
+    try (Connection c =
+            DriverManager.getConnection(
+                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
+        Statement s = c.createStatement()) {
+      // the holder's session: the one granted the advisory lock
+      s.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+              + " AND pid IN (SELECT pid FROM pg_stat_activity WHERE application_name = '"
+              + application
+              + "')");
+    }
+  }
+}
