@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -53,6 +54,13 @@ final class TelegramCommand implements Callable<Integer> {
 
   @ParentCommand OptOutCommand parent;
 
+  @Option(
+      names = "--replica",
+      description =
+          "Refuse to start without OPTOUT_DATABASE_URL: a replica must share the others' PostgreSQL"
+              + " database, or two bots would poll one token.")
+  boolean replica;
+
   @Override
   public Integer call() {
     Settings settings = parent.settings();
@@ -74,6 +82,12 @@ final class TelegramCommand implements Callable<Integer> {
     TelegramUrl url =
         settings.telegramApiUrl().map(TelegramCommand::apiUrl).orElse(TelegramUrl.DEFAULT_URL);
     AdminIds admins = adminIds(settings.get("OPTOUT_ADMIN_IDS").orElse(""));
+    if (replica && settings.get("OPTOUT_DATABASE_URL").isEmpty()) {
+      throw new UsageProblem(
+          "telegram --replica needs OPTOUT_DATABASE_URL (postgresql://…): replicas share one"
+              + " PostgreSQL database, and one of them answers at a time. See README, 'More than one"
+              + " machine'.");
+    }
     java.util.OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
@@ -122,6 +136,7 @@ final class TelegramCommand implements Callable<Integer> {
             out.flush();
           }
           if (c.store instanceof PostgresChatStore pg) {
+            AtomicBoolean wasInterrupted = new AtomicBoolean();
             status =
                 replica(
                     c,
@@ -133,8 +148,10 @@ final class TelegramCommand implements Callable<Integer> {
                     role,
                     waiting,
                     stop,
+                    wasInterrupted,
                     replicaName(settings),
                     out);
+            interrupted = wasInterrupted.get();
           } else {
             try (TelegramBot bot =
                 TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
@@ -177,6 +194,7 @@ final class TelegramCommand implements Callable<Integer> {
       AtomicReference<HealthServer.Role> role,
       AtomicReference<LeaderLock> waiting,
       CountDownLatch stop,
+      AtomicBoolean interrupted,
       String replica,
       PrintWriter out)
       throws InterruptedException {
@@ -238,7 +256,8 @@ final class TelegramCommand implements Callable<Integer> {
                 new TelegramBot.Shared(relay, lock::held, replica))) {
           role.set(HealthServer.Role.LEADER);
           started(out, bot);
-          stop.await();
+          // an interrupt is a stop request too; the bot still closes cleanly
+          interrupted.set(!await(stop));
           role.set(HealthServer.Role.STOPPED);
         }
       } finally {

@@ -17,7 +17,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Schema {
   /** One step; its statements run in one transaction with the version it records. */
-  record Migration(int version, String description, List<String> statements) {}
+  /**
+   * One step.
+   *
+   * @param oldestReader the oldest schema version whose code still runs on the database after this
+   *     step: an additive step (expand) keeps the previous one, so that two releases can run side
+   *     by side during a deploy; a step that removes or changes what older code uses (contract)
+   *     sets its own version
+   */
+  record Migration(int version, String description, List<String> statements, int oldestReader) {
+    Migration(int version, String description, List<String> statements) {
+      this(version, description, statements, version);
+    }
+  }
 
   static final List<Migration> MIGRATIONS =
       List.of(
@@ -101,7 +113,11 @@ final class Schema {
           )""",
                   "CREATE INDEX outbox_todo ON outbox (update_id, seq) WHERE sent_at IS NULL",
                   "CREATE INDEX outbox_chat ON outbox (chat_key)",
-                  "CREATE INDEX inbox_chat ON inbox (chat_key)")));
+                  "CREATE INDEX inbox_chat ON inbox (chat_key)",
+                  // from now on each step says which older code may still run beside it
+                  "ALTER TABLE schema_version ADD COLUMN oldest_reader INTEGER"),
+              // only new tables: release 2 runs on it unchanged
+              2));
 
   /** Tables that hold a {@code chat_key}: /forget and retention must reach every one of them. */
   static final List<String> CHAT_TABLES = List.of("checklist", "context", "chat");
@@ -147,6 +163,16 @@ final class Schema {
           return null;
         });
     int found = db.read("read schema version", Schema::version);
+    int oldestReader = db.read("read oldest reader", Schema::oldestReader);
+    if (found > latest() && oldestReader <= latest()) {
+      LOG.info(
+          "{}: schema version {} is newer than this release's {}, and only adds to it: running"
+              + " beside the newer release",
+          db.name(),
+          found,
+          latest());
+      return;
+    }
     if (found > latest()) {
       throw new StoreException(
           StoreException.Reason.NEWER_SCHEMA,
@@ -181,6 +207,15 @@ final class Schema {
                   p.setLong(2, clock.millis());
                   p.executeUpdate();
                 }
+                if (hasOldestReader(c)) {
+                  try (PreparedStatement p =
+                      c.prepareStatement(
+                          "UPDATE schema_version SET oldest_reader = ? WHERE version = ?")) {
+                    p.setInt(1, m.oldestReader());
+                    p.setInt(2, m.version());
+                    p.executeUpdate();
+                  }
+                }
                 return true;
               });
       if (applied) {
@@ -196,6 +231,29 @@ final class Schema {
         p.setLong(1, MIGRATION_LOCK);
         p.executeQuery().close();
       }
+    }
+  }
+
+  /**
+   * The oldest release's schema version that may run on this database: the newest step's {@code
+   * oldest_reader}, or its version where steps did not say.
+   */
+  static int oldestReader(Connection c) throws SQLException {
+    if (!hasOldestReader(c)) {
+      return version(c);
+    }
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT COALESCE(oldest_reader, version) FROM schema_version"
+                    + " ORDER BY version DESC LIMIT 1")) {
+      return r.next() ? r.getInt(1) : 0;
+    }
+  }
+
+  private static boolean hasOldestReader(Connection c) throws SQLException {
+    try (ResultSet r = c.getMetaData().getColumns(null, null, "schema_version", "oldest_reader")) {
+      return r.next();
     }
   }
 

@@ -258,20 +258,22 @@ final class Sender implements Replies {
       return;
     }
     job.slot = Optional.empty();
-    if (job.delivery.isPresent()) {
-      Delivery.Go go = stopping ? Delivery.Go.SKIP : job.delivery.get().attempting();
-      if (go == Delivery.Go.SKIP) {
-        next(chatId);
-        return;
-      }
-      if (go == Delivery.Go.LATER) {
-        retry(chatId, job, limits.retryDelay(1));
-        return;
-      }
-    }
     Optional<Failure> failure;
+    // counted before the stop flag is read: a shutdown that sees no attempt under way knows none
+    // will start
     attemptsInFlight.incrementAndGet();
     try {
+      if (job.delivery.isPresent()) {
+        Delivery.Go go = stopping ? Delivery.Go.SKIP : job.delivery.get().attempting();
+        if (go == Delivery.Go.SKIP) {
+          next(chatId);
+          return;
+        }
+        if (go == Delivery.Go.LATER) {
+          retry(chatId, job, limits.retryDelay(1));
+          return;
+        }
+      }
       failure = attempt(job.call);
     } finally {
       attemptsInFlight.decrementAndGet();

@@ -337,12 +337,18 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   private void begin(Messages messages, BotToken token) {
-    registerCommands(messages);
-    registerDescriptions(messages);
     if (shared.isPresent()) {
       takeOver(shared.get());
+      // the menu and descriptions can wait: a takeover answers first
+      sendScheduler.execute(
+          () -> {
+            registerCommands(messages);
+            registerDescriptions(messages);
+          });
       return;
     }
+    registerCommands(messages);
+    registerDescriptions(messages);
     try {
       // deleteWebhook, then getUpdates in a loop on the poll thread
       polling.registerBot(token.value(), () -> url, this::nextPoll, dispatcher);
@@ -523,22 +529,24 @@ public final class TelegramBot implements AutoCloseable {
       LOG.debug("stopping the poller", e);
     }
     try {
-      Instant deadline = clock.instant().plus(limits.drainTimeout());
+      Instant begun = clock.instant();
+      Instant deadline = begun.plus(limits.drainTimeout());
       Optional<Integer> lastHandled = dispatcher.stop(limits.drainTimeout());
-      Duration left = Duration.between(clock.instant(), deadline);
-      boolean drained = sender.drain(left.isNegative() ? Duration.ZERO : left);
+      Instant handled = clock.instant();
       if (shared.isPresent()) {
-        // what is still queued stays in the outbox for the next leader; what is under way ends
-        // here, so that no reply is sent twice
+        // the outbox keeps what is queued, and the next leader sends it at once: waiting here
+        // would only delay it. Sends under way end first, so that none is made twice.
         sender.stopStarting();
         if (!sender.awaitQuiet(limits.requestTimeout())) {
           LOG.error("a send was still under way at shutdown: its reply may arrive twice");
         }
-        if (!drained) {
-          LOG.info("{} replies left in the outbox for the next leader", sender.pending());
-        }
+        LOG.info(
+            "stopping: updates under way handled in {} ms, sends under way ended in {} ms",
+            Duration.between(begun, handled).toMillis(),
+            Duration.between(handled, clock.instant()).toMillis());
       } else {
-        if (!drained) {
+        Duration left = Duration.between(handled, deadline);
+        if (!sender.drain(left.isNegative() ? Duration.ZERO : left)) {
           LOG.error("{} replies could not be sent before shutdown", sender.pending());
         }
         lastHandled.ifPresent(this::confirm);

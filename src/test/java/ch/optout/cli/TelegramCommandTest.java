@@ -3,6 +3,11 @@ package ch.optout.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.TestPipeline;
+import ch.optout.store.DatabaseUrl;
+import ch.optout.store.LeaderLock;
+import ch.optout.store.PostgresChatStore;
+import ch.optout.store.TestPostgres;
+import ch.optout.telegram.BotToken;
 import ch.optout.telegram.FakeBotApi;
 import ch.optout.telegram.Updates;
 import java.io.ByteArrayInputStream;
@@ -117,6 +122,113 @@ class TelegramCommandTest {
           .contains("optout_answers_today 1");
       assertThat(exit.get()).isZero();
     }
+  }
+
+  @Test
+  void telegram_replicaWithoutADatabase_isAUsageError() {
+    env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+
+    assertThat(run("telegram", "--replica")).isEqualTo(2);
+    assertThat(err.toString()).contains("telegram --replica needs OPTOUT_DATABASE_URL");
+  }
+
+  @Test
+  void telegram_onPostgres_standsByWhileAnotherReplicaLeads_thenTakesOverAndAnswers()
+      throws Exception {
+    TestPostgres.reset();
+    DatabaseUrl db = TestPostgres.url();
+    try (FakeBotApi api = new FakeBotApi();
+        PostgresChatStore other =
+            new PostgresChatStore(db, java.util.Optional.empty(), java.time.Clock.systemUTC());
+        LeaderLock leader = other.leaderLock(new BotToken(FakeBotApi.TOKEN).botId())) {
+      assertThat(leader.await()).isTrue();
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_HTTP_PORT", "0");
+      env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
+      db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
+      db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_REPLICA", "cli-test");
+      env.put("OPTOUT_RETRIEVAL", "bm25");
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram", "--replica")), "cli-telegram");
+      cli.start();
+      awaitOutput("Standby cli-test");
+      String base = "http://localhost:" + healthPort();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+      assertThat(get(http, base + "/readyz").body()).startsWith("ready: standby");
+      assertThat(get(http, base + "/metrics").body())
+          .contains("optout_standby 1")
+          .contains("optout_leader 0");
+      assertThat(api.calls()).as("a standby never talks to Telegram").isEmpty();
+
+      leader.close();
+      awaitOutput("OptOut answers on Telegram as @" + FakeBotApi.USERNAME);
+      api.push(Updates.privateText(CHAT, "en", "How do I stop LinkedIn using my CV?"));
+      api.awaitDelivered(CHAT, 1);
+      java.net.http.HttpResponse<String> ready = get(http, base + "/readyz");
+      String metrics = get(http, base + "/metrics").body();
+      cli.interrupt();
+      cli.join(Duration.ofSeconds(10).toMillis());
+
+      assertThat(ready.body()).startsWith("ready: leader");
+      assertThat(metrics)
+          .contains("optout_leader 1")
+          .contains("optout_standby 0")
+          .contains("optout_messages_answered_total 1")
+          .contains("optout_relay_backlog ");
+      assertThat(api.calls("sendmessage")).allMatch(c -> c.agent().contains("replica cli-test"));
+      assertThat(exit.get()).isZero();
+      assertThat(out.toString()).contains("OptOut stopped. / OptOut est arrêté.");
+      assertThat(out.toString() + err).doesNotContain(SECRET);
+      awaitNoBotThreads();
+    }
+  }
+
+  @Test
+  void composeHealthcheck_passesAgainstTheRunningProcess_andFailsWithoutIt() throws Exception {
+    String compose = Files.readString(Path.of("docker-compose.yml"));
+    java.util.regex.Matcher check =
+        java.util.regex.Pattern.compile("\"(exec 3<>/dev/tcp/127\\.0\\.0\\.1/8080[^\"]*)\"")
+            .matcher(compose);
+    assertThat(check.find()).as("the healthcheck asks /healthz over bash's /dev/tcp").isTrue();
+    // as YAML's double quotes unescape it
+    String command = check.group(1).replace("\\\\", "\\");
+    try (HealthServer server =
+        HealthServer.start(
+            0,
+            new ch.optout.store.InMemoryChatStore(),
+            () ->
+                new HealthServer.Status(
+                    HealthServer.Role.STANDBY,
+                    new ch.optout.telegram.TelegramCounts(),
+                    java.util.OptionalLong.empty()),
+            java.time.Clock.systemUTC())) {
+      String here = command.replace("/8080", "/" + server.port());
+      assertThat(new ProcessBuilder("bash", "-c", here).start().waitFor()).isZero();
+      int closedPort;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        closedPort = s.getLocalPort();
+      }
+      String nobody = command.replace("/8080", "/" + closedPort);
+      assertThat(new ProcessBuilder("bash", "-c", nobody).start().waitFor()).isNotZero();
+    }
+  }
+
+  private void awaitOutput(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!out.toString().contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(out.toString()).as(err.toString()).contains(text);
+  }
+
+  private String healthPort() {
+    java.util.regex.Matcher port =
+        java.util.regex.Pattern.compile("http://localhost:(\\d+)/healthz").matcher(out.toString());
+    assertThat(port.find()).as(out.toString()).isTrue();
+    return port.group(1);
   }
 
   @Test

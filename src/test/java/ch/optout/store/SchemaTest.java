@@ -110,6 +110,60 @@ class SchemaTest {
   }
 
   @Test
+  void open_databaseANewerReleaseOnlyAddedTo_runsBesideIt() throws Exception {
+    new SqliteChatStore(dir, clock).close();
+    int next = Schema.latest() + 1;
+    try (RawDb raw = new RawDb(dir)) {
+      raw.execute(
+          "INSERT INTO schema_version (version, applied_at, oldest_reader) VALUES (?, 0, ?)",
+          next,
+          Schema.latest());
+      raw.execute("CREATE TABLE added_by_the_next_release (x INTEGER)");
+    }
+
+    try (SqliteChatStore store = new SqliteChatStore(dir, clock)) {
+      store.save("c1", ChatState.EMPTY.withLanguage("fr"));
+      assertThat(store.load("c1").language()).contains("fr");
+    }
+    try (RawDb raw = new RawDb(dir)) {
+      assertThat(raw.strings("SELECT MAX(version) FROM schema_version"))
+          .containsExactly(Integer.toString(next));
+    }
+  }
+
+  @Test
+  void open_databaseANewerReleaseChanged_isRefused() throws Exception {
+    new SqliteChatStore(dir, clock).close();
+    int next = Schema.latest() + 1;
+    try (RawDb raw = new RawDb(dir)) {
+      raw.execute(
+          "INSERT INTO schema_version (version, applied_at, oldest_reader) VALUES (?, 0, ?)",
+          next,
+          next);
+    }
+
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> new SqliteChatStore(dir, clock));
+
+    assertThat(e.reason()).isEqualTo(StoreException.Reason.NEWER_SCHEMA);
+  }
+
+  @Test
+  void aStepOlderReleasesRunBeside_onlyAdds() {
+    for (Schema.Migration m : Schema.MIGRATIONS) {
+      if (m.oldestReader() < m.version()) {
+        for (String sql : m.statements()) {
+          assertThat(sql.strip().toUpperCase(java.util.Locale.ROOT))
+              .as(
+                  "step %d keeps release %d running, so it may only add",
+                  m.version(), m.oldestReader())
+              .matches("(?s)(CREATE (TABLE|INDEX)|ALTER TABLE \\w+ ADD COLUMN) .*");
+        }
+      }
+    }
+  }
+
+  @Test
   void migrations_areNumberedOneByOne() {
     List<Integer> versions = Schema.MIGRATIONS.stream().map(Schema.Migration::version).toList();
     for (int i = 0; i < versions.size(); i++) {

@@ -183,7 +183,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls().stream().filter(c -> c.method().equals(method)).toList();
   }
 

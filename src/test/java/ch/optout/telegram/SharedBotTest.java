@@ -162,7 +162,8 @@ class SharedBotTest {
   }
 
   @Test
-  void close_sendsTheRepliesUnderWay_andLeavesNothingForTheNextLeader() throws Exception {
+  void close_endsTheSendsUnderWay_leavesTheQueueToTheNextLeader_andNothingIsSentTwice()
+      throws Exception {
     startLeader();
     for (int i = 0; i < 6; i++) {
       api.push(Updates.privateText(ALICE, "en", i % 2 == 0 ? "/help" : "/about"));
@@ -172,10 +173,19 @@ class SharedBotTest {
     bot.close();
     bot = null;
 
-    assertThat(api.delivered(ALICE)).hasSize(6);
-    assertThat(relay.unsent()).isEmpty();
+    long replies = rows("SELECT COUNT(*) FROM outbox");
+    int sentBefore = api.delivered(ALICE).size();
     assertThat(relay.unhandled()).isEmpty();
+    assertThat(sentBefore + relay.unsent().size()).isEqualTo(replies);
+    assertThat(rows("SELECT COUNT(*) FROM outbox WHERE attempts > 1")).isZero();
+
+    startLeader();
+
+    awaitBacklogEmpty();
+    Thread.sleep(200);
+    assertThat(api.delivered(ALICE)).hasSize((int) replies);
     assertThat(rows("SELECT COUNT(*) FROM outbox WHERE attempts <> 1")).isZero();
+    assertThat(counts.resentTotal()).isZero();
   }
 
   private void awaitBacklogEmpty() throws InterruptedException {
