@@ -27,20 +27,36 @@ public final class LeaderLock implements AutoCloseable {
 
   private static final Duration RECONNECT = Duration.ofSeconds(1);
 
+  /** A standby asks for the lock again after this long, proving its connection alive. */
+  static final Duration WAIT_ROUND = Duration.ofSeconds(30);
+
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
   private final DatabaseUrl url;
   private final long key;
+  private final Duration round;
   private final Object lock = new Object();
   private Connection connection;
   private Statement waiting;
   private volatile boolean held;
+  private final java.util.concurrent.atomic.AtomicInteger rounds =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean closed;
 
   /**
    * @param key the advisory lock's key: one per bot, so that two bots may share a database
    */
   LeaderLock(DatabaseUrl url, long key) {
+    this(url, key, WAIT_ROUND);
+  }
+
+  /**
+   * @param round how long one wait for the lock lasts before it is asked again
+   */
+  LeaderLock(DatabaseUrl url, long key, Duration round) {
     this.url = url;
     this.key = key;
+    this.round = round;
   }
 
   /**
@@ -61,7 +77,16 @@ public final class LeaderLock implements AutoCloseable {
           waiting = s;
         }
         try (s) {
+          // a bounded wait, asked again and again: a connection that died silently (a firewall
+          // dropping idle flows) is found out by the socket timeout instead of waiting forever
+          s.execute("SET lock_timeout = '" + round.toMillis() + "ms'");
           s.execute("SELECT pg_advisory_lock(" + key + ")");
+        } catch (SQLException e) {
+          if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && !closed) {
+            rounds.incrementAndGet();
+            continue;
+          }
+          throw e;
         } finally {
           synchronized (lock) {
             waiting = null;
@@ -69,6 +94,7 @@ public final class LeaderLock implements AutoCloseable {
         }
         // now ours; from here an idle session means a hung leader: the server ends it
         try (Statement t = c.createStatement()) {
+          t.execute("SET lock_timeout = 0");
           t.execute("SET idle_session_timeout = '" + IDLE_TIMEOUT.toMillis() + "ms'");
         }
         held = true;
@@ -118,6 +144,15 @@ public final class LeaderLock implements AutoCloseable {
     return held;
   }
 
+  long key() {
+    return key;
+  }
+
+  /** Rounds of waiting that ended without the lock; for tests. */
+  int rounds() {
+    return rounds.get();
+  }
+
   /** Whether this replica holds the lock, as of the last heartbeat. */
   public boolean held() {
     return held;
@@ -149,6 +184,8 @@ public final class LeaderLock implements AutoCloseable {
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "optout-leader");
         p.setProperty("connectTimeout", "10");
+        // longer than a round of waiting for the lock, so that only a dead connection times out
+        p.setProperty("socketTimeout", Long.toString(round.toSeconds() + 15));
         connection = DriverManager.getConnection(url.jdbcUrl(), p);
         connection.setAutoCommit(true);
       }

@@ -58,6 +58,25 @@ class LeaderLockTest {
   }
 
   @Test
+  void standby_asksAgainRoundAfterRound_andStillTakesOverAtOnce() throws Exception {
+    try (LeaderLock leader = store.leaderLock(5);
+        LeaderLock standby =
+            new LeaderLock(TestPostgres.url(), leader.key(), java.time.Duration.ofMillis(100))) {
+      assertThat(leader.await()).isTrue();
+      CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(standby));
+
+      Thread.sleep(700); // several rounds of lock_timeout
+      assertThat(waiting).isNotDone();
+      assertThat(standby.rounds())
+          .as("the wait is asked again each round")
+          .isGreaterThanOrEqualTo(3);
+      leader.close();
+
+      assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   void anotherBot_hasItsOwnLock() throws Exception {
     try (LeaderLock a = store.leaderLock(1);
         LeaderLock b = store.leaderLock(2)) {
