@@ -43,7 +43,7 @@ final class TelegramCommand implements Callable<Integer> {
   private static final long SHUTDOWN_WAIT_SECONDS = 20;
 
   /** The exit status of a leader that lost its lock: its supervisor restarts it as a standby. */
-  static final int LOST_LEADERSHIP = 3;
+  static final int LOST_LEADERSHIP = 5;
 
   /** Handled updates and sent replies stay this long in the shared tables, then go. */
   private static final Duration RELAY_KEEP = Duration.ofHours(1);
@@ -115,7 +115,7 @@ final class TelegramCommand implements Callable<Integer> {
     boolean interrupted = false;
     int status = 0;
     try {
-      AtomicReference<HealthServer.Role> role = new AtomicReference<>(HealthServer.Role.STARTING);
+      State role = new State();
       TelegramCounts counts = new TelegramCounts();
       try (Components c = Components.persistent(settings)) {
         Optional<Relay> relay =
@@ -123,7 +123,7 @@ final class TelegramCommand implements Callable<Integer> {
         Supplier<HealthServer.Status> health =
             () ->
                 new HealthServer.Status(
-                    role.get(),
+                    role.now(),
                     counts,
                     relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()));
         try (HealthServer server =
@@ -155,7 +155,7 @@ final class TelegramCommand implements Callable<Integer> {
           } else {
             try (TelegramBot bot =
                 TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
-              role.set(HealthServer.Role.LEADER);
+              role.lead(bot::polling);
               started(out, bot);
               interrupted = !await(stop);
               role.set(HealthServer.Role.STOPPED);
@@ -181,7 +181,7 @@ final class TelegramCommand implements Callable<Integer> {
 
   /**
    * One of several replicas sharing a PostgreSQL database: stand by until the leader lock is ours,
-   * then answer until stopped — or until the lock is lost, when the process ends (exit status 3) so
+   * then answer until stopped — or until the lock is lost, when the process ends (exit status 5) so
    * that its supervisor restarts it as a standby.
    */
   private static int replica(
@@ -191,7 +191,7 @@ final class TelegramCommand implements Callable<Integer> {
       TelegramUrl url,
       AdminIds admins,
       TelegramCounts counts,
-      AtomicReference<HealthServer.Role> role,
+      State role,
       AtomicReference<LeaderLock> waiting,
       CountDownLatch stop,
       AtomicBoolean interrupted,
@@ -234,6 +234,12 @@ final class TelegramCommand implements Callable<Integer> {
                         + " takes over",
                     replica);
                 stop.countDown();
+              } else if (role.now() == HealthServer.Role.STOPPED
+                  && stop.getCount() > 0
+                  && lost.compareAndSet(false, true)) {
+                // a leader that no longer polls must not keep the lock from the standbys
+                LOG.error("replica {} stopped polling: it gives the lead to a standby", replica);
+                stop.countDown();
               }
             },
             LeaderLock.HEARTBEAT.toMillis(),
@@ -254,7 +260,7 @@ final class TelegramCommand implements Callable<Integer> {
                 admins,
                 counts,
                 new TelegramBot.Shared(relay, lock::held, replica))) {
-          role.set(HealthServer.Role.LEADER);
+          role.lead(bot::polling);
           started(out, bot);
           // an interrupt is a stop request too; the bot still closes cleanly
           interrupted.set(!await(stop));
@@ -272,6 +278,29 @@ final class TelegramCommand implements Callable<Integer> {
         return LOST_LEADERSHIP;
       }
       return 0;
+    }
+  }
+
+  /** What the replica does, for the health endpoints: set by the main thread, read by others. */
+  private static final class State {
+    private volatile HealthServer.Role role = HealthServer.Role.STARTING;
+    private volatile java.util.function.BooleanSupplier polling = () -> false;
+
+    void set(HealthServer.Role role) {
+      this.role = role;
+    }
+
+    void lead(java.util.function.BooleanSupplier polling) {
+      this.polling = polling;
+      this.role = HealthServer.Role.LEADER;
+    }
+
+    /** A leader whose polling ended (lock lost, or a failure) is no longer ready. */
+    HealthServer.Role now() {
+      HealthServer.Role r = role;
+      return r == HealthServer.Role.LEADER && !polling.getAsBoolean()
+          ? HealthServer.Role.STOPPED
+          : r;
     }
   }
 

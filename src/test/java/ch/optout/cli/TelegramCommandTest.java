@@ -187,6 +187,43 @@ class TelegramCommandTest {
   }
 
   @Test
+  void telegram_leaderWhoseLockSessionIsCut_stopsAndExitsFiveForItsSupervisor() throws Exception {
+    TestPostgres.reset();
+    DatabaseUrl db = TestPostgres.url();
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
+      db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
+      db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_RETRIEVAL", "bm25");
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram", "--replica")), "cli-telegram");
+      cli.start();
+      awaitOutput("OptOut answers on Telegram as @" + FakeBotApi.USERNAME);
+
+      // what the server does to a leader it finds idle, or an operator to a stuck one
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection(
+                  db.jdbcUrl(), db.user().orElse(null), db.password().orElse(null));
+          java.sql.Statement s = c.createStatement()) {
+        s.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'optout-leader'");
+      }
+      cli.join(Duration.ofSeconds(15).toMillis());
+
+      assertThat(cli.isAlive()).isFalse();
+      assertThat(exit.get()).isEqualTo(5);
+      assertThat(out.toString()).contains("OptOut lost the leader lock");
+      int polls = api.calls("getupdates").size();
+      Thread.sleep(300);
+      assertThat(api.calls("getupdates")).as("no polling after the lock is lost").hasSize(polls);
+      awaitNoBotThreads();
+    }
+  }
+
+  @Test
   void composeHealthcheck_passesAgainstTheRunningProcess_andFailsWithoutIt() throws Exception {
     String compose = Files.readString(Path.of("docker-compose.yml"));
     java.util.regex.Matcher check =

@@ -170,6 +170,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  private volatile Duration sendLatency = Duration.ZERO;
+
+  /** Every sendMessage is answered this long after it arrives (and counted as sent then). */
+  public void sendLatency(Duration latency) {
+    this.sendLatency = latency;
+  }
+
   /** Every request in the order it arrived. */
   public List<Arrival> arrivals() {
     synchronized (lock) {
@@ -256,6 +263,10 @@ public final class FakeBotApi implements AutoCloseable {
         arrivals.add(new Arrival(System.nanoTime(), method, agent));
       }
       byte[] raw = ex.getRequestBody().readAllBytes();
+      if (method.equals("sendmessage") && !sendLatency.isZero()) {
+        // Telegram takes a while to answer: a replica killed now leaves this send under way
+        Thread.sleep(sendLatency.toMillis());
+      }
       JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
       Fault fault;
       synchronized (lock) {

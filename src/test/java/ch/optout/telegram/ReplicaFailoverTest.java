@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ class ReplicaFailoverTest {
   private static final long CHAT_GAP_MS = 4_000;
 
   private static final long STAGGER_MS = CHAT_GAP_MS / CHATS;
+
+  private static final long SEND_LATENCY_MS = 80;
 
   /** Sends under way at once in one replica: the bound on duplicates after a SIGKILL. */
   private static final int SEND_THREADS = 4;
@@ -84,6 +87,8 @@ class ReplicaFailoverTest {
       throws Exception {
     TestPostgres.reset();
     api = new FakeBotApi();
+    // sends take a while, as on the real network: the SIGKILL finds some under way
+    api.sendLatency(Duration.ofMillis(SEND_LATENCY_MS));
     for (String name : List.of("r1", "r2", "r3")) {
       replicas.add(start(name));
     }
