@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,7 @@ final class TelegramCommand implements Callable<Integer> {
               + " PostgreSQL database, and one of them answers at a time. See README, 'More than one"
               + " machine'.");
     }
-    java.util.OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
+    OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -284,13 +286,13 @@ final class TelegramCommand implements Callable<Integer> {
   /** What the replica does, for the health endpoints: set by the main thread, read by others. */
   private static final class State {
     private volatile HealthServer.Role role = HealthServer.Role.STARTING;
-    private volatile java.util.function.BooleanSupplier polling = () -> false;
+    private volatile BooleanSupplier polling = () -> false;
 
     void set(HealthServer.Role role) {
       this.role = role;
     }
 
-    void lead(java.util.function.BooleanSupplier polling) {
+    void lead(BooleanSupplier polling) {
       this.polling = polling;
       this.role = HealthServer.Role.LEADER;
     }
@@ -362,14 +364,14 @@ final class TelegramCommand implements Callable<Integer> {
   }
 
   /** OPTOUT_HTTP_PORT: off unless set; 0 takes any free port (printed at start). */
-  private static java.util.OptionalInt httpPort(java.util.Optional<String> raw) {
+  private static OptionalInt httpPort(Optional<String> raw) {
     if (raw.isEmpty()) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
     try {
       int port = Integer.parseInt(raw.get().strip());
       if (port >= 0 && port <= 65_535) {
-        return java.util.OptionalInt.of(port);
+        return OptionalInt.of(port);
       }
     } catch (NumberFormatException e) {
       // reported below with the value

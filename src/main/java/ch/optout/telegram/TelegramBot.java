@@ -3,12 +3,15 @@ package ch.optout.telegram;
 import ch.optout.answer.Messages;
 import ch.optout.chat.Assistant;
 import ch.optout.knowledge.Language;
+import ch.optout.store.Relay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -27,7 +32,9 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
 import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
@@ -98,12 +105,11 @@ public final class TelegramBot implements AutoCloseable {
    * @param leader whether this replica still holds the lock; polling and sending stop when not
    * @param replica this replica's name, recorded with each send attempt and in the User-Agent
    */
-  public record Shared(
-      ch.optout.store.Relay relay, java.util.function.BooleanSupplier leader, String replica) {
+  public record Shared(Relay relay, BooleanSupplier leader, String replica) {
     public Shared {
-      java.util.Objects.requireNonNull(relay, "relay");
-      java.util.Objects.requireNonNull(leader, "leader");
-      java.util.Objects.requireNonNull(replica, "replica");
+      Objects.requireNonNull(relay, "relay");
+      Objects.requireNonNull(leader, "leader");
+      Objects.requireNonNull(replica, "replica");
     }
   }
 
@@ -278,7 +284,7 @@ public final class TelegramBot implements AutoCloseable {
             clock,
             chats,
             counts);
-    java.util.function.Function<Replies, UpdateDispatcher.Handler> handlers =
+    Function<Replies, UpdateDispatcher.Handler> handlers =
         replies ->
             new UpdateHandler(
                 assistant,
@@ -369,10 +375,7 @@ public final class TelegramBot implements AutoCloseable {
    */
   private void takeOver(Shared s) {
     try {
-      ApiCalls.call(
-          client,
-          org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook.builder().build(),
-          limits.callTimeout());
+      ApiCalls.call(client, DeleteWebhook.builder().build(), limits.callTimeout());
     } catch (TelegramApiException e) {
       throw new TelegramStartException(
           "cannot start polling the Telegram Bot API at "
@@ -381,8 +384,8 @@ public final class TelegramBot implements AutoCloseable {
               + Failure.of(e).description(),
           e);
     }
-    List<ch.optout.store.Relay.Pending> unsent = s.relay().unsent();
-    List<ch.optout.store.Relay.Received> unhandled = s.relay().unhandled();
+    List<Relay.Pending> unsent = s.relay().unsent();
+    List<Relay.Received> unhandled = s.relay().unhandled();
     if (!unsent.isEmpty() || !unhandled.isEmpty()) {
       LOG.info(
           "taking over: {} replies to send and {} updates to handle, left by the previous leader",
@@ -391,8 +394,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     unsent.forEach(durable.orElseThrow()::resume);
     OutgoingJson json = new OutgoingJson();
-    List<org.telegram.telegrambots.meta.api.objects.Update> updates = new java.util.ArrayList<>();
-    for (ch.optout.store.Relay.Received r : unhandled) {
+    List<Update> updates = new ArrayList<>();
+    for (Relay.Received r : unhandled) {
       try {
         updates.add(json.readUpdate(r.payload()));
       } catch (IllegalArgumentException e) {
