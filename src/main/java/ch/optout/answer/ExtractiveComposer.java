@@ -47,6 +47,22 @@ public final class ExtractiveComposer implements AnswerComposer {
       java.util.regex.Pattern.compile(
           "(is|are|does|do|did|will|would|can|could|has|have|est ce qu|est ce que|est il|est elle|y a t il|faut il|si je)\\b");
 
+  private static final java.util.regex.Pattern USE_VERB =
+      java.util.regex.Pattern.compile(
+          "\\b(use|uses|using|used|train|trains|training|trained|feed|feeds|feeding|utilise\\w*|utilisent|entraine\\w*|exploite\\w*|sert|servent|nourri\\w*)\\b");
+
+  /**
+   * A yes-or-no question whether the platform uses something ("Does Instagram use my photos for
+   * AI?", « TikTok utilise-t-il mes vidéos ? »): its answer is what data is used, then the action.
+   */
+  static boolean asksWhetherUsed(String question) {
+    String folded = String.join(" ", Text.words(question));
+    boolean yesNo =
+        FACT_OPENER.matcher(folded).lookingAt()
+            || folded.matches(".*\\b\\w+ t (il|elle|ils|elles)\\b.*");
+    return yesNo && USE_VERB.matcher(folded).find();
+  }
+
   /** A card sharing this much with a question answers it even when another platform is named. */
   static final double STRONG_CARD = 5.0;
 
@@ -117,8 +133,14 @@ public final class ExtractiveComposer implements AnswerComposer {
             && !(FACT_OPENER.matcher(Text.fold(u.question()).strip()).lookingAt()
                 && facets.stream().anyMatch(CardFinder.HOW_TO_FACTS::contains));
     if (howTo) {
-      // "how do I stop LinkedIn using my CV?" asks for steps, not for what data is used
-      facets.removeIf(f -> !Facets.isLegal(f) && !CardFinder.HOW_TO_FACTS.contains(f));
+      // "how do I stop LinkedIn using my CV?" asks for steps, not for what data is used; "does
+      // Instagram use my photos?" asks whether it does
+      boolean whetherUsed = asksWhetherUsed(u.question());
+      facets.removeIf(
+          f ->
+              !Facets.isLegal(f)
+                  && !CardFinder.HOW_TO_FACTS.contains(f)
+                  && !(whetherUsed && f.equals("data")));
     }
     List<Guide> platforms = allPlatformGuides(u);
     boolean topical =
@@ -182,11 +204,24 @@ public final class ExtractiveComposer implements AnswerComposer {
   private Optional<Answer> platformCard(
       SearchResult result, Guide g, List<String> facets, boolean howTo) {
     Understanding u = result.understanding();
-    boolean strongFacet = facets.stream().anyMatch(f -> !CardFinder.WEAK_FACETS.contains(f));
+    boolean strongFacet =
+        facets.stream().anyMatch(f -> !CardFinder.WEAK_FACETS.contains(f))
+            || (facets.contains("data") && asksWhetherUsed(u.question()));
     if (u.intent() == Intent.LETTER || (howTo && !strongFacet)) {
       return Optional.empty();
     }
     Optional<CardFinder.Scored> best = cards.best(g, u.question(), facets);
+    if (facets.contains("data")
+        && asksWhetherUsed(u.question())
+        && best.filter(b -> facets.contains(b.found().card().id()) || b.score() >= 3).isEmpty()) {
+      // "does Instagram use my photos?": the guide's answer to what data it uses, unless a card
+      // shares much more with the question ("does Gmail use my emails to train Gemini?")
+      Optional<CardFinder.Scored> data =
+          g.card("data").map(c -> new CardFinder.Scored(new CardFinder.Found(g, c), 0));
+      if (data.isPresent()) {
+        best = data;
+      }
+    }
     int line = CardFinder.bestLineScore(g, u.question());
     // "my account is protected: can Grok still use my posts?" is answered by a line of the
     // guide no card asks about

@@ -108,8 +108,8 @@ public final class Facets {
     rule(
         "data",
         "what data|which data|what (exactly|information)|quelles? (donnees|informations)|quel type de donnees|what do they use|qu est ce qu (ils|il) utilise\\w*"
-            + "|my (cv|resume|photos?|posts?|videos?|voice|recordings?|code|emails?|listening|texts?|files?|designs?|documents?)"
-            + "|mes (cv|photos?|posts?|videos?|publications?|enregistrements?|textes?|fichiers?|annonces?|e mails?|mails?)|cvs?");
+            + "|my (cv|resume|photos?|posts?|videos?|voice|recordings?|code|emails?|listening|texts?|files?|designs?|documents?|conversations?|prompts?)"
+            + "|mes (cv|photos?|posts?|videos?|publications?|enregistrements?|textes?|fichiers?|annonces?|e mails?|mails?|prompts?|requetes?)|cvs?");
   }
 
   /** Countries a city or a country name points to, for "who do I complain to in Geneva?". */
