@@ -51,6 +51,10 @@ public final class ExtractiveComposer implements AnswerComposer {
       java.util.regex.Pattern.compile(
           "\\b(use|uses|using|used|train|trains|training|trained|feed|feeds|feeding|utilise\\w*|utilisent|entraine\\w*|exploite\\w*|sert|servent|nourri\\w*)\\b");
 
+  private static final java.util.regex.Pattern WH_WORD =
+      java.util.regex.Pattern.compile(
+          "\\b(how|what|which|when|where|why|who|comment|quoi|quel|quels|quelle|quelles|quand|ou|pourquoi|qui|combien)\\b");
+
   /**
    * A yes-or-no question whether the platform uses something ("Does Instagram use my photos for
    * AI?", « TikTok utilise-t-il mes vidéos ? »): its answer is what data is used, then the action.
@@ -59,7 +63,9 @@ public final class ExtractiveComposer implements AnswerComposer {
     String folded = String.join(" ", Text.words(question));
     boolean yesNo =
         FACT_OPENER.matcher(folded).lookingAt()
-            || folded.matches(".*\\b\\w+ t (il|elle|ils|elles)\\b.*");
+            || folded.matches(".*\\b\\w+ t (il|elle|ils|elles)\\b.*")
+            // « Meta utilise quand même mes photos ? »: a question by its tone alone
+            || (question.strip().endsWith("?") && !WH_WORD.matcher(folded).find());
     return yesNo && USE_VERB.matcher(folded).find();
   }
 
