@@ -48,15 +48,20 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * retried). Every thread is a named daemon; {@link #close()} stops polling, finishes the replies
  * under way, confirms the last handled update to Telegram so that nothing is answered twice after a
  * restart, and frees everything.
+ *
+ * <p>As the leader of replicas sharing PostgreSQL ({@link #startLeader}), it polls with its own
+ * loop ({@link LeaderPoller}) into the inbox, and replies go through the outbox ({@link
+ * DurableHandler}); {@link #close()} then ends the sends under way and leaves the rest to the next
+ * leader.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
-  /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
   /** The smaller menu of groups: what makes sense in front of others. */
   static final List<String> GROUP_COMMANDS =
       List.of("help", "platforms", "lang", "mydata", "forget");
 
+  /** The commands shown in Telegram's menu, in this order; descriptions from the bundles. */
   static final List<String> COMMANDS =
       List.of(
           "start",
@@ -295,12 +300,11 @@ public final class TelegramBot implements AutoCloseable {
                 me,
                 chats,
                 admins,
-                sender.counts());
+                counts);
     this.durable =
         shared.map(
             s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
-    UpdateDispatcher.Handler handler =
-        durable.<UpdateDispatcher.Handler>map(d -> d).orElseGet(() -> handlers.apply(sender));
+    UpdateDispatcher.Handler handler = durable.isPresent() ? durable.get() : handlers.apply(sender);
     ExecutorService chatPool =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
