@@ -9,6 +9,7 @@ import ch.optout.answer.Messages;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Intent;
+import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.SearchResult;
 import ch.optout.search.Text;
@@ -149,6 +150,22 @@ public final class Assistant {
     if (flow.isPresent()) {
       return flow.get();
     }
+    if (u.platforms().isEmpty()
+        && u.uncovered().isEmpty()
+        && (u.intent() == Intent.LETTER || u.intent() == Intent.OFF_TOPIC)
+        && IntentClassifier.asksLetter(u.question())
+        && !OTHER_ADDRESSEE.matcher(String.join(" ", Text.words(u.question()))).find()) {
+      // "write me a letter" after a guide: the letter is for the platform in context
+      Optional<String> platform = contextPlatform(state, u.language());
+      if (platform.isPresent()) {
+        Understanding withPlatform =
+            u.withPlatforms(List.of(platform.get())).withIntent(Intent.LETTER);
+        return withUnderstanding(
+            letters.request(
+                chatId, input.text(), withPlatform.platforms(), Optional.empty(), u.language()),
+            withPlatform);
+      }
+    }
     if (u.intent() == Intent.LETTER) {
       return withUnderstanding(
           letters.request(chatId, input.text(), u.platforms(), u.uncovered(), u.language()), u);
@@ -238,6 +255,19 @@ public final class Assistant {
   private static final java.util.regex.Pattern MORE =
       java.util.regex.Pattern.compile(
           "(more|plus|en savoir plus|dis m en plus|dites m en plus|tell me more|show more|the rest|le reste|la suite|details|detail|more details|plus de details|voir plus|afficher plus)[ .!?]*");
+
+  /** "a letter to my landlord": addressed to someone, so not to the platform in context. */
+  private static final java.util.regex.Pattern OTHER_ADDRESSEE =
+      java.util.regex.Pattern.compile(
+          "\\b(to|for|pour|a|au|aux) (my|mon|ma|mes|the|le|la|les|a|an|un|une|our|notre|nos)\\b");
+
+  /** The platform the conversation is about, when fresh and one the knowledge has a guide for. */
+  private Optional<String> contextPlatform(ChatState state, Language language) {
+    return (state.contextFresh(clock.instant()) ? state.lastPlatform() : Optional.<String>empty())
+        .filter(p -> !p.equals(Checklist.PICKING))
+        .filter(p -> !Letters.isWaiting(state))
+        .filter(p -> search.index().knowledge().findAny(p, language).isPresent());
+  }
 
   private Reply more(String chatId, ChatState state, Understanding u) {
     Optional<String> platform =

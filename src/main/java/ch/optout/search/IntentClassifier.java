@@ -26,7 +26,9 @@ public final class IntentClassifier {
       Pattern.compile(
           "\\b((objection|opposition|complaint|gdpr|rgpd|formal) (letter|email|e mail|mail)s?|letters? (of|d) (objection|opposition)"
               + "|(letter|lettre|courrier|template)s? (to|for|pour|a|au|aux|de|d) |modeles? (de |d )(lettre|courrier|mail|e mail)"
-              + "|write (a |an )?(letter|email|e mail)|ecri(re|s|vez)( moi)? (une |un )?(lettre|courrier|mail|e mail)"
+              + "|write (a |an )?(letter|email|e mail)"
+              + "|(write|draft|send)( me| them| us| him| her| it| to them)? (a |an |the |my )?(objection )?letter\\b"
+              + "|(ecri(re|s|vez)|redige(r|z)?|envoie|envoy(er|ez))( moi| leur| lui| nous)? (une |un |la |le |ma |mon )?(lettre|courrier|mail|e mail)"
               + "|lettres? type|(lettre|courrier)s? d (opposition|objection))");
   private static final Pattern SMALL_TALK =
       Pattern.compile(
@@ -238,6 +240,14 @@ public final class IntentClassifier {
   }
 
   /** "How do I…", « comment désactiver… », "turn off": the question asks for steps. */
+  /**
+   * Whether the question asks for a letter, platform or not ("write me a letter", « écris-leur une
+   * lettre »): after a guide, the letter is for the platform in context.
+   */
+  public static boolean asksLetter(String question) {
+    return LETTER.matcher(String.join(" ", Text.words(question))).find();
+  }
+
   public static boolean asksHowTo(String question) {
     return isHowTo(String.join(" ", Text.words(question)));
   }

@@ -177,6 +177,40 @@ class ChecklistAndLettersTest {
     assertThat(a.lead()).contains("For which platform?");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "How do I stop TikTok using my videos?  | write me a letter",
+        "How do I stop TikTok using my videos?  | can you write the objection letter?",
+        "Comment empêcher TikTok d'utiliser mes vidéos ? | écris-moi une lettre",
+        "Comment empêcher TikTok d'utiliser mes vidéos ? | je veux leur envoyer une lettre"
+      })
+  void letter_askedAfterAGuide_isForThePlatformInContext(String guide, String ask) {
+    InMemoryChatStore store = new InMemoryChatStore(clock);
+    Assistant assistant = PIPELINE.assistant(store, clock);
+    assistant.reply("c", "/region ch");
+    assistant.reply("c", guide.strip());
+
+    Answer letter = assistant.reply("c", ask.strip()).answer();
+
+    assertThat(letter.kind()).isEqualTo(AnswerKind.LETTER);
+    assertThat(letter.document()).contains("privacy@tiktok.example");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"write a letter to my landlord", "écris une lettre à mon propriétaire"})
+  void letter_toSomeoneElse_afterAGuide_isStillNotOurs(String ask) {
+    Assistant assistant = PIPELINE.assistant(new InMemoryChatStore(clock), clock);
+    assistant.reply("c", "How do I stop TikTok using my videos?");
+
+    Answer a = assistant.reply("c", ask).answer();
+
+    assertThat(a.kind()).isNotEqualTo(AnswerKind.LETTER);
+    assertThat(a.answered()).isFalse();
+  }
+
   @Test
   void region_unknownValue_offersTheThreeChoices() {
     Reply r = PIPELINE.assistant(new InMemoryChatStore(clock), clock).reply("c", "/region mars");

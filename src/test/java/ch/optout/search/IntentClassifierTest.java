@@ -25,11 +25,23 @@ class IntentClassifierTest {
       When does LinkedIn start using European data?            | true  | FACTS
       Depuis quand Meta utilise mes photos ?                   | true  | FACTS
       Does LinkedIn use my private messages?                   | true  | FACTS
+      Write me an objection letter for TikTok                  | true  | LETTER
+      Je veux leur envoyer une lettre d'opposition             | false | LETTER
       merci                                                    | false | SMALL_TALK
       Hello                                                    | false | SMALL_TALK
       """)
   void classify_paraphrasesInBothLanguages(
       String question, boolean platformNamed, Intent expected) {
     assertThat(classifier.classify(question, platformNamed)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "I use Claude to draft emails: does it train on them?",
+        "I send emails with Gmail every day, is it used for AI?"
+      })
+  void emailsMentionedInPassing_areNoLetterRequest(String question) {
+    assertThat(classifier.classify(question, true)).isNotEqualTo(Intent.LETTER);
   }
 }
