@@ -203,14 +203,9 @@ class TelegramCommandTest {
       awaitOutput("OptOut answers on Telegram as @" + FakeBotApi.USERNAME);
 
       // what the server does to a leader it finds idle, or an operator to a stuck one
-      try (java.sql.Connection c =
-              java.sql.DriverManager.getConnection(
-                  db.jdbcUrl(), db.user().orElse(null), db.password().orElse(null));
-          java.sql.Statement s = c.createStatement()) {
-        s.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                + " WHERE application_name = 'optout-leader'");
-      }
+      TestPostgres.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE application_name = 'optout-leader'");
       cli.join(Duration.ofSeconds(15).toMillis());
 
       assertThat(cli.isAlive()).isFalse();

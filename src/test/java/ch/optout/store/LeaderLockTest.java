@@ -3,9 +3,6 @@ package ch.optout.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.MutableClock;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -153,18 +150,12 @@ class LeaderLockTest {
     }
   }
 
-  private static void terminate(String application, LeaderLock leader) throws Exception {
-    DatabaseUrl u = TestPostgres.url();
-    try (Connection c =
-            DriverManager.getConnection(
-                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
-        Statement s = c.createStatement()) {
-      // the holder's session: the one granted the advisory lock
-      s.execute(
-          "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-              + " AND pid IN (SELECT pid FROM pg_stat_activity WHERE application_name = '"
-              + application
-              + "')");
-    }
+  private static void terminate(String application, LeaderLock leader) {
+    // the holder's session: the one granted the advisory lock
+    TestPostgres.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            + " AND pid IN (SELECT pid FROM pg_stat_activity WHERE application_name = '"
+            + application
+            + "')");
   }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.optout.MutableClock;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,17 +119,7 @@ class PostgresChatStoreTest {
     }
   }
 
-  private static int count(String sql) {
-    DatabaseUrl u = TestPostgres.url();
-    try (Connection c =
-            DriverManager.getConnection(
-                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getInt(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private static long count(String sql) {
+    return TestPostgres.count(sql);
   }
 }

@@ -50,12 +50,38 @@ public final class TestPostgres {
     return url;
   }
 
+  /** A connection of the test's own to the server, outside any store. */
+  public static Connection connect() throws SQLException {
+    DatabaseUrl u = url();
+    return DriverManager.getConnection(
+        u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
+  }
+
+  /** The number the query counts, e.g. {@code SELECT COUNT(*) FROM inbox}. */
+  public static long count(String sql) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs one statement, e.g. to end a session the way the server or an operator would. */
+  public static void execute(String sql) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Empties the database: every test starts from nothing, as a fresh server would. */
   public static void reset() {
-    DatabaseUrl u = url();
-    try (Connection c =
-            DriverManager.getConnection(
-                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
+    try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");

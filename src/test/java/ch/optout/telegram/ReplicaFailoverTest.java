@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -332,7 +330,7 @@ class ReplicaFailoverTest {
   }
 
   private long backlog() throws Exception {
-    return count(
+    return TestPostgres.count(
         "SELECT (SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL)"
             + " + (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL)");
   }
@@ -340,7 +338,7 @@ class ReplicaFailoverTest {
   /** Send attempts recorded for the first reply of each update. */
   private Map<Integer, Integer> attempts(List<Integer> updates) throws Exception {
     Map<Integer, Integer> result = new HashMap<>();
-    try (Connection c = connect();
+    try (Connection c = TestPostgres.connect();
         PreparedStatement p =
             c.prepareStatement("SELECT attempts FROM outbox WHERE update_id = ? AND seq = 0")) {
       for (int u : updates) {
@@ -351,21 +349,6 @@ class ReplicaFailoverTest {
       }
     }
     return result;
-  }
-
-  private long count(String sql) throws Exception {
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
-  }
-
-  private static Connection connect() throws Exception {
-    DatabaseUrl u = TestPostgres.url();
-    return DriverManager.getConnection(
-        u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
   }
 
   private String logs() {

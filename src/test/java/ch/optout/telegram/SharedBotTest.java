@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.MutableClock;
 import ch.optout.TestPipeline;
-import ch.optout.store.DatabaseUrl;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
 import ch.optout.store.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,15 +191,7 @@ class SharedBotTest {
     assertThat(relay.backlog()).isZero();
   }
 
-  private static long rows(String sql) throws Exception {
-    DatabaseUrl u = TestPostgres.url();
-    try (Connection c =
-            DriverManager.getConnection(
-                u.jdbcUrl(), u.user().orElse(null), u.password().orElse(null));
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+  private static long rows(String sql) {
+    return TestPostgres.count(sql);
   }
 }
