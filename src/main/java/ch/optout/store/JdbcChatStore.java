@@ -349,7 +349,8 @@ public abstract class JdbcChatStore implements ChatStore {
   }
 
   /** Runs one parameterised statement; values are bound, never spliced into the SQL. */
-  private static int update(Connection c, String sql, Object... values) throws SQLException {
+  /** One statement with its values bound; how many rows it changed. */
+  static int update(Connection c, String sql, Object... values) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         p.setObject(i + 1, values[i]);

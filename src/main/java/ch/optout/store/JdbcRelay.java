@@ -106,7 +106,7 @@ final class JdbcRelay implements Relay {
               p.executeBatch();
             }
           }
-          update(
+          JdbcChatStore.update(
               c,
               "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ? AND handled_at IS NULL",
               now,
@@ -140,7 +140,7 @@ final class JdbcRelay implements Relay {
         "send attempt",
         c -> {
           int changed =
-              update(
+              JdbcChatStore.update(
                   c,
                   "UPDATE outbox SET attempts = attempts + 1, attempted_by = ?"
                       + " WHERE update_id = ? AND seq = ? AND sent_at IS NULL",
@@ -167,7 +167,7 @@ final class JdbcRelay implements Relay {
     db.write(
         "sent",
         c ->
-            update(
+            JdbcChatStore.update(
                 c,
                 "UPDATE outbox SET sent_at = ?, outcome = ?, body = NULL"
                     + " WHERE update_id = ? AND seq = ? AND sent_at IS NULL",
@@ -187,8 +187,12 @@ final class JdbcRelay implements Relay {
           String done =
               "SELECT update_id FROM inbox i WHERE handled_at < ? AND NOT EXISTS"
                   + " (SELECT 1 FROM outbox o WHERE o.update_id = i.update_id AND o.sent_at IS NULL)";
-          int n = update(c, "DELETE FROM outbox WHERE update_id IN (" + done + ")", cutoff);
-          n += update(c, "DELETE FROM inbox WHERE update_id IN (" + done + ")", cutoff);
+          int n =
+              JdbcChatStore.update(
+                  c, "DELETE FROM outbox WHERE update_id IN (" + done + ")", cutoff);
+          n +=
+              JdbcChatStore.update(
+                  c, "DELETE FROM inbox WHERE update_id IN (" + done + ")", cutoff);
           return n;
         });
   }
@@ -211,22 +215,15 @@ final class JdbcRelay implements Relay {
 
   /** /forget: what is done with goes now; what is under way goes once handled and sent. */
   static int forget(Connection c, String key) throws SQLException {
-    int n = update(c, "DELETE FROM outbox WHERE chat_key = ? AND sent_at IS NOT NULL", key);
+    int n =
+        JdbcChatStore.update(
+            c, "DELETE FROM outbox WHERE chat_key = ? AND sent_at IS NOT NULL", key);
     n +=
-        update(
+        JdbcChatStore.update(
             c,
             "DELETE FROM inbox WHERE chat_key = ? AND handled_at IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM outbox o WHERE o.update_id = inbox.update_id)",
             key);
     return n;
-  }
-
-  private static int update(Connection c, String sql, Object... values) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        p.setObject(i + 1, values[i]);
-      }
-      return p.executeUpdate();
-    }
   }
 }
