@@ -114,27 +114,19 @@ final class DurableHandler implements UpdateDispatcher.Handler {
   /** Commits the update's replies with its "handled" mark, then sends them. */
   private void record(long updateId, List<Outgoing> calls) {
     List<String> bodies = calls.stream().map(json::write).toList();
-    Duration wait = FIRST_WAIT;
-    while (true) {
-      try {
-        relay.handled(updateId, bodies);
-        break;
-      } catch (RuntimeException e) {
-        if (!leader.getAsBoolean()) {
-          LOG.warn("no longer the leader: update {} is left to the next one", updateId);
-          return;
-        }
-        LOG.warn(
-            "cannot record that update {} was handled ({}); trying again in {} ms",
-            updateId,
-            e.getMessage(),
-            wait.toMillis());
-        if (!sleep(wait)) {
-          return;
-        }
-        wait =
-            wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
-      }
+    boolean recorded =
+        StoreRetry.untilDone(
+                "record that update " + updateId + " was handled",
+                () -> {
+                  relay.handled(updateId, bodies);
+                  return true;
+                },
+                leader,
+                FIRST_WAIT,
+                LONGEST_WAIT)
+            .isPresent();
+    if (!recorded) {
+      return;
     }
     for (int i = 0; i < calls.size(); i++) {
       sender.enqueue(calls.get(i), new Kept(updateId, i));

@@ -143,19 +143,10 @@ final class LeaderPoller implements Runnable {
   }
 
   /** Runs a store call until it works, waiting longer each time; null once no longer live. */
-  private <T> T withStore(String what, java.util.function.Supplier<T> call)
-      throws InterruptedException {
-    Duration wait = limits.pollBackOffMin();
-    while (live()) {
-      try {
-        return call.get();
-      } catch (RuntimeException e) {
-        LOG.warn("cannot {} ({}); again in {} ms", what, e.getMessage(), wait.toMillis());
-        Thread.sleep(wait.toMillis());
-        wait = min(wait.multipliedBy(2), limits.pollBackOffMax());
-      }
-    }
-    return null;
+  private <T> T withStore(String what, java.util.function.Supplier<T> call) {
+    return StoreRetry.untilDone(
+            what, call, this::live, limits.pollBackOffMin(), limits.pollBackOffMax())
+        .orElse(null);
   }
 
   private static Duration min(Duration a, Duration b) {
