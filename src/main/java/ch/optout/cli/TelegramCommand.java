@@ -120,8 +120,9 @@ final class TelegramCommand implements Callable<Integer> {
       State role = new State();
       TelegramCounts counts = new TelegramCounts();
       try (Components c = Components.persistent(settings)) {
-        Optional<Relay> relay =
-            c.store instanceof PostgresChatStore pg ? Optional.of(pg.relay()) : Optional.empty();
+        Optional<PostgresChatStore> shared =
+            c.store instanceof PostgresChatStore pg ? Optional.of(pg) : Optional.empty();
+        Optional<Relay> relay = shared.map(PostgresChatStore::relay);
         Supplier<HealthServer.Status> health =
             () ->
                 new HealthServer.Status(
@@ -137,12 +138,12 @@ final class TelegramCommand implements Callable<Integer> {
                 "Health: http://localhost:" + server.port() + "/healthz, /readyz, /metrics");
             out.flush();
           }
-          if (c.store instanceof PostgresChatStore pg) {
+          if (shared.isPresent()) {
             AtomicBoolean wasInterrupted = new AtomicBoolean();
             status =
                 replica(
                     c,
-                    pg,
+                    shared.get(),
                     token,
                     url,
                     admins,
