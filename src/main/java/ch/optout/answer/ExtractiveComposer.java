@@ -60,7 +60,7 @@ public final class ExtractiveComposer implements AnswerComposer {
    * AI?", « TikTok utilise-t-il mes vidéos ? »): its answer is what data is used, then the action.
    */
   static boolean asksWhetherUsed(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     boolean yesNo =
         FACT_OPENER.matcher(folded).lookingAt()
             || folded.matches(".*\\b\\w+ t (il|elle|ils|elles)\\b.*")

@@ -90,7 +90,7 @@ public enum LegalRegime {
 
   /** Reads "EU", "Suisse", "royaume-uni", "1"/"2"/"3" (the order offered to users). */
   public static Optional<LegalRegime> parse(String text) {
-    String folded = String.join(" ", Text.words(text));
+    String folded = Text.wordLine(text);
     switch (folded) {
       case "1":
         return Optional.of(EU);
@@ -115,7 +115,7 @@ public enum LegalRegime {
    * unambiguous ("uk", "ch"): "eu" is also French for "had".
    */
   public static Optional<LegalRegime> mentionedIn(String text) {
-    String words = " " + String.join(" ", Text.words(text)) + " ";
+    String words = " " + Text.wordLine(text) + " ";
     Optional<LegalRegime> first = Optional.empty();
     int firstAt = Integer.MAX_VALUE;
     for (LegalRegime regime : values()) {

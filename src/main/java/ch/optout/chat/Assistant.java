@@ -154,7 +154,7 @@ public final class Assistant {
         && u.uncovered().isEmpty()
         && (u.intent() == Intent.LETTER || u.intent() == Intent.OFF_TOPIC)
         && IntentClassifier.asksLetter(u.question())
-        && !OTHER_ADDRESSEE.matcher(String.join(" ", Text.words(u.question()))).find()) {
+        && !OTHER_ADDRESSEE.matcher(Text.wordLine(u.question())).find()) {
       // "write me a letter" after a guide: the letter is for the platform in context
       Optional<String> platform = contextPlatform(state, u.language());
       if (platform.isPresent()) {

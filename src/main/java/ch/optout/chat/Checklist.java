@@ -346,6 +346,6 @@ final class Checklist {
 
   /** "C'est fait !" and "1, 4 et 12" as "c est fait" and "1 4 et 12". */
   private static String fold(String text) {
-    return String.join(" ", Text.words(text));
+    return Text.wordLine(text);
   }
 }

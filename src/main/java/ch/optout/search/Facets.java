@@ -150,7 +150,7 @@ public final class Facets {
 
   /** The facets of a question, most important first. */
   public List<String> of(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     List<String> found = new ArrayList<>();
     for (Map.Entry<String, Pattern> rule : RULES.entrySet()) {
       if (rule.getValue().matcher(folded).find()) {
@@ -197,7 +197,7 @@ public final class Facets {
    * Whether a question is about a press article ("the Le Temps article", « l'article du Temps »).
    */
   public static boolean mentionsArticle(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     return folded.matches(
         ".*\\b(article|articles|le temps|press|presse|journal|newspaper|journalist|journaliste)\\b.*");
   }

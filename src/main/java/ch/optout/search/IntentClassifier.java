@@ -71,7 +71,7 @@ public final class IntentClassifier {
 
   /** Which opt-out kinds a "which platforms…" question asks for, as {@code OptOutKind} names. */
   public static List<String> kindsAsked(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     if (folded.matches(
         ".*\\b(don t|do not|doesn t|does not|n entrain\\w*|ne s entrain\\w*|pas d entrainement|not train\\w*|won t train)\\b.*")) {
       return List.of("NOT_NEEDED");
@@ -161,7 +161,7 @@ public final class IntentClassifier {
 
   /** Whether a question without a platform may continue the last answer's topic. */
   public boolean isFollowUp(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     return FOLLOW_UP.matcher(folded).find() || domainWords(question) > 0;
   }
 
@@ -174,7 +174,7 @@ public final class IntentClassifier {
    */
   public Intent classify(String question, int platformsNamed) {
     boolean platformNamed = platformsNamed > 0;
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     if (SMALL_TALK.matcher(folded).matches() || isShortSmallTalk(question, folded, platformNamed)) {
       return Intent.SMALL_TALK;
     }
@@ -219,7 +219,7 @@ public final class IntentClassifier {
 
   /** The kind of small talk, for a reply that fits: "hello", "thanks", "bye" or "ok". */
   public static String smallTalkKind(String question) {
-    String folded = String.join(" ", Text.words(question));
+    String folded = Text.wordLine(question);
     if (folded.matches("^(hi|hello|hey|bonjour|bonsoir|salut|coucou|yo)\\b.*")) {
       return "hello";
     }
@@ -245,11 +245,11 @@ public final class IntentClassifier {
    * lettre »): after a guide, the letter is for the platform in context.
    */
   public static boolean asksLetter(String question) {
-    return LETTER.matcher(String.join(" ", Text.words(question))).find();
+    return LETTER.matcher(Text.wordLine(question)).find();
   }
 
   public static boolean asksHowTo(String question) {
-    return isHowTo(String.join(" ", Text.words(question)));
+    return isHowTo(Text.wordLine(question));
   }
 
   private static boolean isHowTo(String folded) {

@@ -109,9 +109,9 @@ public final class KnowledgeSearch {
 
   /** Whether the question names a law or article by one of its aliases ("Le Temps", "RGPD"). */
   private static boolean namesIt(Guide g, String question) {
-    String words = " " + String.join(" ", Text.words(question)) + " ";
+    String words = " " + Text.wordLine(question) + " ";
     return g.aliases().stream()
-        .map(a -> String.join(" ", Text.words(a)))
+        .map(Text::wordLine)
         .filter(a -> a.length() >= 4 && !GENERIC.contains(a))
         .anyMatch(a -> words.contains(" " + a + " "));
   }

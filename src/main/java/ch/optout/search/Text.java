@@ -22,6 +22,14 @@ public final class Text {
     return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
   }
 
+  /**
+   * The folded words on one line, one space apart, for patterns that match across words: "Est-ce
+   * que l'IA ?" gives "est ce que l ia".
+   */
+  public static String wordLine(String text) {
+    return String.join(" ", words(text));
+  }
+
   /** Folded words: letters and digits only; "l'ia" gives "l", "ia". */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
