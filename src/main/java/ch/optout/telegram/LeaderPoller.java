@@ -144,6 +144,9 @@ final class LeaderPoller implements Runnable {
 
   /** Runs a store call until it works, waiting longer each time; null once no longer live. */
   private <T> T withStore(String what, java.util.function.Supplier<T> call) {
+    if (!live()) {
+      return null;
+    }
     return StoreRetry.untilDone(
             what, call, this::live, limits.pollBackOffMin(), limits.pollBackOffMax())
         .orElse(null);
