@@ -32,6 +32,10 @@ final class KnowledgeParser {
           "contact",
           "link",
           "checked");
+
+  /** Fields of one entry under {@code sources:}, in the order a reader expects them. */
+  static final List<String> SOURCE_FIELDS = List.of("title", "url", "published", "read");
+
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -139,7 +143,7 @@ final class KnowledgeParser {
                   }
                   return parsed;
                 });
-    List<Source> sources = sources(fm, file, problems);
+    List<Source> sources = sources(fm, file, verified, problems);
     Contact contact = contact(fm, file, problems);
     Optional<URI> link = fm.string("link").flatMap(u -> uri(u, file, fm.line("link"), problems));
     link.filter(u -> !"https".equalsIgnoreCase(u.getScheme()))
@@ -233,7 +237,8 @@ final class KnowledgeParser {
             });
   }
 
-  private static List<Source> sources(FrontMatter fm, String file, List<Problem> problems) {
+  private static List<Source> sources(
+      FrontMatter fm, String file, Optional<LocalDate> verified, List<Problem> problems) {
     List<Source> sources = new ArrayList<>();
     for (FrontMatter.Entry entry : fm.entries("sources")) {
       Optional<String> title = entry.get("title");
@@ -245,13 +250,70 @@ final class KnowledgeParser {
         problems.add(Problem.error(file, entry.line(), "source without a url"));
       }
       for (String field : entry.fields().keySet()) {
-        if (!field.equals("title") && !field.equals("url")) {
-          problems.add(Problem.error(file, entry.line(), "unknown source field '" + field + "'"));
+        if (!SOURCE_FIELDS.contains(field)) {
+          problems.add(
+              Problem.error(
+                  file,
+                  entry.line(),
+                  "unknown source field '"
+                      + field
+                      + "' ("
+                      + String.join(", ", SOURCE_FIELDS)
+                      + ")"));
         }
       }
+      SourceDate published =
+          entry
+              .get("published")
+              .map(
+                  v ->
+                      SourceDate.parse(v)
+                          .orElseGet(
+                              () -> {
+                                problems.add(
+                                    Problem.error(
+                                        file,
+                                        entry.line(),
+                                        "published must be YYYY-MM-DD, YYYY-MM, YYYY or 'undated', not '"
+                                            + v
+                                            + "'"));
+                                return SourceDate.UNKNOWN;
+                              }))
+              .orElse(SourceDate.UNKNOWN);
+      Optional<LocalDate> read =
+          entry
+              .get("read")
+              .flatMap(
+                  v -> {
+                    try {
+                      return Optional.of(LocalDate.parse(v.strip()));
+                    } catch (DateTimeParseException e) {
+                      problems.add(
+                          Problem.error(
+                              file,
+                              entry.line(),
+                              "read must be a date YYYY-MM-DD, not '" + v + "'"));
+                      return Optional.empty();
+                    }
+                  });
+      // a guide cannot have been checked against a page that did not exist yet
+      published
+          .earliestDay()
+          .filter(day -> verified.isPresent() && day.isAfter(verified.get()))
+          .ifPresent(
+              day ->
+                  problems.add(
+                      Problem.error(
+                          file,
+                          entry.line(),
+                          "source published "
+                              + published.text()
+                              + ", after the file's verified date "
+                              + verified.get()
+                              + ": re-check the file and move 'verified', or fix the date")));
       if (title.isPresent() && url.isPresent()) {
         uri(url.get(), file, entry.line(), problems)
-            .ifPresent(u -> sources.add(new Source(title.get(), u)));
+            .ifPresent(u -> sources.add(new Source(title.get(), u, published, read)));
       }
     }
     return sources;

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KnowledgeSnapshot {
   /** Changes whenever the layout below or the records change. */
-  static final String FORMAT = "optout-knowledge-2";
+  static final String FORMAT = "optout-knowledge-3";
 
   private KnowledgeSnapshot() {}
 
@@ -45,6 +45,8 @@ public final class KnowledgeSnapshot {
       for (Source s : g.sources()) {
         out.writeUTF(s.title());
         out.writeUTF(s.url().toString());
+        out.writeUTF(s.published().text());
+        optional(out, s.read().map(LocalDate::toString));
       }
       out.writeInt(g.sections().size());
       for (Section s : g.sections()) {
@@ -105,7 +107,15 @@ public final class KnowledgeSnapshot {
     Contact contact = form.isEmpty() && email.isEmpty() ? Contact.NONE : new Contact(form, email);
     Optional<URI> link = optional(in).map(URI::create);
     String checked = readText(in);
-    List<Source> sources = list(in, () -> new Source(readUtf(in), URI.create(readUtf(in))));
+    List<Source> sources =
+        list(
+            in,
+            () ->
+                new Source(
+                    readUtf(in),
+                    URI.create(readUtf(in)),
+                    new SourceDate(readUtf(in)),
+                    optionalUtf(in).map(LocalDate::parse)));
     List<Section> sections =
         list(
             in,
@@ -170,6 +180,14 @@ public final class KnowledgeSnapshot {
 
   private static Optional<String> optional(DataInputStream in) throws IOException {
     return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+  }
+
+  private static Optional<String> optionalUtf(DataInputStream in) {
+    try {
+      return optional(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static <T> List<T> list(DataInputStream in, Supplier<T> item) {

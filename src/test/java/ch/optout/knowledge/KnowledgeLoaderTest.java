@@ -78,6 +78,7 @@ class KnowledgeLoaderTest {
     assertThat(en.optOut()).contains(OptOutKind.SETTING);
     assertThat(en.contact().email()).contains("privacy@demo.example");
     assertThat(en.sources()).extracting(Source::domain).containsExactly("help.demo.example");
+    assertThat(en.sources().get(0).published().recorded()).isFalse();
     assertThat(en.sections(SectionKind.STEPS))
         .extracting(Section::label)
         .containsExactly("web", "mobile app");
@@ -86,6 +87,22 @@ class KnowledgeLoaderTest {
     assertThat(en.section(SectionKind.NOT_COVERED).orElseThrow().items())
         .containsExactly("Past training.");
     assertThat(kb.find("demo", Language.FR).orElseThrow().sections(SectionKind.STEPS)).hasSize(2);
+  }
+
+  @Test
+  void load_sourceDates_areReadAsWritten() throws IOException {
+    write(
+        "guides/demo.en.md",
+        GOOD_EN.replace(
+            "url: https://help.demo.example/ai",
+            "url: https://help.demo.example/ai\n    published: 2025-07\n    read: 2025-11-20"));
+    write("guides/demo.fr.md", GOOD_FR);
+
+    Source source = loader.load(dir).find("demo", Language.EN).orElseThrow().sources().get(0);
+
+    assertThat(source.published().text()).isEqualTo("2025-07");
+    assertThat(source.published().earliestDay()).contains(LocalDate.of(2025, 7, 1));
+    assertThat(source.read()).contains(LocalDate.of(2025, 11, 20));
   }
 
   static Stream<Arguments> brokenFiles() {
@@ -154,6 +171,27 @@ class KnowledgeLoaderTest {
             GOOD_EN.replace("opt_out: setting", "opt_out: maybe"),
             9,
             "opt_out must be"),
+        Arguments.of(
+            "source published after verified",
+            GOOD_EN.replace(
+                "url: https://help.demo.example/ai",
+                "url: https://help.demo.example/ai\n    published: 2026-01"),
+            15,
+            "after the file's verified date 2025-11-20"),
+        Arguments.of(
+            "bad published date",
+            GOOD_EN.replace(
+                "url: https://help.demo.example/ai",
+                "url: https://help.demo.example/ai\n    published: last spring"),
+            15,
+            "published must be YYYY-MM-DD, YYYY-MM, YYYY or 'undated'"),
+        Arguments.of(
+            "unknown source field",
+            GOOD_EN.replace(
+                "url: https://help.demo.example/ai",
+                "url: https://help.demo.example/ai\n    seen: yesterday"),
+            15,
+            "unknown source field 'seen' (title, url, published, read)"),
         Arguments.of(
             "bad email",
             GOOD_EN.replace("privacy@demo.example", "privacy at demo"),
