@@ -25,6 +25,7 @@ import java.util.Optional;
  *     if none
  * @param link the official page that opens the setting or form, for a channel's link button
  * @param more true when the answer leaves part of the guide out, to be had with "more" / « plus »
+ * @param cards the answer cards the lead gives, as {@code <document id>#<card id>}, first first
  */
 public record Answer(
     Language language,
@@ -42,71 +43,8 @@ public record Answer(
     String document,
     String warning,
     Optional<java.net.URI> link,
-    boolean more) {
-
-  /** An answer with nothing more to show, no warning and no link button. */
-  public Answer(
-      Language language,
-      boolean answered,
-      AnswerKind kind,
-      Optional<String> platformId,
-      String title,
-      String lead,
-      List<StepGroup> steps,
-      List<String> caveats,
-      List<String> notes,
-      List<Source> sources,
-      Optional<LocalDate> verified,
-      String composer,
-      String document) {
-    this(
-        language,
-        answered,
-        kind,
-        platformId,
-        title,
-        lead,
-        steps,
-        caveats,
-        notes,
-        sources,
-        verified,
-        composer,
-        document,
-        "",
-        Optional.empty(),
-        false);
-  }
-
-  /** An answer without a document to copy. */
-  public Answer(
-      Language language,
-      boolean answered,
-      AnswerKind kind,
-      Optional<String> platformId,
-      String title,
-      String lead,
-      List<StepGroup> steps,
-      List<String> caveats,
-      List<String> notes,
-      List<Source> sources,
-      Optional<LocalDate> verified,
-      String composer) {
-    this(
-        language,
-        answered,
-        kind,
-        platformId,
-        title,
-        lead,
-        steps,
-        caveats,
-        notes,
-        sources,
-        verified,
-        composer,
-        "");
-  }
+    boolean more,
+    List<String> cards) {
 
   public Answer {
     Objects.requireNonNull(language, "language");
@@ -123,23 +61,12 @@ public record Answer(
     caveats = List.copyOf(caveats);
     notes = List.copyOf(notes);
     sources = List.copyOf(sources);
+    cards = List.copyOf(cards);
   }
 
   /** A plain message with nothing to cite: greetings, help, command replies. */
   public static Answer message(Language language, String title, String lead) {
-    return new Answer(
-        language,
-        true,
-        AnswerKind.MESSAGE,
-        Optional.empty(),
-        title,
-        lead,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        "extractive");
+    return builder(language, AnswerKind.MESSAGE).title(title).lead(lead).build();
   }
 
   /**
@@ -184,7 +111,12 @@ public record Answer(
             List.of(),
             List.of(),
             Optional.empty(),
-            ExtractiveComposer.NAME));
+            ExtractiveComposer.NAME,
+            "",
+            "",
+            Optional.empty(),
+            false,
+            List.of()));
   }
 
   /** Changes a few fields of an answer without repeating the others. */
@@ -205,6 +137,7 @@ public record Answer(
     private String warning;
     private Optional<java.net.URI> link;
     private boolean more;
+    private List<String> cards;
 
     private Builder(Answer a) {
       language = a.language;
@@ -223,6 +156,7 @@ public record Answer(
       warning = a.warning;
       link = a.link;
       more = a.more;
+      cards = a.cards;
     }
 
     public Builder language(Language v) {
@@ -305,6 +239,11 @@ public record Answer(
       return this;
     }
 
+    public Builder cards(List<String> v) {
+      cards = v;
+      return this;
+    }
+
     public Answer build() {
       return new Answer(
           language,
@@ -322,7 +261,8 @@ public record Answer(
           document,
           warning,
           link,
-          more);
+          more,
+          cards);
     }
   }
 }

@@ -13,5 +13,7 @@ public enum AnswerKind {
   /** a reply to a command or a greeting. */
   MESSAGE,
   /** not answered: out of scope, or not enough evidence. */
-  DECLINE
+  DECLINE,
+  /** a question back, in one line, with choices: "which platform do you mean?". */
+  CLARIFY
 }

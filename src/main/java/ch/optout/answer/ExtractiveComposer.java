@@ -448,30 +448,26 @@ public final class ExtractiveComposer implements AnswerComposer {
             .filter(c -> !lines.contains(c))
             .limit(LeadAnswers.KEY_CAVEATS)
             .toList();
-    return new Answer(
-            u.language(),
-            true,
-            AnswerKind.GUIDE,
-            Optional.of(main.id()),
-            main.title(),
+    return Answer.builder(u.language(), AnswerKind.GUIDE)
+        .platformId(Optional.of(main.id()))
+        .title(main.title())
+        .lead(
             String.join("\n\n", lines)
                 + "\n\n**"
                 + main.platform()
                 + "** "
-                + leads.kindLine(main, u.language()),
+                + leads.kindLine(main, u.language()))
+        .steps(
             IntentClassifier.asksHowTo(u.question())
                 ? LeadAnswers.steps(main, u.question())
-                : List.of(),
-            caveats,
-            List.of(),
-            sources(cited),
-            oldest(cited),
-            NAME)
-        .toBuilder()
-            .warning(leads.warning(cited, u.language()))
-            .link(main.link())
-            .more(true)
-            .build();
+                : List.of())
+        .caveats(caveats)
+        .sources(sources(cited))
+        .verified(oldest(cited))
+        .warning(leads.warning(cited, u.language()))
+        .link(main.link())
+        .more(true)
+        .build();
   }
 
   /** Law or background facts: the best passages, and a platform's steps when one is named. */
@@ -532,19 +528,14 @@ public final class ExtractiveComposer implements AnswerComposer {
       cited.add(g);
     }
     Guide first = picked.get(0).passage().guide();
-    return new Answer(
-        u.language(),
-        true,
-        AnswerKind.INFORMATION,
-        u.platforms().stream().findFirst(),
-        first.title(),
-        String.join("\n\n", parts),
-        steps,
-        List.of(),
-        List.of(),
-        sources(cited),
-        oldest(cited),
-        NAME);
+    return Answer.builder(u.language(), AnswerKind.INFORMATION)
+        .platformId(u.platforms().stream().findFirst())
+        .title(first.title())
+        .lead(String.join("\n\n", parts))
+        .steps(steps)
+        .sources(sources(cited))
+        .verified(oldest(cited))
+        .build();
   }
 
   /** Every platform OptOut covers with its one-line action: "act everywhere". */
@@ -566,23 +557,19 @@ public final class ExtractiveComposer implements AnswerComposer {
       lines.add("**" + g.platform() + "** — " + action + noOptOut);
       g.sources().stream().findFirst().ifPresent(sources::add);
     }
-    return new Answer(
-        language,
-        true,
-        AnswerKind.CHECKLIST,
-        Optional.empty(),
-        messages.get(language, "checklist.title"),
-        messages.get(language, "checklist.lead", guides.size()),
-        List.of(new StepGroup("", lines)),
-        List.of(),
-        notNeeded.isEmpty()
-            ? List.of(messages.get(language, "checklist.note"))
-            : List.of(
-                messages.get(language, "checklist.note"),
-                messages.get(language, "checklist.notNeeded", String.join(", ", notNeeded))),
-        sources,
-        oldest(guides),
-        NAME);
+    return Answer.builder(language, AnswerKind.CHECKLIST)
+        .title(messages.get(language, "checklist.title"))
+        .lead(messages.get(language, "checklist.lead", guides.size()))
+        .steps(List.of(new StepGroup("", lines)))
+        .notes(
+            notNeeded.isEmpty()
+                ? List.of(messages.get(language, "checklist.note"))
+                : List.of(
+                    messages.get(language, "checklist.note"),
+                    messages.get(language, "checklist.notNeeded", String.join(", ", notNeeded))))
+        .sources(sources)
+        .verified(oldest(guides))
+        .build();
   }
 
   /**
@@ -623,19 +610,11 @@ public final class ExtractiveComposer implements AnswerComposer {
             + messages.get(language, "decline.covered", coveredPlatforms(language))
             + "\n\n"
             + messages.get(language, "decline.examples");
-    return new Answer(
-        language,
-        false,
-        AnswerKind.DECLINE,
-        Optional.empty(),
-        messages.get(language, "decline.title"),
-        lead,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        NAME);
+    return Answer.builder(language, AnswerKind.DECLINE)
+        .answered(false)
+        .title(messages.get(language, "decline.title"))
+        .lead(lead)
+        .build();
   }
 
   /** Beyond this many, a list of platform names is a wall of text: a count and /platforms. */

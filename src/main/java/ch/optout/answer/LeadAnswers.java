@@ -59,6 +59,7 @@ final class LeadAnswers {
     List<Source> all = new ArrayList<>(sources);
     all.addAll(g.sources().stream().limit(KEY_SOURCES).toList());
     return base(g, language)
+        .cards(ids(facts))
         .lead(lead.toString().strip())
         .steps(steps(g, u.question()))
         .caveats(items(g, SectionKind.NOT_COVERED).stream().limit(KEY_CAVEATS).toList())
@@ -87,6 +88,7 @@ final class LeadAnswers {
     String title =
         platform.isPresent() || facts.isEmpty() ? main.title() : facts.get(0).guide().title();
     return base(main, language)
+        .cards(ids(facts))
         .title(title)
         .lead(lead.toString().strip())
         .sources(distinct(sources))
@@ -252,6 +254,11 @@ final class LeadAnswers {
         .map(n -> f.guide().source(n))
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  /** The cards as {@code <document id>#<card id>}, for {@link Answer#cards()}. */
+  static List<String> ids(List<CardFinder.Found> found) {
+    return found.stream().map(f -> f.guide().id() + "#" + f.card().id()).toList();
   }
 
   static List<Source> distinct(List<Source> sources) {

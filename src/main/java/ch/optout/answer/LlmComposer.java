@@ -100,19 +100,14 @@ public final class LlmComposer implements AnswerComposer {
     List<String> notes = new ArrayList<>(layout.tail());
     notes.addAll(base.notes());
     notes.add(messages.get(base.language(), "llm.note"));
-    return new Answer(
-        base.language(),
-        true,
-        base.kind(),
-        base.platformId(),
-        base.title(),
-        layout.lead(),
-        steps,
-        base.caveats(),
-        notes,
-        sources,
-        base.verified(),
-        NAME);
+    return base.toBuilder()
+        .answered(true)
+        .lead(layout.lead())
+        .steps(steps)
+        .notes(notes)
+        .sources(sources)
+        .composer(NAME)
+        .build();
   }
 
   /** The extractive answer's sources, then those of other passages the model cited. */

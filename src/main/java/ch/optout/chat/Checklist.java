@@ -104,20 +104,7 @@ final class Checklist {
   Reply pick(String chatId, Language language) {
     Answer list = extractive.checklist(language);
     String lead = list.lead() + "\n\n" + messages.get(language, "checklist.pick.body");
-    Answer answer =
-        new Answer(
-            language,
-            true,
-            list.kind(),
-            Optional.empty(),
-            list.title(),
-            lead,
-            list.steps(),
-            list.caveats(),
-            list.notes(),
-            list.sources(),
-            list.verified(),
-            list.composer());
+    Answer answer = list.toBuilder().answered(true).platformId(Optional.empty()).lead(lead).build();
     store.save(chatId, store.load(chatId).withContext(PICKING, intent(language), clock.instant()));
     return Reply.of(
         answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));

@@ -199,20 +199,14 @@ final class Letters {
     String lead =
         l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
     Answer answer =
-        new Answer(
-            language,
-            true,
-            AnswerKind.LETTER,
-            service ? Optional.empty() : Optional.of(platformId),
-            title,
-            lead,
-            List.of(),
-            List.of(),
-            List.of(),
-            l.sources(),
-            l.verified(),
-            "extractive",
-            l.text());
+        Answer.builder(language, AnswerKind.LETTER)
+            .platformId(service ? Optional.empty() : Optional.of(platformId))
+            .title(title)
+            .lead(lead)
+            .sources(l.sources())
+            .verified(l.verified())
+            .document(l.text())
+            .build();
     return Reply.of(answer);
   }
 

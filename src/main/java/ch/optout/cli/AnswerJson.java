@@ -57,6 +57,8 @@ final class AnswerJson {
     json.put("warning", a.warning().isBlank() ? null : a.warning());
     json.put("link", a.link().map(Object::toString).orElse(null));
     json.put("more", a.more());
+    json.put("cards", a.cards());
+    json.put("asks_back", a.kind() == ch.optout.answer.AnswerKind.CLARIFY);
     reply
         .understanding()
         .ifPresent(

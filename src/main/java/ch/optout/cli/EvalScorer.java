@@ -1,5 +1,6 @@
 package ch.optout.cli;
 
+import ch.optout.answer.AnswerKind;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Source;
 import java.util.ArrayList;
@@ -51,9 +52,32 @@ final class EvalScorer {
               + " instead of "
               + c.language().orElse("?"));
     }
+    c.maxChars()
+        .ifPresent(
+            max -> {
+              if (answerText.length() > max) {
+                problems.add("reply of " + answerText.length() + " characters, over " + max);
+              }
+            });
+    c.answered()
+        .filter(want -> want != reply.answer().answered())
+        .ifPresent(want -> problems.add(want ? "declined" : "answered, should have declined"));
     if (c.outOfScope()) {
       if (reply.answer().answered()) {
         problems.add("answered an out-of-scope question");
+      }
+      return new Verdict(problems, languageRight);
+    }
+    if (c.vague()) {
+      if (reply.answer().kind() != AnswerKind.CLARIFY) {
+        problems.add("did not ask back (" + reply.answer().kind() + ")");
+      }
+      return new Verdict(problems, languageRight);
+    }
+    if (c.paraphrase()) {
+      String led = reply.answer().cards().stream().findFirst().orElse("none");
+      if (!c.card().map(led::equals).orElse(false)) {
+        problems.add("led with card " + led + " instead of " + c.card().orElse("?"));
       }
       return new Verdict(problems, languageRight);
     }
@@ -72,7 +96,9 @@ final class EvalScorer {
         }
         return new Verdict(problems, languageRight);
       }
-      problems.add("declined");
+      if (c.answered().isEmpty()) {
+        problems.add("declined");
+      }
       return new Verdict(problems, languageRight);
     }
     if (!c.names().isEmpty()

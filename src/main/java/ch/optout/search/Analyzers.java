@@ -24,10 +24,10 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * One analyzer per language. Unlike Lucene's stock French and English analyzers these fold accents
  * before stemming, because users type « desactiver » as often as « désactiver ».
  */
-final class Analyzers {
+public final class Analyzers {
   private Analyzers() {}
 
-  static Analyzer forLanguage(Language language) {
+  public static Analyzer forLanguage(Language language) {
     return language == Language.FR ? new French() : new English();
   }
 

@@ -88,21 +88,18 @@ class TelegramRendererTest {
   @Test
   void render_hostileKnowledge_isEscapedAndOnlyWebLinksAreLinks() {
     Answer a =
-        new Answer(
-            Language.EN,
-            true,
-            AnswerKind.GUIDE,
-            Optional.of("x"),
-            "<script>alert(1)</script> & **co**",
-            "Use <b>this</b> & \"that\" > **bold <i>**",
-            List.of(new StepGroup("<Web>", List.of("Click <a href=x>here</a>"))),
-            List.of("a < b"),
-            List.of(),
-            List.of(
-                new Source("T&C \"quoted\"", URI.create("https://ex.com/?a=1&b=2")),
-                new Source("Local", URI.create("javascript:alert(1)"))),
-            Optional.of(LocalDate.of(2025, 1, 2)),
-            "extractive");
+        Answer.builder(Language.EN, AnswerKind.GUIDE)
+            .platformId(Optional.of("x"))
+            .title("<script>alert(1)</script> & **co**")
+            .lead("Use <b>this</b> & \"that\" > **bold <i>**")
+            .steps(List.of(new StepGroup("<Web>", List.of("Click <a href=x>here</a>"))))
+            .caveats(List.of("a < b"))
+            .sources(
+                List.of(
+                    new Source("T&C \"quoted\"", URI.create("https://ex.com/?a=1&b=2")),
+                    new Source("Local", URI.create("javascript:alert(1)"))))
+            .verified(Optional.of(LocalDate.of(2025, 1, 2)))
+            .build();
 
     String html = String.join("\n", renderer.render(a));
 
@@ -131,19 +128,16 @@ class TelegramRendererTest {
                         + ".")
             .toList();
     Answer a =
-        new Answer(
-            Language.EN,
-            true,
-            AnswerKind.GUIDE,
-            Optional.of("big"),
-            "A long guide",
-            "Lead paragraph.",
-            List.of(new StepGroup("Web", steps), new StepGroup("Mobile app", steps.subList(0, 10))),
-            List.of("Caveat"),
-            List.of(),
-            List.of(new Source("S", URI.create("https://ex.com"))),
-            Optional.empty(),
-            "extractive");
+        Answer.builder(Language.EN, AnswerKind.GUIDE)
+            .platformId(Optional.of("big"))
+            .title("A long guide")
+            .lead("Lead paragraph.")
+            .steps(
+                List.of(
+                    new StepGroup("Web", steps), new StepGroup("Mobile app", steps.subList(0, 10))))
+            .caveats(List.of("Caveat"))
+            .sources(List.of(new Source("S", URI.create("https://ex.com"))))
+            .build();
 
     List<String> html = renderer.render(a);
 
@@ -205,19 +199,11 @@ class TelegramRendererTest {
   @Test
   void render_headingDoesNotFitAfterTheLead_startsTheNextMessageWithItsFirstStep() {
     Answer a =
-        new Answer(
-            Language.EN,
-            true,
-            AnswerKind.GUIDE,
-            Optional.empty(),
-            "T",
-            "word ".repeat(30).strip(),
-            List.of(new StepGroup("Web", List.of("first step", "second step"))),
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            "extractive");
+        Answer.builder(Language.EN, AnswerKind.GUIDE)
+            .title("T")
+            .lead("word ".repeat(30).strip())
+            .steps(List.of(new StepGroup("Web", List.of("first step", "second step"))))
+            .build();
 
     List<String> html = new TelegramRenderer(PIPELINE.messages, 180).render(a);
 
@@ -248,19 +234,14 @@ class TelegramRendererTest {
             .mapToObj(i -> words(random, 1 + random.nextInt(300)))
             .reduce((x, y) -> x + (random.nextBoolean() ? "\n\n" : "\n") + y)
             .orElse("");
-    return new Answer(
-        Language.EN,
-        true,
-        AnswerKind.GUIDE,
-        Optional.empty(),
-        words(random, 1 + random.nextInt(20)),
-        lead,
-        groups,
-        List.of(words(random, random.nextInt(50) + 1)),
-        List.of(),
-        sources,
-        random.nextBoolean() ? Optional.of(LocalDate.of(2025, 11, 20)) : Optional.empty(),
-        "extractive");
+    return Answer.builder(Language.EN, AnswerKind.GUIDE)
+        .title(words(random, 1 + random.nextInt(20)))
+        .lead(lead)
+        .steps(groups)
+        .caveats(List.of(words(random, random.nextInt(50) + 1)))
+        .sources(sources)
+        .verified(random.nextBoolean() ? Optional.of(LocalDate.of(2025, 11, 20)) : Optional.empty())
+        .build();
   }
 
   private static final String[] WORDS = {

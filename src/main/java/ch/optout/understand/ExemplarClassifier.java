@@ -1,0 +1,262 @@
+package ch.optout.understand;
+
+import ch.optout.knowledge.Language;
+import ch.optout.search.Analyzers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.classification.ClassificationResult;
+import org.apache.lucene.classification.KNearestNeighborClassifier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Labels a message by the exemplars nearest to it, the way people's wordings resemble each other.
+ * Two neighbourhoods are blended: a lexical one, Lucene's {@link KNearestNeighborClassifier} with
+ * BM25 over the language's analyzer (stems, stop words) and character trigrams (typos); and, once
+ * the embedding model is ready, a semantic one, the cosine between the message's vector and each
+ * exemplar's. Thread-safe: each call builds its own classifier over the shared reader.
+ */
+final class ExemplarClassifier {
+  /** Lucene fields of an exemplar document. */
+  private static final String LABEL = "label"; // stored: what the neighbour votes for
+
+  private static final String WORDS = "words"; // stemmed words, the main evidence
+  private static final String GRAMS =
+      "grams"; // character trigrams: "retroactiv" meets "rétroactif"
+
+  /** Neighbours that vote. */
+  static final int K = 12;
+
+  /** How sharply the semantic vote prefers the nearest exemplars (a softmax temperature). */
+  static final double TEMPERATURE = 0.04;
+
+  /** A label and its blended score, 0 to 1. */
+  record Vote(String label, double score) {}
+
+  /**
+   * What the classifier makes of a message.
+   *
+   * @param votes every label with a vote, best first; scores sum to about 1
+   * @param coverage per label, the best share of the message's stemmed words found in one of its
+   *     exemplars: an absolute measure of likeness, where the votes are only relative
+   * @param cosine per label, the best cosine to one of its exemplars; empty without vectors
+   */
+  record Result(List<Vote> votes, Map<String, Double> coverage, Map<String, Double> cosine) {
+    Optional<Vote> best() {
+      return votes.stream().findFirst();
+    }
+
+    double score(String label) {
+      return votes.stream().filter(v -> v.label().equals(label)).mapToDouble(Vote::score).sum();
+    }
+
+    double coverage(String label) {
+      return coverage.getOrDefault(label, 0.0);
+    }
+
+    double cosine(String label) {
+      return cosine.getOrDefault(label, 0.0);
+    }
+
+    double bestCosine() {
+      return cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+  }
+
+  private final Analyzer analyzer;
+  private final DirectoryReader reader;
+  private final List<Exemplar> exemplars;
+  private final List<Set<String>> stems;
+  private volatile float[][] vectors;
+
+  ExemplarClassifier(Language language, List<Exemplar> exemplars) {
+    this.exemplars = List.copyOf(exemplars);
+    Analyzer words = Analyzers.forLanguage(language);
+    this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(GRAMS, trigrams()));
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setSimilarity(new BM25Similarity());
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
+      for (Exemplar e : this.exemplars) {
+        Document doc = new Document();
+        doc.add(new StringField(LABEL, e.label(), Field.Store.YES));
+        doc.add(new TextField(WORDS, e.text(), Field.Store.NO));
+        doc.add(new TextField(GRAMS, e.text(), Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      writer.commit();
+      this.reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index exemplars", e);
+    }
+    List<Set<String>> all = new ArrayList<>();
+    for (Exemplar e : this.exemplars) {
+      all.add(terms(e.text()));
+    }
+    this.stems = List.copyOf(all);
+  }
+
+  List<Exemplar> exemplars() {
+    return exemplars;
+  }
+
+  /** Gives the exemplars their vectors, in the order of {@link #exemplars()}, once computed. */
+  void vectors(List<float[]> computed) {
+    if (computed.size() != exemplars.size()) {
+      throw new IllegalArgumentException(
+          computed.size() + " vectors for " + exemplars.size() + " exemplars");
+    }
+    float[][] normalised = new float[computed.size()][];
+    for (int i = 0; i < computed.size(); i++) {
+      normalised[i] = Vectors.normalised(computed.get(i));
+    }
+    this.vectors = normalised;
+  }
+
+  boolean hasVectors() {
+    return vectors != null;
+  }
+
+  /**
+   * @param text the message, with platform names already masked
+   * @param vector the message's embedding, when the model is ready
+   */
+  Result classify(String text, Optional<float[]> vector) {
+    Map<String, Double> lexical = lexicalVotes(text);
+    Map<String, Double> coverage = coverage(text);
+    float[][] known = vectors;
+    Map<String, Double> cosine = new HashMap<>();
+    Map<String, Double> semantic = Map.of();
+    if (vector.isPresent() && known != null) {
+      float[] v = Vectors.normalised(vector.get());
+      for (int i = 0; i < known.length; i++) {
+        double c = Vectors.dot(v, known[i]);
+        cosine.merge(exemplars.get(i).label(), c, Math::max);
+      }
+      semantic = softmax(cosine);
+    }
+    Map<String, Double> blended = new LinkedHashMap<>();
+    double lexicalWeight = semantic.isEmpty() ? 1.0 : 0.5;
+    lexical.forEach((label, s) -> blended.merge(label, lexicalWeight * s, Double::sum));
+    semantic.forEach((label, s) -> blended.merge(label, (1 - lexicalWeight) * s, Double::sum));
+    List<Vote> votes =
+        blended.entrySet().stream()
+            .map(e -> new Vote(e.getKey(), e.getValue()))
+            .sorted(Comparator.comparingDouble(Vote::score).reversed())
+            .toList();
+    return new Result(votes, coverage, cosine);
+  }
+
+  private Map<String, Double> lexicalVotes(String text) {
+    if (terms(text).isEmpty()) {
+      return Map.of();
+    }
+    try {
+      KNearestNeighborClassifier knn =
+          new KNearestNeighborClassifier(
+              reader, new BM25Similarity(), analyzer, null, K, 1, 1, LABEL, WORDS, GRAMS + "^0.3");
+      List<ClassificationResult<BytesRef>> results = knn.getClasses(text);
+      Map<String, Double> votes = new HashMap<>();
+      double sum = 0;
+      for (ClassificationResult<BytesRef> r :
+          results == null ? List.<ClassificationResult<BytesRef>>of() : results) {
+        sum += r.getScore();
+      }
+      for (ClassificationResult<BytesRef> r :
+          results == null ? List.<ClassificationResult<BytesRef>>of() : results) {
+        votes.put(r.getAssignedClass().utf8ToString(), sum == 0 ? 0 : r.getScore() / sum);
+      }
+      return votes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot classify", e);
+    }
+  }
+
+  private Map<String, Double> coverage(String text) {
+    Set<String> asked = terms(text);
+    Map<String, Double> best = new HashMap<>();
+    if (asked.isEmpty()) {
+      return best;
+    }
+    for (int i = 0; i < stems.size(); i++) {
+      int shared = 0;
+      for (String t : stems.get(i)) {
+        if (asked.contains(t)) {
+          shared++;
+        }
+      }
+      if (shared > 0) {
+        best.merge(exemplars.get(i).label(), shared / (double) asked.size(), Math::max);
+      }
+    }
+    return best;
+  }
+
+  private static Map<String, Double> softmax(Map<String, Double> cosine) {
+    double max = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    Map<String, Double> weights = new HashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Double> e : cosine.entrySet()) {
+      double w = Math.exp((e.getValue() - max) / TEMPERATURE);
+      weights.put(e.getKey(), w);
+      sum += w;
+    }
+    double total = sum;
+    weights.replaceAll((k, w) -> w / total);
+    return weights;
+  }
+
+  /** The message's stemmed words, as the {@code words} field indexes them. */
+  Set<String> terms(String text) {
+    Set<String> out = new HashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(WORDS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static Analyzer trigrams() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        result = new NGramTokenFilter(result, 3, 3, true);
+        return new TokenStreamComponents(source, result);
+      }
+    };
+  }
+}
