@@ -30,6 +30,9 @@ import ch.optout.store.InMemoryChatStore;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
+import ch.optout.understand.LanguagePack;
+import ch.optout.understand.Regions;
+import ch.optout.understand.Understander;
 import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +65,7 @@ final class Components implements AutoCloseable {
   final PlainTextRenderer plainText;
   final ChatStore store;
   final Assistant assistant;
+  final Understander understander;
   private final ExecutorService embedding;
   private final ExecutorService warmup;
 
@@ -108,6 +112,17 @@ final class Components implements AutoCloseable {
             .flatMap(s -> KnowledgeIndex.fromSnapshot(knowledge, s))
             .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.empty()));
     long indexed = System.nanoTime();
+    PlatformMatcher platformMatcher = new PlatformMatcher(knowledge);
+    QueryUnderstanding understanding =
+        new QueryUnderstanding(languages, platformMatcher, new IntentClassifier());
+    this.understander =
+        new Understander(
+            knowledge,
+            languages,
+            platformMatcher,
+            understanding.uncoveredServices(),
+            Regions.bundled(),
+            java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {
       this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
@@ -116,8 +131,7 @@ final class Components implements AutoCloseable {
       this.retriever =
           new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
     }
-    QueryUnderstanding understanding =
-        new QueryUnderstanding(languages, new PlatformMatcher(knowledge), new IntentClassifier());
+
     this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages, clock);
@@ -141,6 +155,7 @@ final class Components implements AutoCloseable {
 
   private Retriever semantic(RetrievalMode mode) {
     MiniLmEmbedder embedder = new MiniLmEmbedder(embedding);
+    understander.useEmbeddings(embedder);
     KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
     vectorIndex.set(vectors);
     Retriever dense = new VectorRetriever(vectors, embedder);

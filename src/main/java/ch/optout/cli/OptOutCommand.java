@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       TelegramCommand.class,
       KnowledgeCommand.class,
       EvalCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      UnderstandCommand.class
     })
 final class OptOutCommand implements Callable<Integer> {
   final Map<String, String> env;

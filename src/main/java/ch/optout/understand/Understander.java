@@ -1,0 +1,375 @@
+package ch.optout.understand;
+
+import ch.optout.knowledge.Card;
+import ch.optout.knowledge.DocumentKind;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.knowledge.OptOutKind;
+import ch.optout.search.Embedder;
+import ch.optout.search.LanguageDetector;
+import ch.optout.search.PlatformMatcher;
+import ch.optout.search.Text;
+import ch.optout.search.UncoveredServices;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one understanding stage: a message in, a {@link Reading} out. Names (platforms, services,
+ * places, labels) are matched exactly or with typos; what the message does, whether it is in scope,
+ * what shape of answer and which cards it asks for are learned from exemplars — each language's
+ * {@link LanguagePack} and every answer card's question and phrasings in the knowledge — by {@link
+ * ExemplarClassifier}s.
+ */
+public final class Understander {
+  /** An age under 18 said with its unit ("15 ans", "14 yo", "I'm 16"): a minor, exactly. */
+  private static final Pattern AGE =
+      Pattern.compile(
+          "\\b(1[0-7]|[5-9]) ?(ans|an|years? old|yo|y o)\\b|\\b(i m|i am|j ai|she s|he s|she is|he is|il a|elle a) (1[0-7])\\b");
+
+  private final LanguageDetector languages;
+  private final PlatformMatcher platforms;
+  private final UncoveredServices uncovered;
+  private final Regions regions;
+  private final Labels labels;
+  private final Masker masker;
+  private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
+  private final AtomicReference<Embedder> embedder = new AtomicReference<>();
+
+  /** The four classifiers of one language and its word lists. */
+  private record Classifiers(
+      LanguagePack pack,
+      ExemplarClassifier acts,
+      ExemplarClassifier scope,
+      ExemplarClassifier shapes,
+      ExemplarClassifier cards) {}
+
+  public Understander(
+      KnowledgeBase knowledge,
+      LanguageDetector languages,
+      PlatformMatcher platforms,
+      UncoveredServices uncovered,
+      Regions regions,
+      List<LanguagePack> packs) {
+    this.languages = languages;
+    this.platforms = platforms;
+    this.uncovered = uncovered;
+    this.regions = regions;
+    this.labels = new Labels(knowledge);
+    this.masker = new Masker(platforms, uncovered);
+    for (LanguagePack pack : packs) {
+      List<Exemplar> cards = new ArrayList<>(masked(pack.exemplars("cards")));
+      cards.addAll(cardExemplars(knowledge, pack.language()));
+      List<Exemplar> scope = new ArrayList<>(masked(pack.exemplars("scope")));
+      cards.forEach(c -> scope.add(new Exemplar("in", c.text())));
+      Language language = pack.language();
+      byLanguage.put(
+          language,
+          new Classifiers(
+              pack,
+              new ExemplarClassifier(language, masked(pack.exemplars("acts"))),
+              new ExemplarClassifier(language, scope),
+              new ExemplarClassifier(language, masked(pack.exemplars("shapes"))),
+              new ExemplarClassifier(language, cards)));
+    }
+  }
+
+  /**
+   * Reads a message.
+   *
+   * @param text the message, cleaned of control characters
+   * @param fallback the language to use when the text does not decide (the conversation's, the
+   *     app's)
+   */
+  public Reading read(String text, Language fallback) {
+    String question = Pastes.question(text);
+    LanguageDetector.Detection detected = languages.detect(question);
+    if (detected.ambiguous() && !question.equals(text)) {
+      detected = languages.detect(text);
+    }
+    Language language = detected.language().orElse(fallback);
+    Classifiers c = byLanguage.getOrDefault(language, byLanguage.values().iterator().next());
+    List<Reading.Mention> named = mentions(question);
+    Optional<String> service = service(question, named);
+    if (named.isEmpty() && service.isEmpty() && !question.equals(text)) {
+      // a pasted e-mail names its platform; the question at its end says "this"
+      named = mentions(text).stream().limit(1).toList();
+    }
+    List<String> quoted = labels.guidesQuoted(question);
+    List<String> lookalikes = List.of();
+    if (named.isEmpty() && quoted.size() == 1) {
+      named = List.of(new Reading.Mention(quoted.get(0), 0.8));
+    } else if (named.isEmpty() && quoted.size() > 1) {
+      lookalikes = quoted;
+    }
+    String masked = masker.mask(question);
+    Optional<float[]> vector = vector(masked);
+    String words = Text.wordLine(question);
+    ExemplarClassifier.Result acts = c.acts().classify(masked, vector);
+    ExemplarClassifier.Result scope = c.scope().classify(masked, vector);
+    ExemplarClassifier.Result shapes = c.shapes().classify(masked, vector);
+    ExemplarClassifier.Result cards = c.cards().classify(masked, vector);
+    boolean namesSomething = !named.isEmpty() || service.isPresent() || !lookalikes.isEmpty();
+    Act act = act(c.pack(), words, acts, namesSomething);
+    List<Reading.Asked> asked = asked(cards, Text.wordLine(text));
+    Shape shape = shape(c.pack(), words, shapes, named.size());
+    Reading.Builder reading =
+        Reading.builder(text, language)
+            .question(question)
+            .language(language, !detected.ambiguous())
+            .platforms(named)
+            .lookalikes(lookalikes)
+            .uncovered(service)
+            .act(act)
+            .shape(shape)
+            .cards(asked)
+            .country(regions.find(text))
+            .device(device(c.pack(), words))
+            .aboutArticle(c.pack().mentions(words, "article"))
+            .kinds(shape == Shape.LIST ? kinds(c.pack(), words) : List.of());
+    Scored scored = scope(c.pack(), words, act, scope);
+    return reading.scope(scored.scope(), scored.reason()).build();
+  }
+
+  /** Gives understanding the embedding model, once loaded: exemplars get their vectors. */
+  public void useEmbeddings(Embedder model) {
+    for (Classifiers c : byLanguage.values()) {
+      for (ExemplarClassifier classifier : List.of(c.acts(), c.scope(), c.shapes(), c.cards())) {
+        classifier.vectors(
+            model.embedAll(classifier.exemplars().stream().map(Exemplar::text).toList()));
+      }
+    }
+    embedder.set(model);
+  }
+
+  /** Every exemplar text, for computing their vectors ahead of time. */
+  public Set<String> exemplarTexts() {
+    Set<String> texts = new LinkedHashSet<>();
+    for (Classifiers c : byLanguage.values()) {
+      for (ExemplarClassifier classifier : List.of(c.acts(), c.scope(), c.shapes(), c.cards())) {
+        classifier.exemplars().forEach(e -> texts.add(e.text()));
+      }
+    }
+    return texts;
+  }
+
+  private Optional<float[]> vector(String masked) {
+    Embedder model = embedder.get();
+    return model == null || masked.isBlank() ? Optional.empty() : Optional.of(model.embed(masked));
+  }
+
+  private List<Reading.Mention> mentions(String text) {
+    List<Reading.Mention> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (PlatformMatcher.Match m : platforms.find(text)) {
+      if (seen.add(m.platformId())) {
+        out.add(new Reading.Mention(m.platformId(), m.exact() ? 1.0 : 0.8));
+      }
+    }
+    return out;
+  }
+
+  /** A service without a guide, unless a platform's own name covers it. */
+  private Optional<String> service(String text, List<Reading.Mention> named) {
+    Optional<UncoveredServices.Match> found = uncovered.find(text);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    List<PlatformMatcher.Match> matches = platforms.find(text);
+    UncoveredServices.Match s = found.get();
+    boolean longerPlatform =
+        matches.stream()
+            .anyMatch(m -> m.start() < s.end() && s.start() < m.end() && m.length() > s.length());
+    return longerPlatform ? Optional.empty() : Optional.of(s.name());
+  }
+
+  private static Act act(
+      LanguagePack pack, String words, ExemplarClassifier.Result r, boolean namesSomething) {
+    if (pack.list("more").contains(words)) {
+      return Act.MORE;
+    }
+    Optional<ExemplarClassifier.Vote> best = r.best();
+    if (best.isEmpty()) {
+      return Act.QUESTION;
+    }
+    String label = best.get().label();
+    double score = best.get().score();
+    boolean like = r.coverage(label) >= 0.6 || r.cosine(label) >= 0.8;
+    if (score < 0.4 || !like) {
+      return Act.QUESTION;
+    }
+    Act act = actOf(label);
+    boolean conversational =
+        act == Act.GREETING
+            || act == Act.THANKS
+            || act == Act.GOODBYE
+            || act == Act.ACK
+            || act == Act.SMALL_TALK;
+    if (conversational && namesSomething) {
+      // "hi, how do I stop LinkedIn…": a question with a greeting
+      return Act.QUESTION;
+    }
+    if (act == Act.CORRECTION && !namesSomething) {
+      return Act.FOLLOW_UP;
+    }
+    return act;
+  }
+
+  private static Act actOf(String label) {
+    return switch (label) {
+      case "followup" -> Act.FOLLOW_UP;
+      case "greeting" -> Act.GREETING;
+      case "thanks" -> Act.THANKS;
+      case "goodbye" -> Act.GOODBYE;
+      case "ack" -> Act.ACK;
+      case "smalltalk" -> Act.SMALL_TALK;
+      case "letter" -> Act.LETTER;
+      case "where-to-send" -> Act.WHERE_TO_SEND;
+      case "no-reply" -> Act.NO_REPLY;
+      case "complaint" -> Act.COMPLAINT;
+      case "checklist" -> Act.CHECKLIST;
+      case "progress" -> Act.PROGRESS;
+      case "correction" -> Act.CORRECTION;
+      case "more" -> Act.MORE;
+      case "language" -> Act.LANGUAGE;
+      default -> Act.QUESTION;
+    };
+  }
+
+  private static Shape shape(
+      LanguagePack pack, String words, ExemplarClassifier.Result r, int platformsNamed) {
+    Optional<ExemplarClassifier.Vote> best = r.best();
+    Shape shape =
+        best.map(
+                v ->
+                    switch (v.label()) {
+                      case "fact" -> Shape.FACT;
+                      case "whether-used" -> Shape.WHETHER_USED;
+                      case "compare" -> Shape.COMPARISON;
+                      case "list" -> Shape.LIST;
+                      case "summary" -> Shape.SUMMARY;
+                      default -> Shape.HOW_TO;
+                    })
+            .orElse(Shape.HOW_TO);
+    if (shape == Shape.COMPARISON && platformsNamed == 1) {
+      return Shape.FACT;
+    }
+    if (shape == Shape.LIST && platformsNamed >= 2) {
+      return Shape.COMPARISON;
+    }
+    return shape;
+  }
+
+  /** The cards asked for, best first: the votes, and an age under 18 said exactly. */
+  private static List<Reading.Asked> asked(ExemplarClassifier.Result r, String words) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (ExemplarClassifier.Vote v : r.votes()) {
+      scores.put(v.label(), v.score());
+    }
+    Matcher age = AGE.matcher(words);
+    if (age.find()) {
+      scores.merge("minors", 1.0, Math::max);
+    }
+    return scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> new Reading.Asked(e.getKey(), e.getValue()))
+        .limit(6)
+        .toList();
+  }
+
+  private record Scored(Scope scope, String reason) {}
+
+  private static Scored scope(
+      LanguagePack pack, String words, Act act, ExemplarClassifier.Result r) {
+    if (act != Act.QUESTION && act != Act.FOLLOW_UP) {
+      return new Scored(Scope.IN, "conversation");
+    }
+    double in = r.score("in");
+    Optional<ExemplarClassifier.Vote> off =
+        r.votes().stream().filter(v -> !v.label().equals("in")).findFirst();
+    boolean topic = pack.mentions(words, "domain");
+    if (off.isEmpty()) {
+      return new Scored(Scope.IN, "topic");
+    }
+    String kind = off.get().label();
+    double offScore = off.get().score();
+    boolean likeOff = r.coverage(kind) >= 0.5 || r.cosine(kind) >= 0.75;
+    if (offScore > in && likeOff && !(topic && offScore < 0.7)) {
+      return new Scored(Scope.OUT, kind);
+    }
+    if (offScore > in && !topic) {
+      return new Scored(Scope.UNSURE, kind);
+    }
+    return new Scored(Scope.IN, topic ? "topic" : "like-topic");
+  }
+
+  private static Optional<Device> device(LanguagePack pack, String words) {
+    if (pack.mentions(words, "mobile")) {
+      return Optional.of(Device.MOBILE);
+    }
+    if (pack.mentions(words, "desktop")) {
+      return Optional.of(Device.DESKTOP);
+    }
+    return Optional.empty();
+  }
+
+  private static List<OptOutKind> kinds(LanguagePack pack, String words) {
+    if (pack.mentions(words, "kind.not-needed")) {
+      return List.of(OptOutKind.NOT_NEEDED);
+    }
+    if (pack.mentions(words, "kind.none")) {
+      return List.of(OptOutKind.FORM, OptOutKind.NONE);
+    }
+    if (pack.mentions(words, "kind.form")) {
+      return List.of(OptOutKind.FORM);
+    }
+    if (pack.mentions(words, "kind.setting")) {
+      return List.of(OptOutKind.SETTING);
+    }
+    return List.of(OptOutKind.values());
+  }
+
+  private List<Exemplar> masked(List<Exemplar> exemplars) {
+    return exemplars.stream().map(e -> new Exemplar(e.label(), masker.mask(e.text()))).toList();
+  }
+
+  /** Every card's question and phrasings in one language, labelled by card. */
+  private List<Exemplar> cardExemplars(KnowledgeBase knowledge, Language language) {
+    List<Exemplar> out = new ArrayList<>();
+    for (Guide g : knowledge.documents()) {
+      if (g.language() != language) {
+        continue;
+      }
+      for (Card card : g.cards()) {
+        String label = cardLabel(g, card);
+        List<String> texts = new ArrayList<>();
+        texts.add(card.question());
+        texts.addAll(card.also());
+        for (String t : texts) {
+          String m = masker.mask(t);
+          if (!m.isBlank()) {
+            out.add(new Exemplar(label, m));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A platform's card by its id, shared by every guide ("retroactive"); a law file's or article's
+   * by document and id ("complaints#complaint-belgium").
+   */
+  public static String cardLabel(Guide g, Card card) {
+    return g.kind() == DocumentKind.GUIDE ? card.id() : g.id() + "#" + card.id();
+  }
+}
