@@ -34,6 +34,11 @@ final class UnderstandCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "bm25|hybrid", defaultValue = "hybrid")
   String mode;
 
+  @Option(names = "--explain", description = "Also print each classifier's nearest labels.")
+  boolean explain;
+
+  private Components components;
+
   private final ObjectMapper mapper = new ObjectMapper();
 
   @Override
@@ -43,6 +48,7 @@ final class UnderstandCommand implements Callable<Integer> {
             .orElseThrow(() -> new UsageProblem("--mode takes bm25 or hybrid, not '" + mode + "'"));
     PrintWriter out = parent.spec.commandLine().getOut();
     try (Components c = Components.inMemory(parent.settings(), retrieval)) {
+      components = c;
       if (retrieval != RetrievalMode.BM25) {
         c.retriever.awaitWarm(120, TimeUnit.SECONDS);
       }
@@ -84,6 +90,9 @@ final class UnderstandCommand implements Callable<Integer> {
             .toList());
     r.country().ifPresent(v -> m.put("country", v));
     r.device().ifPresent(v -> m.put("device", v.name()));
+    if (explain) {
+      m.put("explain", components.understander.explain(r.text(), r.language()));
+    }
     return mapper.writeValueAsString(m);
   }
 }

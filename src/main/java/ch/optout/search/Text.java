@@ -42,7 +42,7 @@ public final class Text {
   }
 
   /** Damerau–Levenshtein (optimal string alignment) distance, stopping early past {@code max}. */
-  static int distance(String a, String b, int max) {
+  public static int distance(String a, String b, int max) {
     if (Math.abs(a.length() - b.length()) > max) {
       return max + 1;
     }

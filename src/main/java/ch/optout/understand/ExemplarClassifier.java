@@ -2,6 +2,7 @@ package ch.optout.understand;
 
 import ch.optout.knowledge.Language;
 import ch.optout.search.Analyzers;
+import ch.optout.search.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,8 +67,15 @@ final class ExemplarClassifier {
    * @param coverage per label, the best share of the message's stemmed words found in one of its
    *     exemplars: an absolute measure of likeness, where the votes are only relative
    * @param cosine per label, the best cosine to one of its exemplars; empty without vectors
+   * @param similarity per label, the best TF-IDF cosine of the message's stemmed words (typos
+   *     mended to a known word) with one of its exemplars: rare shared words count, common ones
+   *     hardly
    */
-  record Result(List<Vote> votes, Map<String, Double> coverage, Map<String, Double> cosine) {
+  record Result(
+      List<Vote> votes,
+      Map<String, Double> coverage,
+      Map<String, Double> cosine,
+      Map<String, Double> similarity) {
     Optional<Vote> best() {
       return votes.stream().findFirst();
     }
@@ -84,6 +92,11 @@ final class ExemplarClassifier {
       return cosine.getOrDefault(label, 0.0);
     }
 
+    /** The TF-IDF cosine between the message and the label's nearest exemplar, 0 to 1. */
+    double similarity(String label) {
+      return similarity.getOrDefault(label, 0.0);
+    }
+
     double bestCosine() {
       return cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
@@ -93,6 +106,8 @@ final class ExemplarClassifier {
   private final DirectoryReader reader;
   private final List<Exemplar> exemplars;
   private final List<Set<String>> stems;
+  private final Map<String, Double> idf;
+  private final double[] norms;
   private volatile float[][] vectors;
 
   ExemplarClassifier(Language language, List<Exemplar> exemplars) {
@@ -120,6 +135,25 @@ final class ExemplarClassifier {
       all.add(terms(e.text()));
     }
     this.stems = List.copyOf(all);
+    Map<String, Integer> df = new HashMap<>();
+    for (Set<String> terms : all) {
+      terms.forEach(t -> df.merge(t, 1, Integer::sum));
+    }
+    Map<String, Double> weights = new HashMap<>();
+    df.forEach((t, n) -> weights.put(t, Math.log(1 + all.size() / (double) n)));
+    this.idf = Map.copyOf(weights);
+    this.norms = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      double sum = 0;
+      for (String t : all.get(i)) {
+        sum += square(idf.get(t));
+      }
+      norms[i] = Math.sqrt(sum);
+    }
+  }
+
+  private static double square(double x) {
+    return x * x;
   }
 
   List<Exemplar> exemplars() {
@@ -149,7 +183,9 @@ final class ExemplarClassifier {
    */
   Result classify(String text, Optional<float[]> vector) {
     Map<String, Double> lexical = lexicalVotes(text);
-    Map<String, Double> coverage = coverage(text);
+    Set<String> asked = mended(terms(text));
+    Map<String, Double> coverage = coverage(asked);
+    Map<String, Double> similarity = similarity(asked);
     float[][] known = vectors;
     Map<String, Double> cosine = new HashMap<>();
     Map<String, Double> semantic = Map.of();
@@ -170,7 +206,7 @@ final class ExemplarClassifier {
             .map(e -> new Vote(e.getKey(), e.getValue()))
             .sorted(Comparator.comparingDouble(Vote::score).reversed())
             .toList();
-    return new Result(votes, coverage, cosine);
+    return new Result(votes, coverage, cosine, similarity);
   }
 
   private Map<String, Double> lexicalVotes(String text) {
@@ -198,8 +234,7 @@ final class ExemplarClassifier {
     }
   }
 
-  private Map<String, Double> coverage(String text) {
-    Set<String> asked = terms(text);
+  private Map<String, Double> coverage(Set<String> asked) {
     Map<String, Double> best = new HashMap<>();
     if (asked.isEmpty()) {
       return best;
@@ -213,6 +248,57 @@ final class ExemplarClassifier {
       }
       if (shared > 0) {
         best.merge(exemplars.get(i).label(), shared / (double) asked.size(), Math::max);
+      }
+    }
+    return best;
+  }
+
+  /** Words unknown to the exemplars replaced by a known word one or two typos away, if any. */
+  private Set<String> mended(Set<String> asked) {
+    Set<String> out = new HashSet<>();
+    for (String t : asked) {
+      if (idf.containsKey(t) || t.length() < 5) {
+        out.add(t);
+        continue;
+      }
+      int allowed = t.length() >= 9 ? 2 : 1;
+      String best = t;
+      int bestDistance = allowed + 1;
+      for (String known : idf.keySet()) {
+        if (Math.abs(known.length() - t.length()) > allowed || known.charAt(0) != t.charAt(0)) {
+          continue;
+        }
+        int d = Text.distance(t, known, allowed);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = known;
+        }
+      }
+      out.add(best);
+    }
+    return out;
+  }
+
+  private Map<String, Double> similarity(Set<String> asked) {
+    Map<String, Double> best = new HashMap<>();
+    if (asked.isEmpty()) {
+      return best;
+    }
+    double unknown = Math.log(1 + stems.size() / 0.5);
+    double askedNorm = 0;
+    for (String t : asked) {
+      askedNorm += square(idf.getOrDefault(t, unknown));
+    }
+    askedNorm = Math.sqrt(askedNorm);
+    for (int i = 0; i < stems.size(); i++) {
+      double dot = 0;
+      for (String t : stems.get(i)) {
+        if (asked.contains(t)) {
+          dot += square(idf.get(t));
+        }
+      }
+      if (dot > 0) {
+        best.merge(exemplars.get(i).label(), dot / (askedNorm * norms[i]), Math::max);
       }
     }
     return best;

@@ -140,12 +140,55 @@ public final class Understander {
     return reading.scope(scored.scope(), scored.reason()).build();
   }
 
+  /**
+   * What each classifier makes of a message, label by label (vote, coverage, cosine), for tuning:
+   * {@code optout understand --explain}.
+   */
+  public Map<String, List<String>> explain(String text, Language fallback) {
+    String question = Pastes.question(text);
+    Language language = languages.detect(question).language().orElse(fallback);
+    Classifiers c = byLanguage.getOrDefault(language, byLanguage.values().iterator().next());
+    String masked = masker.mask(question);
+    Optional<float[]> vector = vector(masked);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    out.put("masked", List.of(masked));
+    Map<String, ExemplarClassifier> all = new LinkedHashMap<>();
+    all.put("acts", c.acts());
+    all.put("scope", c.scope());
+    all.put("shapes", c.shapes());
+    all.put("cards", c.cards());
+    all.forEach(
+        (task, classifier) -> {
+          ExemplarClassifier.Result r = classifier.classify(masked, vector);
+          out.put(
+              task,
+              r.votes().stream()
+                  .limit(5)
+                  .map(
+                      v ->
+                          String.format(
+                              java.util.Locale.ROOT,
+                              "%s v%.2f t%.2f s%.2f",
+                              v.label(),
+                              v.score(),
+                              r.similarity(v.label()),
+                              r.cosine(v.label())))
+                  .toList());
+        });
+    return out;
+  }
+
   /** Gives understanding the embedding model, once loaded: exemplars get their vectors. */
   public void useEmbeddings(Embedder model) {
+    List<String> texts = List.copyOf(exemplarTexts());
+    List<float[]> vectors = model.embedAll(texts);
+    Map<String, float[]> byText = new java.util.HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      byText.put(texts.get(i), vectors.get(i));
+    }
     for (Classifiers c : byLanguage.values()) {
       for (ExemplarClassifier classifier : List.of(c.acts(), c.scope(), c.shapes(), c.cards())) {
-        classifier.vectors(
-            model.embedAll(classifier.exemplars().stream().map(Exemplar::text).toList()));
+        classifier.vectors(classifier.exemplars().stream().map(e -> byText.get(e.text())).toList());
       }
     }
     embedder.set(model);
