@@ -12,6 +12,7 @@ import ch.optout.knowledge.KnowledgeLoader;
 import ch.optout.knowledge.KnowledgeLocation;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Bm25Retriever;
+import ch.optout.search.Embedder;
 import ch.optout.search.HybridRetriever;
 import ch.optout.search.IndexSnapshot;
 import ch.optout.search.IntentClassifier;
@@ -23,7 +24,9 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.search.QueryUnderstanding;
 import ch.optout.search.RetrievalMode;
 import ch.optout.search.Retriever;
+import ch.optout.search.StoredEmbedder;
 import ch.optout.search.VectorRetriever;
+import ch.optout.search.VectorSnapshot;
 import ch.optout.search.WarmingRetriever;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
@@ -154,7 +157,12 @@ final class Components implements AutoCloseable {
   }
 
   private Retriever semantic(RetrievalMode mode) {
-    MiniLmEmbedder embedder = new MiniLmEmbedder(embedding);
+    MiniLmEmbedder model = new MiniLmEmbedder(embedding);
+    // the vectors computed at build time serve the bundled knowledge; others are computed now
+    Embedder embedder =
+        VectorSnapshot.bundled(MiniLmEmbedder.MODEL)
+            .<Embedder>map(stored -> new StoredEmbedder(stored, model))
+            .orElse(model);
     understander.useEmbeddings(embedder);
     KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
     vectorIndex.set(vectors);

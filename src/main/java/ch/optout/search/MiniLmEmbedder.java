@@ -14,6 +14,9 @@ import java.util.concurrent.Executor;
  * is downloaded. Query vectors are cached, since people ask the same questions again.
  */
 public final class MiniLmEmbedder implements Embedder {
+  /** Names the model, so that vectors computed with another one are never mixed in. */
+  public static final String MODEL = "all-MiniLM-L6-v2-q/langchain4j-1.19.0-beta29";
+
   static final int CACHE_SIZE = 2048;
 
   private final EmbeddingModel model;

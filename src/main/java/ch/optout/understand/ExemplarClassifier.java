@@ -75,7 +75,8 @@ final class ExemplarClassifier {
       List<Vote> votes,
       Map<String, Double> coverage,
       Map<String, Double> cosine,
-      Map<String, Double> similarity) {
+      Map<String, Double> similarity,
+      Map<String, double[]> byGroup) {
     Optional<Vote> best() {
       return votes.stream().findFirst();
     }
@@ -90,6 +91,22 @@ final class ExemplarClassifier {
 
     double cosine(String label) {
       return cosine.getOrDefault(label, 0.0);
+    }
+
+    /**
+     * Within one group (a guide), per label: the best TF-IDF similarity and the best cosine of the
+     * message with one of that group's exemplars of the label.
+     */
+    Map<String, double[]> inGroup(String group) {
+      Map<String, double[]> out = new HashMap<>();
+      String prefix = group + "|";
+      byGroup.forEach(
+          (key, v) -> {
+            if (key.startsWith(prefix)) {
+              out.put(key.substring(prefix.length()), v);
+            }
+          });
+      return out;
     }
 
     /** The TF-IDF cosine between the message and the label's nearest exemplar, 0 to 1. */
@@ -185,15 +202,35 @@ final class ExemplarClassifier {
     Map<String, Double> lexical = lexicalVotes(text);
     Set<String> asked = mended(terms(text));
     Map<String, Double> coverage = coverage(asked);
-    Map<String, Double> similarity = similarity(asked);
+    Map<String, Double> similarity = new HashMap<>();
+    double[] each = similarities(asked);
+    for (int i = 0; i < each.length; i++) {
+      if (each[i] > 0) {
+        similarity.merge(exemplars.get(i).label(), each[i], Math::max);
+      }
+    }
     float[][] known = vectors;
     Map<String, Double> cosine = new HashMap<>();
     Map<String, Double> semantic = Map.of();
+    Map<String, double[]> byGroup = new HashMap<>();
+    double[] sims = each;
+    for (int i = 0; i < sims.length; i++) {
+      Exemplar e = exemplars.get(i);
+      if (!e.group().isEmpty() && sims[i] > 0) {
+        byGroup.computeIfAbsent(e.group() + "|" + e.label(), k -> new double[2])[0] =
+            Math.max(byGroup.get(e.group() + "|" + e.label())[0], sims[i]);
+      }
+    }
     if (vector.isPresent() && known != null) {
       float[] v = Vectors.normalised(vector.get());
       for (int i = 0; i < known.length; i++) {
         double c = Vectors.dot(v, known[i]);
-        cosine.merge(exemplars.get(i).label(), c, Math::max);
+        Exemplar e = exemplars.get(i);
+        cosine.merge(e.label(), c, Math::max);
+        if (!e.group().isEmpty()) {
+          double[] g = byGroup.computeIfAbsent(e.group() + "|" + e.label(), k -> new double[2]);
+          g[1] = Math.max(g[1], c);
+        }
       }
       semantic = softmax(cosine);
     }
@@ -206,7 +243,7 @@ final class ExemplarClassifier {
             .map(e -> new Vote(e.getKey(), e.getValue()))
             .sorted(Comparator.comparingDouble(Vote::score).reversed())
             .toList();
-    return new Result(votes, coverage, cosine, similarity);
+    return new Result(votes, coverage, cosine, similarity, byGroup);
   }
 
   private Map<String, Double> lexicalVotes(String text) {
@@ -279,10 +316,11 @@ final class ExemplarClassifier {
     return out;
   }
 
-  private Map<String, Double> similarity(Set<String> asked) {
-    Map<String, Double> best = new HashMap<>();
+  /** The TF-IDF cosine of the message with each exemplar, in exemplar order. */
+  private double[] similarities(Set<String> asked) {
+    double[] out = new double[stems.size()];
     if (asked.isEmpty()) {
-      return best;
+      return out;
     }
     double unknown = Math.log(1 + stems.size() / 0.5);
     double askedNorm = 0;
@@ -297,11 +335,9 @@ final class ExemplarClassifier {
           dot += square(idf.get(t));
         }
       }
-      if (dot > 0) {
-        best.merge(exemplars.get(i).label(), dot / (askedNorm * norms[i]), Math::max);
-      }
+      out[i] = dot == 0 ? 0 : dot / (askedNorm * norms[i]);
     }
-    return best;
+    return out;
   }
 
   private static Map<String, Double> softmax(Map<String, Double> cosine) {

@@ -24,6 +24,11 @@ final class Masker {
     this.uncovered = uncovered;
   }
 
+  /** A masked text without its name tokens. */
+  static String withoutNames(String masked) {
+    return (" " + masked + " ").replace(" " + TOKEN + " ", " ").strip().replaceAll(" +", " ");
+  }
+
   /** The folded words of a text, each platform or service name one {@link #TOKEN}. */
   String mask(String text) {
     List<String> words = Text.words(text);
