@@ -78,6 +78,17 @@ public final class KnowledgeLoader {
         new KnowledgeBase(documents, HexFormat.of().formatHex(digest.digest())), problems);
   }
 
+  /**
+   * What {@code knowledge check} reports: everything {@link #read} does, plus the rules for
+   * publishing (clean sources) that loading does not need to answer.
+   */
+  public Report check(Path root) {
+    Report report = read(root);
+    List<Problem> problems = new ArrayList<>(report.problems());
+    problems.addAll(validator.publishing(report.base().documents()));
+    return new Report(report.base(), problems);
+  }
+
   /** Warnings for documents verified more than {@code days} days before {@code today}. */
   public List<Problem> stale(KnowledgeBase base, LocalDate today, int days) {
     return validator.stale(base.documents(), today, days);

@@ -365,9 +365,24 @@ class CliTest {
   }
 
   @Test
-  void knowledgeCheck_validFolder_exitsZero() {
+  void knowledgeCheck_validFolder_exitsZero() throws Exception {
+    env.put("OPTOUT_KNOWLEDGE_DIR", checkFixture().toString());
+
     assertThat(run("", "knowledge", "check")).isZero();
-    assertThat(out.toString()).contains("0 errors");
+    assertThat(out.toString()).contains("2 files, 2 guides, 0 errors, 0 warnings");
+  }
+
+  @Test
+  void knowledgeCheck_plantedShortLink_failsNamingTheFile() throws Exception {
+    Path dir = copyOfCheckFixture();
+    replace(
+        dir.resolve("guides/demo.fr.md"), "https://help.demo.example/fr/ai", "https://bit.ly/3x");
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "guides/demo.fr.md:1: source 'Aide Demo — Données pour l'IA' points to a link"
+                + " shortener or redirect (bit.ly)");
   }
 
   @Test
@@ -399,5 +414,29 @@ class CliTest {
 
     assertThat(run("", "ask", "LinkedIn")).isEqualTo(3);
     assertThat(err.toString()).contains("guides/x.en.md:").doesNotContain("at ch.optout");
+  }
+
+  private static Path checkFixture() throws Exception {
+    return Path.of(CliTest.class.getResource("/check-knowledge").toURI());
+  }
+
+  /** The folder that passes every rule, copied to plant one defect. */
+  private Path copyOfCheckFixture() throws Exception {
+    Path dir = temp.resolve("check");
+    Path fixture = checkFixture();
+    try (var files = Files.walk(fixture)) {
+      for (Path from : files.filter(Files::isRegularFile).toList()) {
+        Path to = dir.resolve(fixture.relativize(from).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+      }
+    }
+    return dir;
+  }
+
+  private static void replace(Path file, String old, String replacement) throws Exception {
+    String text = Files.readString(file);
+    assertThat(text).contains(old);
+    Files.writeString(file, text.replace(old, replacement));
   }
 }
