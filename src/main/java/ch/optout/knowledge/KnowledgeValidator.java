@@ -76,6 +76,7 @@ final class KnowledgeValidator {
     List<Problem> problems = new ArrayList<>();
     SourceHosts.bundled().check(documents, problems);
     SamePages.bundled().check(documents, problems);
+    CommonCards.check(documents, problems);
     return problems;
   }
 

@@ -400,7 +400,9 @@ class CliTest {
   }
 
   @Test
-  void knowledgeCheckStale_warnsWithoutFailing() {
+  void knowledgeCheckStale_warnsWithoutFailing() throws Exception {
+    env.put("OPTOUT_KNOWLEDGE_DIR", checkFixture().toString());
+
     assertThat(run("", "knowledge", "check", "--stale", "30")).isZero();
     assertThat(out.toString()).contains("warning: verified 2025-");
   }
