@@ -80,7 +80,8 @@ public final class KnowledgeLoader {
 
   /**
    * What {@code knowledge check} reports: everything {@link #read} does, plus the rules for
-   * publishing (clean sources, the common cards) that loading does not need to answer.
+   * publishing (clean sources, the common cards, French labels) that loading does not need to
+   * answer.
    */
   public Report check(Path root) {
     Report report = read(root);

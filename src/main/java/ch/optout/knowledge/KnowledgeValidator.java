@@ -77,6 +77,7 @@ final class KnowledgeValidator {
     SourceHosts.bundled().check(documents, problems);
     SamePages.bundled().check(documents, problems);
     CommonCards.check(documents, problems);
+    FrenchLabels.bundled().check(documents, problems);
     return problems;
   }
 
