@@ -80,13 +80,18 @@ public final class KnowledgeLoader {
 
   /**
    * What {@code knowledge check} reports: everything {@link #read} does, plus the rules for
-   * publishing (clean sources, the common cards, French labels) that loading does not need to
-   * answer.
+   * publishing (clean sources, the common cards, French labels, the list of services without a
+   * guide). The list checked is the one bundled with OptOut, whatever folder is read: it is the one
+   * that decides which questions are declined.
    */
   public Report check(Path root) {
+    return check(root, CoverageList.bundled());
+  }
+
+  Report check(Path root, CoverageList coverage) {
     Report report = read(root);
     List<Problem> problems = new ArrayList<>(report.problems());
-    problems.addAll(validator.publishing(report.base().documents()));
+    problems.addAll(validator.publishing(report.base().documents(), coverage));
     return new Report(report.base(), problems);
   }
 

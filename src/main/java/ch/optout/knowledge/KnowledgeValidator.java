@@ -72,12 +72,13 @@ final class KnowledgeValidator {
    * The rules for knowledge about to be published, on top of {@link #validate}: what loading needs
    * to answer is there already; these keep the answers trustworthy and complete.
    */
-  List<Problem> publishing(List<Guide> documents) {
+  List<Problem> publishing(List<Guide> documents, CoverageList coverage) {
     List<Problem> problems = new ArrayList<>();
     SourceHosts.bundled().check(documents, problems);
     SamePages.bundled().check(documents, problems);
     CommonCards.check(documents, problems);
     FrenchLabels.bundled().check(documents, problems);
+    coverage.check(documents, problems);
     return problems;
   }
 

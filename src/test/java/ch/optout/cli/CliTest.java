@@ -386,6 +386,22 @@ class CliTest {
   }
 
   @Test
+  void knowledgeCheck_anotherFolder_isCheckedAgainstTheBundledListOfServicesWithoutAGuide()
+      throws Exception {
+    String listed = firstListedService();
+    Path dir = copyOfCheckFixture();
+    for (String twin : List.of("guides/demo.en.md", "guides/demo.fr.md")) {
+      replace(dir.resolve(twin), "platform: Demo", "platform: " + listed);
+    }
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "src/main/resources/coverage/uncovered.txt:",
+            ": '" + listed + "' has a guide (guides/demo.en.md)");
+  }
+
+  @Test
   void knowledgeCheck_brokenFolder_exitsNonZeroWithFileAndLine() throws Exception {
     Path dir = temp.resolve("k");
     Files.createDirectories(dir.resolve("guides"));
@@ -440,5 +456,19 @@ class CliTest {
     String text = Files.readString(file);
     assertThat(text).contains(old);
     Files.writeString(file, text.replace(old, replacement));
+  }
+
+  /** A service the bundled list says has no guide, read from the list itself. */
+  private static String firstListedService() throws Exception {
+    try (var in = CliTest.class.getClassLoader().getResourceAsStream("coverage/uncovered.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .findFirst()
+          .orElseThrow()
+          .split("\\|")[0]
+          .strip();
+    }
   }
 }
