@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -386,6 +387,18 @@ class CliTest {
   }
 
   @Test
+  void knowledgeCheck_sourcePublishedAfterVerified_failsWithFileAndLine() throws Exception {
+    Path dir = copyOfCheckFixture();
+    replace(dir.resolve("guides/demo.en.md"), "published: 2025-07", "published: 2026-01-15");
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "guides/demo.en.md:12: source published 2026-01-15, after the file's verified date"
+                + " 2025-11-20");
+  }
+
+  @Test
   void knowledgeCheck_anotherFolder_isCheckedAgainstTheBundledListOfServicesWithoutAGuide()
       throws Exception {
     String listed = firstListedService();
@@ -421,6 +434,21 @@ class CliTest {
 
     assertThat(run("", "knowledge", "check", "--stale", "30")).isZero();
     assertThat(out.toString()).contains("warning: verified 2025-");
+  }
+
+  @Test
+  void knowledgeCheckStale180_warnsOnlyAboutTheFileVerifiedLongAgo() throws Exception {
+    Path dir = copyOfCheckFixture();
+    String today = LocalDate.now(Clock.systemUTC()).toString();
+    replace(dir.resolve("guides/demo.fr.md"), "verified: 2025-11-20", "verified: " + today);
+    replace(dir.resolve("guides/demo.en.md"), "verified: 2025-11-20", "verified: 2024-01-10");
+    replace(dir.resolve("guides/demo.en.md"), "published: 2025-07", "published: 2023-07");
+
+    assertThat(run("", "knowledge", "check", "--stale", "180", dir.toString())).isZero();
+    assertThat(out.toString())
+        .contains("guides/demo.en.md:1: warning: verified 2024-01-10, ")
+        .contains("days ago (more than 180): check it again")
+        .doesNotContain("guides/demo.fr.md:1: warning: verified");
   }
 
   @Test
