@@ -3,6 +3,7 @@ package ch.optout.knowledge;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,23 +60,23 @@ final class SourceHosts {
                   + "): cite the original publisher's address"));
       return;
     }
-    first(relays, source)
-        .ifPresent(
-            relay ->
-                problems.add(
-                    Problem.warning(
-                        guide.file(),
-                        1,
-                        "source '"
-                            + source.title()
-                            + "' is "
-                            + relay.reason()
-                            + " ("
-                            + source.url().getHost()
-                            + "), not the original publisher: cite the original page, or say"
-                            + " the source is weak")));
-    var word = relayWords.matcher(source.title());
-    if (word.find()) {
+    Optional<HostPattern> relay = first(relays, source);
+    relay.ifPresent(
+        r ->
+            problems.add(
+                Problem.warning(
+                    guide.file(),
+                    1,
+                    "source '"
+                        + source.title()
+                        + "' is "
+                        + r.reason()
+                        + " ("
+                        + source.url().getHost()
+                        + "), not the original publisher: cite the original page, or say"
+                        + " the source is weak")));
+    Matcher word = relayWords.matcher(source.title());
+    if (relay.isEmpty() && word.find()) {
       problems.add(
           Problem.warning(
               guide.file(),

@@ -128,4 +128,14 @@ class SourceHostsTest {
     assertThat(new KnowledgeLoader(text -> Language.EN).load(folder.root()).documents()).hasSize(2);
     assertThat(folder.errors()).hasSize(1);
   }
+
+  @Test
+  void check_relayHostWhoseTitleSaysRelay_isOneWarning() {
+    CheckFolder folder =
+        new CheckFolder(temp)
+            .replace(CheckFolder.EN, CLEAN, "https://news.warptechlab.com/news/205355295")
+            .replace(CheckFolder.EN, "\"Demo Help — Data for AI\"", "\"News relay (warptechlab)\"");
+
+    assertThat(folder.warnings()).singleElement().asString().contains("is a relay of another");
+  }
 }
