@@ -59,7 +59,7 @@ final class KnowledgeCommand implements Callable<Integer> {
       }
       LanguageDetector languages = new LanguageDetector();
       KnowledgeLoader loader = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN));
-      KnowledgeLoader.Report report = loader.read(root);
+      KnowledgeLoader.Report report = loader.check(root);
       List<Problem> problems = new ArrayList<>(report.problems());
       if (staleDays != null) {
         problems.addAll(loader.stale(report.base(), LocalDate.now(Clock.systemUTC()), staleDays));

@@ -78,6 +78,23 @@ public final class KnowledgeLoader {
         new KnowledgeBase(documents, HexFormat.of().formatHex(digest.digest())), problems);
   }
 
+  /**
+   * What {@code knowledge check} reports: everything {@link #read} does, plus the rules for
+   * publishing (clean sources, the common cards, French labels, the list of services without a
+   * guide). The list checked is the one bundled with OptOut, whatever folder is read: it is the one
+   * that decides which questions are declined.
+   */
+  public Report check(Path root) {
+    return check(root, CoverageList.bundled());
+  }
+
+  Report check(Path root, CoverageList coverage) {
+    Report report = read(root);
+    List<Problem> problems = new ArrayList<>(report.problems());
+    problems.addAll(validator.publishing(report.base().documents(), coverage));
+    return new Report(report.base(), problems);
+  }
+
   /** Warnings for documents verified more than {@code days} days before {@code today}. */
   public List<Problem> stale(KnowledgeBase base, LocalDate today, int days) {
     return validator.stale(base.documents(), today, days);

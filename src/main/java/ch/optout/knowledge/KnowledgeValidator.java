@@ -7,30 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The rules that keep the knowledge trustworthy, checked over the whole folder. */
 final class KnowledgeValidator {
-  /** Hosts that only copy other pages: cite the page they copy instead. */
-  private static final Set<String> MIRROR_HOSTS =
-      Set.of(
-          "vuink.com",
-          "guatda.com",
-          "sipoch.com",
-          "stockwatchindex.com",
-          "romanticpoetry.info",
-          "mastodawn.com",
-          "raw.githubusercontent.com",
-          "web.archive.org",
-          "archive.org",
-          "archive.ph",
-          "archive.today",
-          "archive.is",
-          "translate.goog",
-          "webcache.googleusercontent.com",
-          "12ft.io",
-          "removepaywall.com");
-
   List<Problem> validate(List<Guide> documents) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Guide> seen = new HashMap<>();
@@ -86,6 +65,20 @@ final class KnowledgeValidator {
                     + ".md"));
       }
     }
+    return problems;
+  }
+
+  /**
+   * The rules for knowledge about to be published, on top of {@link #validate}: what loading needs
+   * to answer is there already; these keep the answers trustworthy and complete.
+   */
+  List<Problem> publishing(List<Guide> documents, CoverageList coverage) {
+    List<Problem> problems = new ArrayList<>();
+    SourceHosts.bundled().check(documents, problems);
+    SamePages.bundled().check(documents, problems);
+    CommonCards.check(documents, problems);
+    FrenchLabels.bundled().check(documents, problems);
+    coverage.check(documents, problems);
     return problems;
   }
 
@@ -162,28 +155,7 @@ final class KnowledgeValidator {
             Problem.error(
                 guide.file(), 1, "source '" + source.title() + "' must use https, not " + scheme));
       }
-      if (isMirror(source.url().getHost(), source.url().toString())) {
-        problems.add(
-            Problem.error(
-                guide.file(),
-                1,
-                "source '"
-                    + source.title()
-                    + "' points to a proxy or mirror ("
-                    + source.url().getHost()
-                    + "): cite the official address"));
-      }
     }
-  }
-
-  static boolean isMirror(String host, String url) {
-    String h = host.toLowerCase(Locale.ROOT);
-    for (String mirror : MIRROR_HOSTS) {
-      if (h.equals(mirror) || h.endsWith("." + mirror)) {
-        return true;
-      }
-    }
-    return h.startsWith("proxy.") || h.contains(".proxy.") || url.contains("index.php?q=aHR0c");
   }
 
   /** A guide answers the common questions from its cards; fewer than this is a gap. */

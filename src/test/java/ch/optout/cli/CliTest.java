@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -365,9 +366,52 @@ class CliTest {
   }
 
   @Test
-  void knowledgeCheck_validFolder_exitsZero() {
+  void knowledgeCheck_validFolder_exitsZero() throws Exception {
+    env.put("OPTOUT_KNOWLEDGE_DIR", checkFixture().toString());
+
     assertThat(run("", "knowledge", "check")).isZero();
-    assertThat(out.toString()).contains("0 errors");
+    assertThat(out.toString()).contains("2 files, 2 guides, 0 errors, 0 warnings");
+  }
+
+  @Test
+  void knowledgeCheck_plantedShortLink_failsNamingTheFile() throws Exception {
+    Path dir = copyOfCheckFixture();
+    replace(
+        dir.resolve("guides/demo.fr.md"), "https://help.demo.example/fr/ai", "https://bit.ly/3x");
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "guides/demo.fr.md:1: source 'Aide Demo — Données pour l'IA' points to a link"
+                + " shortener or redirect (bit.ly)");
+  }
+
+  @Test
+  void knowledgeCheck_sourcePublishedAfterVerified_failsWithFileAndLine() throws Exception {
+    Path dir = copyOfCheckFixture();
+    replace(dir.resolve("guides/demo.en.md"), "published: 2025-07", "published: 2026-01-15");
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "guides/demo.en.md:12: source published 2026-01-15, after the file's verified date"
+                + " 2025-11-20");
+  }
+
+  @Test
+  void knowledgeCheck_anotherFolder_isCheckedAgainstTheBundledListOfServicesWithoutAGuide()
+      throws Exception {
+    String listed = firstListedService();
+    Path dir = copyOfCheckFixture();
+    for (String twin : List.of("guides/demo.en.md", "guides/demo.fr.md")) {
+      replace(dir.resolve(twin), "platform: Demo", "platform: " + listed);
+    }
+
+    assertThat(run("", "knowledge", "check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "src/main/resources/coverage/uncovered.txt:",
+            ": '" + listed + "' has a guide (guides/demo.en.md)");
   }
 
   @Test
@@ -385,9 +429,26 @@ class CliTest {
   }
 
   @Test
-  void knowledgeCheckStale_warnsWithoutFailing() {
+  void knowledgeCheckStale_warnsWithoutFailing() throws Exception {
+    env.put("OPTOUT_KNOWLEDGE_DIR", checkFixture().toString());
+
     assertThat(run("", "knowledge", "check", "--stale", "30")).isZero();
     assertThat(out.toString()).contains("warning: verified 2025-");
+  }
+
+  @Test
+  void knowledgeCheckStale180_warnsOnlyAboutTheFileVerifiedLongAgo() throws Exception {
+    Path dir = copyOfCheckFixture();
+    String today = LocalDate.now(Clock.systemUTC()).toString();
+    replace(dir.resolve("guides/demo.fr.md"), "verified: 2025-11-20", "verified: " + today);
+    replace(dir.resolve("guides/demo.en.md"), "verified: 2025-11-20", "verified: 2024-01-10");
+    replace(dir.resolve("guides/demo.en.md"), "published: 2025-07", "published: 2023-07");
+
+    assertThat(run("", "knowledge", "check", "--stale", "180", dir.toString())).isZero();
+    assertThat(out.toString())
+        .contains("guides/demo.en.md:1: warning: verified 2024-01-10, ")
+        .contains("days ago (more than 180): check it again")
+        .doesNotContain("guides/demo.fr.md:1: warning: verified");
   }
 
   @Test
@@ -399,5 +460,43 @@ class CliTest {
 
     assertThat(run("", "ask", "LinkedIn")).isEqualTo(3);
     assertThat(err.toString()).contains("guides/x.en.md:").doesNotContain("at ch.optout");
+  }
+
+  private static Path checkFixture() throws Exception {
+    return Path.of(CliTest.class.getResource("/check-knowledge").toURI());
+  }
+
+  /** The folder that passes every rule, copied to plant one defect. */
+  private Path copyOfCheckFixture() throws Exception {
+    Path dir = temp.resolve("check");
+    Path fixture = checkFixture();
+    try (var files = Files.walk(fixture)) {
+      for (Path from : files.filter(Files::isRegularFile).toList()) {
+        Path to = dir.resolve(fixture.relativize(from).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+      }
+    }
+    return dir;
+  }
+
+  private static void replace(Path file, String old, String replacement) throws Exception {
+    String text = Files.readString(file);
+    assertThat(text).contains(old);
+    Files.writeString(file, text.replace(old, replacement));
+  }
+
+  /** A service the bundled list says has no guide, read from the list itself. */
+  private static String firstListedService() throws Exception {
+    try (var in = CliTest.class.getClassLoader().getResourceAsStream("coverage/uncovered.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .findFirst()
+          .orElseThrow()
+          .split("\\|")[0]
+          .strip();
+    }
   }
 }

@@ -138,18 +138,6 @@ class KnowledgeLoaderTest {
             1,
             "must use https"),
         Arguments.of(
-            "proxy source",
-            GOOD_EN.replace(
-                "https://help.demo.example/ai", "https://proxy.example.nl/index.php?q=aHR0cHM6Ly9"),
-            1,
-            "proxy or mirror"),
-        Arguments.of(
-            "mirror source",
-            GOOD_EN.replace(
-                "https://help.demo.example/ai", "https://guatda.com/cmx.pwww.linkedin.com/posts/x"),
-            1,
-            "proxy or mirror"),
-        Arguments.of(
             "no sources", GOOD_EN.replaceAll("(?s)sources:.*?---", "---"), 1, "no sources"),
         Arguments.of(
             "no numbered steps",
