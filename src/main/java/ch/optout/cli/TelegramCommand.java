@@ -9,6 +9,7 @@ import ch.optout.telegram.BotToken;
 import ch.optout.telegram.TelegramBot;
 import ch.optout.telegram.TelegramCounts;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,7 @@ final class TelegramCommand implements Callable<Integer> {
               + " machine'.");
     }
     OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
+    InetAddress httpHost = httpHost(settings.get("OPTOUT_HTTP_HOST"));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -123,19 +125,24 @@ final class TelegramCommand implements Callable<Integer> {
         Optional<PostgresChatStore> shared =
             c.store instanceof PostgresChatStore pg ? Optional.of(pg) : Optional.empty();
         Optional<Relay> relay = shared.map(PostgresChatStore::relay);
-        Supplier<HealthServer.Status> health =
-            () ->
-                new HealthServer.Status(
-                    role.now(),
-                    counts,
-                    relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()));
+        Supplier<HealthServer.Status> health = () -> new HealthServer.Status(role.now(), counts);
         try (HealthServer server =
             httpPort.isPresent()
-                ? HealthServer.start(httpPort.getAsInt(), c.store, health, Clock.systemUTC())
+                ? HealthServer.start(
+                    httpHost,
+                    httpPort.getAsInt(),
+                    c.store,
+                    health,
+                    () -> relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()),
+                    Clock.systemUTC())
                 : null) {
           if (server != null) {
             out.println(
-                "Health: http://localhost:" + server.port() + "/healthz, /readyz, /metrics");
+                "Health: http://"
+                    + hostForUrl(server.host())
+                    + ":"
+                    + server.port()
+                    + "/healthz, /readyz, /metrics");
             out.flush();
           }
           if (shared.isPresent()) {
@@ -379,6 +386,39 @@ final class TelegramCommand implements Callable<Integer> {
     }
     throw new UsageProblem(
         "OPTOUT_HTTP_PORT takes a port number from 0 to 65535, not '" + raw.get() + "'");
+  }
+
+  /**
+   * OPTOUT_HTTP_HOST: the address the health server listens on; loopback unless set (a container
+   * sets 0.0.0.0 so that its network may ask).
+   */
+  static InetAddress httpHost(Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return InetAddress.getLoopbackAddress();
+    }
+    String host = raw.get().strip();
+    // an address, not a name: looking a name up could hang the start or pick an unexpected one
+    if (host.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?")) {
+      try {
+        return InetAddress.getByName(host.replace("[", "").replace("]", ""));
+      } catch (java.net.UnknownHostException e) {
+        // reported below with the value
+      }
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return InetAddress.getLoopbackAddress();
+    }
+    throw new UsageProblem(
+        "OPTOUT_HTTP_HOST takes an IP address such as 127.0.0.1 or 0.0.0.0, not '" + host + "'");
+  }
+
+  /** "localhost" for loopback, as before; else the address, bracketed for IPv6. */
+  private static String hostForUrl(InetAddress host) {
+    if (host.isLoopbackAddress()) {
+      return "localhost";
+    }
+    String address = host.getHostAddress();
+    return address.contains(":") ? "[" + address + "]" : address;
   }
 
   private static TelegramUrl apiUrl(String text) {

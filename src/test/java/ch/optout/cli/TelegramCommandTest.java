@@ -230,13 +230,12 @@ class TelegramCommandTest {
     String command = check.group(1).replace("\\\\", "\\");
     try (HealthServer server =
         HealthServer.start(
+            java.net.InetAddress.getLoopbackAddress(),
             0,
             new ch.optout.store.InMemoryChatStore(),
             () ->
                 new HealthServer.Status(
-                    HealthServer.Role.STANDBY,
-                    new ch.optout.telegram.TelegramCounts(),
-                    java.util.OptionalLong.empty()),
+                    HealthServer.Role.STANDBY, new ch.optout.telegram.TelegramCounts()),
             java.time.Clock.systemUTC())) {
       String here = command.replace("/8080", "/" + server.port());
       assertThat(new ProcessBuilder("bash", "-c", here).start().waitFor()).isZero();
