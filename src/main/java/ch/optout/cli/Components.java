@@ -191,7 +191,8 @@ final class Components implements AutoCloseable {
     ChatStore store =
         settings
             .databaseUrl()
-            .<ChatStore>map(url -> new PostgresChatStore(url, settings.secretKey(), clock))
+            .<ChatStore>map(
+                url -> new PostgresChatStore(url, Optional.of(sharedSecret(settings)), clock))
             .orElseGet(() -> new SqliteChatStore(settings.dataDir(), clock));
     ScheduledExecutorService housekeeping =
         Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
@@ -204,6 +205,23 @@ final class Components implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The secret that keys chats on a shared store. It must live outside the database: a dump that
+   * held both the keys and their secret could be matched back to Telegram ids.
+   */
+  private static String sharedSecret(Settings settings) {
+    return settings
+        .secretKey()
+        .orElseThrow(
+            () ->
+                new UsageProblem(
+                    "OPTOUT_DATABASE_URL (PostgreSQL) needs OPTOUT_SECRET_KEY: a secret of 32 or"
+                        + " more characters, the same for every replica, kept outside the database"
+                        + " (e.g. openssl rand -hex 32). A database that kept its own secret in the"
+                        + " chat_secret table: set OPTOUT_SECRET_KEY to SELECT secret FROM"
+                        + " chat_secret to keep its chats, then drop that table."));
   }
 
   /**

@@ -148,6 +148,8 @@ class TelegramCommandTest {
       env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
       db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
       db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
       env.put("OPTOUT_REPLICA", "cli-test");
       env.put("OPTOUT_RETRIEVAL", "bm25");
       AtomicInteger exit = new AtomicInteger(-1);
@@ -196,6 +198,8 @@ class TelegramCommandTest {
       env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
       db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
       db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
       env.put("OPTOUT_RETRIEVAL", "bm25");
       AtomicInteger exit = new AtomicInteger(-1);
       Thread cli = new Thread(() -> exit.set(run("telegram", "--replica")), "cli-telegram");

@@ -314,6 +314,7 @@ class ReplicaFailoverTest {
     env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
     db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
     db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+    env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
     env.put("OPTOUT_DATA_DIR", data.toString());
     env.put("OPTOUT_KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
     env.put("OPTOUT_RETRIEVAL", "bm25");
