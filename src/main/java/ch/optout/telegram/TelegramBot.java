@@ -308,11 +308,7 @@ public final class TelegramBot implements AutoCloseable {
     ExecutorService chatPool =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
-    this.dispatcher =
-        new UpdateDispatcher(
-            new ChatLanes(chatPool, clock),
-            handler,
-            new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
+    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler, limits, clock);
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling =
         shared.isPresent()

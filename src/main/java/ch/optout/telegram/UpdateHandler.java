@@ -228,11 +228,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
   }
 
+  /** Everything the bot would answer counts: new and edited messages, taps and inline queries. */
   @Override
   public boolean addressed(Update update) {
-    return update.hasMessage()
-        ? Incoming.read(update.getMessage(), bot).isPresent()
-        : update.hasCallbackQuery();
+    if (update.hasMessage()) {
+      return Incoming.read(update.getMessage(), bot).isPresent();
+    }
+    if (update.hasEditedMessage()) {
+      return Incoming.read(update.getEditedMessage(), bot).isPresent();
+    }
+    return update.hasCallbackQuery() || update.hasInlineQuery();
   }
 
   /**
@@ -241,8 +246,12 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   @Override
   public void slowDown(Update update) {
     try {
-      if (update.hasMessage()) {
-        Incoming.read(update.getMessage(), bot)
+      Message message =
+          update.hasMessage()
+              ? update.getMessage()
+              : update.hasEditedMessage() ? update.getEditedMessage() : null;
+      if (message != null) {
+        Incoming.read(message, bot)
             .ifPresent(
                 in -> {
                   Language l =

@@ -144,4 +144,25 @@ class TelegramFaultsTest {
         .startsWith("You are sending messages faster than I can answer.");
     assertThat(alice.get(3).text()).startsWith("<b>What I can do</b>");
   }
+
+  @Test
+  void editsOfOneMessage_areFloodControlledLikeNewMessages() throws Exception {
+    start(TelegramBotTest.FAST.withFlood(3, Duration.ofSeconds(10)));
+    com.fasterxml.jackson.databind.node.ObjectNode first =
+        Updates.text(ALICE, "private", ALICE, "en", "/help", 900);
+    api.push(first);
+    for (int i = 0; i < 20; i++) {
+      api.push(Updates.edited(first, i % 2 == 0 ? "/about" : "/help"));
+    }
+    api.awaitDelivered(ALICE, 4);
+
+    // closing sends everything queued: nothing more can arrive after it
+    bot.close();
+    bot = null;
+
+    List<FakeBotApi.Call> alice = api.delivered(ALICE);
+    assertThat(alice).hasSize(4);
+    assertThat(alice.get(3).text())
+        .startsWith("You are sending messages faster than I can answer.");
+  }
 }
