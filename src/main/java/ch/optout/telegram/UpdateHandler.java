@@ -103,9 +103,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
             ? update.getMessage()
             : update.hasEditedMessage() ? update.getEditedMessage() : null;
     if (message != null && addedByMessage(message)) {
-      greet(
-          message.getChatId(),
-          Optional.ofNullable(message.getFrom()).map(f -> f.getLanguageCode()));
+      // Telegram also sends my_chat_member for the same event: that one greets (see added)
       return;
     }
     if (message != null) {
@@ -535,6 +533,11 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return more(m, chatId, editable);
     }
     if (action instanceof Action.Feedback f) {
+      if (assistant.guide(f.platformId(), f.language()).isEmpty()) {
+        // forged or outdated: only guides the knowledge has are counted, so /stats shows no
+        // made-up names
+        return Optional.of(messages.get(f.language(), "telegram.button.expired"));
+      }
       assistant.feedback(f.platformId(), f.helpful());
       editable
           .map(Message::getReplyMarkup)
