@@ -48,6 +48,12 @@ final class TelegramCommand implements Callable<Integer> {
   /** The exit status of a leader that lost its lock: its supervisor restarts it as a standby. */
   static final int LOST_LEADERSHIP = 5;
 
+  /**
+   * The exit status when Telegram ends the run: the token was revoked, or another process polls the
+   * bot. Restarting does not help; the operator must act.
+   */
+  static final int TELEGRAM_REFUSED = 6;
+
   /** Handled updates and sent replies stay this long in the shared tables, then go. */
   private static final Duration RELAY_KEEP = Duration.ofHours(1);
 
@@ -118,6 +124,8 @@ final class TelegramCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     int status = 0;
+    // what Telegram said when it ended the run, if it did
+    AtomicReference<String> refused = new AtomicReference<>();
     try {
       State role = new State();
       TelegramCounts counts = new TelegramCounts();
@@ -160,18 +168,27 @@ final class TelegramCommand implements Callable<Integer> {
                     stop,
                     wasInterrupted,
                     replicaName(settings),
-                    out);
+                    out,
+                    refused);
             interrupted = wasInterrupted.get();
           } else {
             try (TelegramBot bot =
                 TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
               role.lead(bot::polling);
+              watch(bot, refused, stop);
               started(out, bot);
               interrupted = !await(stop);
               role.set(HealthServer.Role.STOPPED);
             }
           }
         }
+      }
+      if (refused.get() != null) {
+        PrintWriter err = parent.spec.commandLine().getErr();
+        err.println("OptOut stopped / OptOut s'est arrêté :");
+        err.println("  " + refused.get());
+        err.flush();
+        status = TELEGRAM_REFUSED;
       }
       out.println("OptOut stopped. / OptOut est arrêté.");
       out.flush();
@@ -206,7 +223,8 @@ final class TelegramCommand implements Callable<Integer> {
       CountDownLatch stop,
       AtomicBoolean interrupted,
       String replica,
-      PrintWriter out)
+      PrintWriter out,
+      AtomicReference<String> refused)
       throws InterruptedException {
     try (LeaderLock lock = pg.leaderLock(token.botId())) {
       waiting.set(lock);
@@ -271,6 +289,7 @@ final class TelegramCommand implements Callable<Integer> {
                 counts,
                 new TelegramBot.Shared(relay, lock::held, replica))) {
           role.lead(bot::polling);
+          watch(bot, refused, stop);
           started(out, bot);
           // an interrupt is a stop request too; the bot still closes cleanly
           interrupted.set(!await(stop));
@@ -279,7 +298,7 @@ final class TelegramCommand implements Callable<Integer> {
       } finally {
         beat.shutdownNow();
       }
-      if (lost.get()) {
+      if (lost.get() && refused.get() == null) {
         out.println(
             "OptOut lost the leader lock (database unreachable, or this process was frozen):"
                 + " another replica answers; restart this one as a standby. / OptOut a perdu le"
@@ -331,6 +350,16 @@ final class TelegramCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /** Telegram ending the run (token refused, another poller) stops the process. */
+  private static void watch(TelegramBot bot, AtomicReference<String> refused, CountDownLatch stop) {
+    bot.failure()
+        .thenAccept(
+            message -> {
+              refused.set(message);
+              stop.countDown();
+            });
   }
 
   private static void started(PrintWriter out, TelegramBot bot) {

@@ -222,7 +222,7 @@ public final class TelegramBot implements AutoCloseable {
       AdminIds admins,
       TelegramCounts counts,
       Optional<Shared> shared) {
-    Http http = new Http(limits, shared.map(Shared::replica));
+    Http http = new Http(limits, shared.map(Shared::replica), clock);
     TelegramBot bot;
     try {
       TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
@@ -332,9 +332,22 @@ public final class TelegramBot implements AutoCloseable {
     LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
   }
 
-  /** Whether the bot still polls Telegram: started and not closed. */
+  /**
+   * Whether the bot still polls Telegram: started, not closed, and not stopped by Telegram (a
+   * revoked token, another process polling).
+   */
   public boolean polling() {
-    return !closed.get() && leaderPoller.map(LeaderPoller::running).orElse(true);
+    return !closed.get()
+        && !http.watch.fatal().isDone()
+        && leaderPoller.map(LeaderPoller::running).orElse(true);
+  }
+
+  /**
+   * Completes when Telegram makes going on pointless — the token refused, or another process
+   * polling the bot for a minute — with a message for the operator. The bot must then be closed.
+   */
+  public java.util.concurrent.CompletionStage<String> failure() {
+    return http.watch.fatal().minimalCompletionStage();
   }
 
   /** The bot's @username, without the @. */
@@ -585,10 +598,12 @@ public final class TelegramBot implements AutoCloseable {
   /** The two HTTP clients: one for sends (our timeouts and retries), one for long polling. */
   private static final class Http {
     final QuietShutdown quiet = new QuietShutdown();
+    final PollWatch watch;
     final OkHttpClient send;
     final OkHttpClient poll;
 
-    Http(Limits limits, Optional<String> replica) {
+    Http(Limits limits, Optional<String> replica, Clock clock) {
+      this.watch = new PollWatch(clock, limits.conflictLimit());
       Dispatcher dispatcher =
           new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
       dispatcher.setMaxRequests(64);
@@ -624,6 +639,7 @@ public final class TelegramBot implements AutoCloseable {
                   Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
               .callTimeout(Duration.ZERO)
               .addInterceptor(quiet)
+              .addInterceptor(watch)
               .build();
     }
 

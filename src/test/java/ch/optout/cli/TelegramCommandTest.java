@@ -89,6 +89,33 @@ class TelegramCommandTest {
   }
 
   @Test
+  void telegram_tokenRevokedWhileRunning_exitsSixWithAClearMessage() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_RETRIEVAL", "bm25");
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram")), "cli-telegram");
+      cli.start();
+      awaitOutput("OptOut answers on Telegram as @" + FakeBotApi.USERNAME);
+
+      String unauthorized = "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}";
+      for (int i = 0; i < 10; i++) {
+        api.fail("getupdates", FakeBotApi.Fault.status(401, unauthorized));
+      }
+      cli.join(Duration.ofSeconds(30).toMillis());
+
+      assertThat(cli.isAlive()).isFalse();
+      assertThat(exit.get()).isEqualTo(6);
+      assertThat(err.toString())
+          .contains("Telegram refused the bot's token 3 times in a row (401)")
+          .contains("TELEGRAM_BOT_TOKEN")
+          .doesNotContain(SECRET);
+      awaitNoBotThreads();
+    }
+  }
+
+  @Test
   void telegram_withAnHttpPort_servesHealthReadinessAndMetrics() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);

@@ -165,4 +165,21 @@ class TelegramFaultsTest {
     assertThat(alice.get(3).text())
         .startsWith("You are sending messages faster than I can answer.");
   }
+
+  @Test
+  void tokenRevokedWhileRunning_endsPollingSoTheReplicaIsNoLongerReady() throws Exception {
+    start(TelegramBotTest.FAST);
+    api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
+    for (int i = 0; i < 5; i++) {
+      api.fail(
+          "getupdates",
+          FakeBotApi.Fault.status(
+              401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"));
+    }
+
+    String why = bot.failure().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(why).contains("401");
+    assertThat(bot.polling()).as("what /readyz reports").isFalse();
+  }
 }
