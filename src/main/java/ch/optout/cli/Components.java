@@ -65,6 +65,11 @@ final class Components implements AutoCloseable {
   private final ExecutorService embedding;
   private final ExecutorService warmup;
 
+  /** Language model calls: a few at once, each under OPTOUT_LLM_TIMEOUT. */
+  private final ExecutorService llmCalls = LlmComposer.callPool(LLM_CALLS, named("optout-llm"));
+
+  private static final int LLM_CALLS = 4;
+
   /** Runs the retention purge when the store is persistent. */
   private final Optional<ScheduledExecutorService> housekeeping;
 
@@ -121,7 +126,7 @@ final class Components implements AutoCloseable {
     this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages, clock);
-    this.composer = composer(settings, extractive, languages, messages);
+    this.composer = composer(settings, extractive, languages, messages, llmCalls);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
     this.assistant =
@@ -154,7 +159,8 @@ final class Components implements AutoCloseable {
       Settings settings,
       ExtractiveComposer extractive,
       LanguageDetector languages,
-      Messages messages) {
+      Messages messages,
+      ExecutorService llmCalls) {
     LlmSettings llm;
     try {
       llm = LlmSettings.from(settings.env());
@@ -166,7 +172,7 @@ final class Components implements AutoCloseable {
       return extractive;
     }
     LOG.info("answers phrased by {}; extractive answer on any failure", llm);
-    return new LlmComposer(extractive, model.get(), languages, messages);
+    return new LlmComposer(extractive, model.get(), languages, messages, llmCalls, llm.timeout());
   }
 
   /** Everything in memory: nothing is written anywhere. */
@@ -239,6 +245,7 @@ final class Components implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     embedding.shutdownNow();
+    llmCalls.shutdownNow();
     housekeeping.ifPresent(Components::stop);
     try {
       store.close();

@@ -305,10 +305,14 @@ public final class TelegramBot implements AutoCloseable {
         shared.map(
             s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
     UpdateDispatcher.Handler handler = durable.isPresent() ? durable.get() : handlers.apply(sender);
-    ExecutorService chatPool =
-        Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
-    this.dispatcher = new UpdateDispatcher(new ChatLanes(chatPool, clock), handler, limits, clock);
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // questions may wait for a language model: commands and taps have threads of their own
+    ExecutorService quickPool =
+        Executors.newFixedThreadPool(threads, new Threads("optout-tg-chat"));
+    ExecutorService questionPool =
+        Executors.newFixedThreadPool(threads * 2, new Threads("optout-tg-question"));
+    this.dispatcher =
+        new UpdateDispatcher(new ChatLanes(quickPool, questionPool, clock), handler, limits, clock);
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling =
         shared.isPresent()

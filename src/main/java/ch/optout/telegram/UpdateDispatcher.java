@@ -106,7 +106,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     FloodControl.Verdict verdict =
         handler.addressed(update) ? verdict(chatId, update) : FloodControl.Verdict.PASS;
     switch (verdict) {
-      case PASS -> lanes.execute(chatId, () -> handler.handle(update));
+      case PASS -> lanes.execute(chatId, () -> handler.handle(update), isQuestion(update));
       case WARN -> {
         LOG.info(
             "a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
@@ -141,6 +141,20 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
     FloodControl.Verdict own = flood.check(new FloodControl.Member(chatId, member.get()));
     return own == FloodControl.Verdict.PASS ? groups.check(chatId) : own;
+  }
+
+  /**
+   * A message that is not a command: it may be answered through a language model, which can take
+   * seconds, so it runs apart from commands and taps.
+   */
+  private static boolean isQuestion(Update u) {
+    org.telegram.telegrambots.meta.api.objects.message.Message m =
+        u.hasMessage() ? u.getMessage() : u.hasEditedMessage() ? u.getEditedMessage() : null;
+    if (m == null) {
+      return false;
+    }
+    String text = m.getText() != null ? m.getText() : m.getCaption();
+    return text != null && !text.strip().startsWith("/");
   }
 
   /** The sender of a message or tap in a group; empty in a private chat. */
