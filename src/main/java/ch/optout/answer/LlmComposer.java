@@ -49,6 +49,7 @@ public final class LlmComposer implements AnswerComposer {
   private final Messages messages;
   private final Optional<ExecutorService> calls;
   private final Duration deadline;
+  private boolean hosted;
 
   /** Calls the model on the caller's thread, bounded by the client's own timeout only. */
   public LlmComposer(
@@ -141,6 +142,20 @@ public final class LlmComposer implements AnswerComposer {
           describe(e));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Marks the model as run by a third party (OPTOUT_LLM=openai), so that users are told their
+   * questions go there.
+   */
+  public LlmComposer hosted(boolean hosted) {
+    this.hosted = hosted;
+    return this;
+  }
+
+  /** Whether answers are phrased by a model run by a third party, who then sees the questions. */
+  public static boolean sendsQuestionsAway(AnswerComposer composer) {
+    return composer instanceof LlmComposer l && l.hosted;
   }
 
   /** The model's answer, on the call pool and within the deadline when there is one. */

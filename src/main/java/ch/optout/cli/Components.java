@@ -172,7 +172,8 @@ final class Components implements AutoCloseable {
       return extractive;
     }
     LOG.info("answers phrased by {}; extractive answer on any failure", llm);
-    return new LlmComposer(extractive, model.get(), languages, messages, llmCalls, llm.timeout());
+    return new LlmComposer(extractive, model.get(), languages, messages, llmCalls, llm.timeout())
+        .hosted(llm.provider() == LlmSettings.Provider.OPENAI);
   }
 
   /** Everything in memory: nothing is written anywhere. */
