@@ -117,6 +117,17 @@ public final class FakeLlmServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** Waits until {@code count} requests have arrived: the model is then busy with them. */
+  public void awaitRequests(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (received.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + count + " requests, saw " + received.size());
+      }
+      Thread.sleep(10); // polled: the server's threads add requests as they arrive
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] in = exchange.getRequestBody().readAllBytes();

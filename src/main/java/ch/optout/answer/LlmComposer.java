@@ -6,11 +6,21 @@ import ch.optout.search.SearchResult;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor.AbortPolicy;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +47,54 @@ public final class LlmComposer implements AnswerComposer {
   private final ChatModel model;
   private final ReplyCheck check;
   private final Messages messages;
+  private final Optional<ExecutorService> calls;
+  private final Duration deadline;
+  private boolean hosted;
 
+  /** Calls the model on the caller's thread, bounded by the client's own timeout only. */
   public LlmComposer(
       AnswerComposer extractive, ChatModel model, LanguageDetector languages, Messages messages) {
+    this(extractive, model, languages, messages, Optional.empty(), Duration.ZERO);
+  }
+
+  /**
+   * @param calls where model calls run: a bounded pool; a call it cannot take at once (every thread
+   *     busy with a slow model) gets the extractive answer at once
+   * @param timeout OPTOUT_LLM_TIMEOUT: past it (and a second's grace for the client to give up by
+   *     itself) the caller stops waiting, whatever the client does
+   */
+  public LlmComposer(
+      AnswerComposer extractive,
+      ChatModel model,
+      LanguageDetector languages,
+      Messages messages,
+      ExecutorService calls,
+      Duration timeout) {
+    this(extractive, model, languages, messages, Optional.of(calls), timeout.plusSeconds(1));
+  }
+
+  private LlmComposer(
+      AnswerComposer extractive,
+      ChatModel model,
+      LanguageDetector languages,
+      Messages messages,
+      Optional<ExecutorService> calls,
+      Duration deadline) {
     this.extractive = extractive;
     this.model = model;
     this.check = new ReplyCheck(languages);
     this.messages = messages;
+    this.calls = calls;
+    this.deadline = deadline;
+  }
+
+  /**
+   * The bounded pool of model calls: {@code threads} at most, none waiting in a queue, so that a
+   * model that hangs holds those threads and nothing else.
+   */
+  public static ExecutorService callPool(int threads, java.util.concurrent.ThreadFactory names) {
+    return new ThreadPoolExecutor(
+        1, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), names, new AbortPolicy());
   }
 
   @Override
@@ -79,7 +130,7 @@ public final class LlmComposer implements AnswerComposer {
   private Optional<String> ask(LlmPrompt prompt) {
     long start = System.nanoTime();
     try {
-      ChatResponse response = model.chat(ChatRequest.builder().messages(prompt.messages()).build());
+      ChatResponse response = chat(ChatRequest.builder().messages(prompt.messages()).build());
       LOG.debug("model replied in {} ms", (System.nanoTime() - start) / 1_000_000);
       String text = response.aiMessage() == null ? null : response.aiMessage().text();
       return Optional.of(text == null ? "" : text);
@@ -90,6 +141,47 @@ public final class LlmComposer implements AnswerComposer {
           (System.nanoTime() - start) / 1_000_000,
           describe(e));
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Marks the model as run by a third party (OPTOUT_LLM=openai), so that users are told their
+   * questions go there.
+   */
+  public LlmComposer hosted(boolean hosted) {
+    this.hosted = hosted;
+    return this;
+  }
+
+  /** Whether answers are phrased by a model run by a third party, who then sees the questions. */
+  public static boolean sendsQuestionsAway(AnswerComposer composer) {
+    return composer instanceof LlmComposer l && l.hosted;
+  }
+
+  /** The model's answer, on the call pool and within the deadline when there is one. */
+  private ChatResponse chat(ChatRequest request) {
+    if (calls.isEmpty()) {
+      return model.chat(request);
+    }
+    Future<ChatResponse> call;
+    try {
+      call = calls.get().submit(() -> model.chat(request));
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("every model call thread is busy", e);
+    }
+    try {
+      return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new IllegalStateException("no answer within " + deadline.toMillis() + " ms", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the model", e);
     }
   }
 

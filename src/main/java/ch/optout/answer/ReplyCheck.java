@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  * Decides whether a model's reply may be shown, and cleans it. A pure function of its inputs: the
  * reply, the language asked for and the passages the model was given.
  *
- * <p>Links are the one thing a reply could add that sends a user somewhere unvetted, so every URL,
- * bare domain or e-mail address must come from the knowledge — a passage's sources, or the
- * passage's own text — or it is cut out (its sentence stays). Everything else is all or nothing: an
- * empty or overlong reply, a citation of a passage that was not given, no citation at all, the
- * wrong language, or a reply repeating its rules is {@link Verdict.Rejected}, and the caller keeps
- * the extractive answer.
+ * <p>Links are the one thing a reply could add that sends a user somewhere unvetted, so every form
+ * a chat app makes clickable is checked: a URL, bare domain or e-mail address stays only when it is
+ * on the host of a source of a passage the reply cites, and comes from the knowledge (that source,
+ * or a passage's own text); an @mention, a link with another scheme ({@code tg://}) and an
+ * internationalised or punycode domain never stay. What is cut leaves its sentence. Everything else
+ * is all or nothing: an empty or overlong reply, a citation of a passage that was not given, no
+ * citation at all, the wrong language, or a reply repeating its rules is {@link Verdict.Rejected},
+ * and the caller keeps the extractive answer.
  */
 final class ReplyCheck {
   /**
@@ -46,7 +48,26 @@ final class ReplyCheck {
   private static final Pattern LINK =
       Pattern.compile(
           "(?i)(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
-              + "|(?<![\\w@.-])(?:[\\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}(?![\\w-])(?:/[^\\s<>\"'()\\[\\]]*)?");
+              + "|(?<![\\w@.-])(?:[\\w.+-]+@)?(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
+              + "(?:xn--[a-z0-9-]{1,59}|\\p{L}{2,24})(?![\\w-])(?:/[^\\s<>\"'()\\[\\]]*)?");
+
+  /**
+   * Links of any other scheme ({@code tg://resolve?domain=…} opens a chat), and the schemes
+   * Telegram or a browser acts on without "//".
+   */
+  private static final Pattern OTHER_SCHEME =
+      Pattern.compile(
+          "(?i)(?<![\\w.+-])(?:(?!https?://)[a-z][a-z0-9+.-]{1,31}://"
+              + "|(?:tg|mailto|javascript|data|file|intent|sms|tel):)[^\\s<>\"'()\\[\\]]+");
+
+  /** "@SomeBot": Telegram makes it a link to that account. */
+  private static final Pattern MENTION = Pattern.compile("(?<![\\w@.+-])@[A-Za-z0-9_]{3,64}");
+
+  /**
+   * Dots that are not ASCII full stops but that a reader, and a link parser, take for one:
+   * "evil。example。com".
+   */
+  private static final Pattern DOTS = Pattern.compile("[\\u3002\\uFF0E\\uFF61]");
 
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?…]+$");
 
@@ -144,19 +165,27 @@ final class ReplyCheck {
   private record Scrubbed(String text, int removed) {}
 
   private static Scrubbed scrubLinks(String text, List<LlmPrompt.Excerpt> passages) {
-    Allowed allowed = Allowed.from(passages);
     String withoutMarkdown =
         MARKDOWN_LINK
-            .matcher(text)
+            .matcher(DOTS.matcher(text).replaceAll("."))
             .replaceAll(
                 r ->
                     Matcher.quoteReplacement(
                         (r.group(1).matches("\\d{1,3}") ? "[" + r.group(1) + "]" : r.group(1))
                             + " "
                             + r.group(2)));
+    Allowed allowed = Allowed.from(cited(withoutMarkdown, passages));
+    int[] removed = {0};
+    String withoutSchemes =
+        OTHER_SCHEME
+            .matcher(withoutMarkdown)
+            .replaceAll(
+                r -> {
+                  removed[0]++;
+                  return "";
+                });
     StringBuilder out = new StringBuilder();
-    int removed = 0;
-    Matcher m = LINK.matcher(withoutMarkdown);
+    Matcher m = LINK.matcher(withoutSchemes);
     while (m.find()) {
       String token = m.group();
       String trailing = "";
@@ -168,12 +197,35 @@ final class ReplyCheck {
       if (allowed.permits(token)) {
         m.appendReplacement(out, Matcher.quoteReplacement(token + trailing));
       } else {
-        removed++;
+        removed[0]++;
         m.appendReplacement(out, Matcher.quoteReplacement(trailing));
       }
     }
     m.appendTail(out);
-    return new Scrubbed(removed == 0 ? withoutMarkdown : tidy(out.toString()), removed);
+    String withoutMentions =
+        MENTION
+            .matcher(out)
+            .replaceAll(
+                r -> {
+                  removed[0]++;
+                  return "";
+                });
+    return new Scrubbed(removed[0] == 0 ? withoutMarkdown : tidy(withoutMentions), removed[0]);
+  }
+
+  /** The passages the reply cites; a number out of range is the citation check's to reject. */
+  private static List<LlmPrompt.Excerpt> cited(String text, List<LlmPrompt.Excerpt> passages) {
+    List<LlmPrompt.Excerpt> cited = new ArrayList<>();
+    Matcher m = CITATION.matcher(text);
+    while (m.find()) {
+      for (String number : m.group(1).split("\\s*[,;]\\s*")) {
+        int n = Integer.parseInt(number);
+        if (n >= 1 && n <= passages.size() && !cited.contains(passages.get(n - 1))) {
+          cited.add(passages.get(n - 1));
+        }
+      }
+    }
+    return cited;
   }
 
   /** What cutting a link leaves behind: "see for more", "()", a space before a full stop. */
@@ -203,6 +255,15 @@ final class ReplyCheck {
 
     boolean permits(String token) {
       String lower = token.toLowerCase(Locale.ROOT);
+      String host = host(lower);
+      // look-alike letters and their punycode: no source of ours is written that way
+      if (!host.chars().allMatch(c -> c < 128)
+          || java.util.Arrays.stream(host.split("\\.")).anyMatch(l -> l.startsWith("xn--"))) {
+        return false;
+      }
+      if (hosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h))) {
+        return false;
+      }
       if (writtenIn(passageText, lower)) {
         return true;
       }
@@ -213,8 +274,25 @@ final class ReplyCheck {
       }
       // a bare domain the sources use ("linkedin.com"); an e-mail address only if a passage gives
       // it
-      String host = lower.startsWith("www.") ? lower.substring(4) : lower;
-      return !host.contains("@") && !host.contains("/") && hosts.contains(host);
+      String bare = lower.startsWith("www.") ? lower.substring(4) : lower;
+      return !bare.contains("@") && !bare.contains("/") && hosts.contains(bare);
+    }
+
+    /**
+     * The host a link token points to: "a@b.example" → b.example, "www.x.example/p" → x.example.
+     */
+    private static String host(String token) {
+      String t = token.replaceFirst("^https?://", "");
+      t = t.substring(t.indexOf('@') + 1);
+      int end = t.length();
+      for (char c : new char[] {'/', '?', '#', ':'}) {
+        int i = t.indexOf(c);
+        if (i >= 0 && i < end) {
+          end = i;
+        }
+      }
+      t = t.substring(0, end);
+      return t.startsWith("www.") ? t.substring(4) : t;
     }
 
     /** As a whole token: "ai.com" is not vouched for by a passage that says "openai.com". */

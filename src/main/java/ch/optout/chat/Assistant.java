@@ -74,7 +74,16 @@ public final class Assistant {
             messages,
             store,
             clock);
-    this.commands = new Commands(search, extractive, messages, store, version, checklist, letters);
+    this.commands =
+        new Commands(
+            search,
+            extractive,
+            messages,
+            store,
+            version,
+            checklist,
+            letters,
+            ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
     this.stats = new AdminStats(store, messages, search.platforms(), clock);
   }
 

@@ -42,6 +42,9 @@ final class Commands {
   private final Checklist checklist;
   private final Letters letters;
 
+  /** Whether a third party's language model phrases answers: then said with every privacy note. */
+  private final boolean hostedModel;
+
   Commands(
       KnowledgeSearch search,
       ExtractiveComposer extractive,
@@ -49,7 +52,9 @@ final class Commands {
       ChatStore store,
       String version,
       Checklist checklist,
-      Letters letters) {
+      Letters letters,
+      boolean hostedModel) {
+    this.hostedModel = hostedModel;
     this.search = search;
     this.extractive = extractive;
     this.messages = messages;
@@ -120,7 +125,12 @@ final class Commands {
     return Answer.message(
         language,
         welcome.title(),
-        welcome.lead() + "\n\n" + messages.get(language, "start.privacy"));
+        welcome.lead() + "\n\n" + messages.get(language, "start.privacy") + hosted(language));
+  }
+
+  /** The line saying questions go to a model provider, when they do; else nothing. */
+  private String hosted(Language language) {
+    return hostedModel ? "\n" + messages.get(language, "llm.hosted") : "";
   }
 
   private Answer lang(String chatId, String argument, Language current) {
@@ -168,7 +178,8 @@ final class Commands {
     return Answer.message(
         language,
         messages.get(language, "about.title", version),
-        messages.get(language, "about.body", kb.guides(language).size(), oldest, newest));
+        messages.get(language, "about.body", kb.guides(language).size(), oldest, newest)
+            + hosted(language));
   }
 
   private Answer myData(String chatId, Language language) {
@@ -180,7 +191,8 @@ final class Commands {
           title,
           messages.get(language, "mydata.empty")
               + "\n\n"
-              + messages.get(language, "mydata.anonymous"));
+              + messages.get(language, "mydata.anonymous")
+              + hosted(language));
     }
     List<String> lines = new ArrayList<>();
     data.language().ifPresent(code -> lines.add(messages.get(language, "mydata.language", code)));
@@ -221,6 +233,7 @@ final class Commands {
         lines.stream().map(line -> "• " + line).collect(Collectors.joining("\n"))
             + "\n\n"
             + messages.get(language, "mydata.anonymous")
+            + hosted(language)
             + "\n"
             + messages.get(language, "mydata.forget");
     return Answer.message(language, title, body);

@@ -7,8 +7,16 @@ final class Input {
   /** Longer messages are cut before analysis; the user is told. */
   static final int MAX_CHARS = 1000;
 
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]|[\\u2028\\u2029]");
+  /** Controls and line separators: they separate words, so they become spaces. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u2028\\u2029]");
+
+  /**
+   * Format, private-use and unassigned characters (zero-width space and joiner, soft hyphen,
+   * bidirectional overrides): invisible, so they are removed, or "L\u200binkedIn" would read as two
+   * words and hide the platform's name.
+   */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Co}\\p{Cn}]");
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private Input() {}
@@ -44,7 +52,8 @@ final class Input {
   }
 
   private static String tidy(String text) {
-    return SPACES.matcher(INVISIBLE.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+    String visible = INVISIBLE.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll("");
+    return SPACES.matcher(visible).replaceAll(" ").strip();
   }
 
   /** The text's last sentence, at most {@link #TAIL_CHARS} characters. */

@@ -72,6 +72,11 @@ final class Components implements AutoCloseable {
   private final ExecutorService embedding;
   private final ExecutorService warmup;
 
+  /** Language model calls: a few at once, each under OPTOUT_LLM_TIMEOUT. */
+  private final ExecutorService llmCalls = LlmComposer.callPool(LLM_CALLS, named("optout-llm"));
+
+  private static final int LLM_CALLS = 4;
+
   /** Runs the retention purge when the store is persistent. */
   private final Optional<ScheduledExecutorService> housekeeping;
 
@@ -138,7 +143,7 @@ final class Components implements AutoCloseable {
     this.search = new KnowledgeSearch(understanding, retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages, clock);
-    this.composer = composer(settings, extractive, languages, messages);
+    this.composer = composer(settings, extractive, languages, messages, llmCalls);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
     this.assistant =
@@ -177,7 +182,8 @@ final class Components implements AutoCloseable {
       Settings settings,
       ExtractiveComposer extractive,
       LanguageDetector languages,
-      Messages messages) {
+      Messages messages,
+      ExecutorService llmCalls) {
     LlmSettings llm;
     try {
       llm = LlmSettings.from(settings.env());
@@ -189,7 +195,8 @@ final class Components implements AutoCloseable {
       return extractive;
     }
     LOG.info("answers phrased by {}; extractive answer on any failure", llm);
-    return new LlmComposer(extractive, model.get(), languages, messages);
+    return new LlmComposer(extractive, model.get(), languages, messages, llmCalls, llm.timeout())
+        .hosted(llm.provider() == LlmSettings.Provider.OPENAI);
   }
 
   /** Everything in memory: nothing is written anywhere. */
@@ -214,7 +221,8 @@ final class Components implements AutoCloseable {
     ChatStore store =
         settings
             .databaseUrl()
-            .<ChatStore>map(url -> new PostgresChatStore(url, settings.secretKey(), clock))
+            .<ChatStore>map(
+                url -> new PostgresChatStore(url, Optional.of(sharedSecret(settings)), clock))
             .orElseGet(() -> new SqliteChatStore(settings.dataDir(), clock));
     ScheduledExecutorService housekeeping =
         Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
@@ -227,6 +235,23 @@ final class Components implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The secret that keys chats on a shared store. It must live outside the database: a dump that
+   * held both the keys and their secret could be matched back to Telegram ids.
+   */
+  private static String sharedSecret(Settings settings) {
+    return settings
+        .secretKey()
+        .orElseThrow(
+            () ->
+                new UsageProblem(
+                    "OPTOUT_DATABASE_URL (PostgreSQL) needs OPTOUT_SECRET_KEY: a secret of 32 or"
+                        + " more characters, the same for every replica, kept outside the database"
+                        + " (e.g. openssl rand -hex 32). A database that kept its own secret in the"
+                        + " chat_secret table: set OPTOUT_SECRET_KEY to SELECT secret FROM"
+                        + " chat_secret to keep its chats, then drop that table."));
   }
 
   /**
@@ -244,6 +269,7 @@ final class Components implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     embedding.shutdownNow();
+    llmCalls.shutdownNow();
     housekeeping.ifPresent(Components::stop);
     try {
       store.close();

@@ -7,28 +7,47 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /healthz} (the process answers), {@code /readyz} (it leads or stands by, and its store
  * answers) and {@code /metrics} (Prometheus text) on {@code OPTOUT_HTTP_PORT}, so that a container
  * or a load balancer can ask without starting a second JVM. Nothing about any chat is served.
+ *
+ * <p>Requests are served by a few threads, and only the {@link StoreProbe}'s own thread ever talks
+ * to the store: a store that hangs turns {@code /readyz} to 503 within {@link #STORE_WAIT}, and
+ * {@code /healthz}, which never touches the store, keeps answering at once, so that a hung database
+ * never gets a live process restarted.
  */
 final class HealthServer implements AutoCloseable {
+  /** How long a request waits for the store's answer before it calls the store unreachable. */
+  static final Duration STORE_WAIT = Duration.ofSeconds(2);
+
+  /** Request threads: a probe waiting on the store never holds up /healthz. */
+  private static final int THREADS = 4;
+
   private final HttpServer server;
   private final ExecutorService executor;
+  private final StoreProbe probe;
 
-  private HealthServer(HttpServer server, ExecutorService executor) {
+  private HealthServer(HttpServer server, ExecutorService executor, StoreProbe probe) {
     this.server = server;
     this.executor = executor;
+    this.probe = probe;
   }
 
   /** What a replica is doing. */
@@ -43,33 +62,40 @@ final class HealthServer implements AutoCloseable {
     STOPPED
   }
 
-  /**
-   * The replica's state for the endpoints.
-   *
-   * @param backlog updates not handled plus replies not sent in the shared inbox and outbox, when
-   *     there is one
-   */
-  record Status(Role role, TelegramCounts counts, OptionalLong backlog) {}
+  /** The replica's state for the endpoints, read without touching the store. */
+  record Status(Role role, TelegramCounts counts) {}
 
   /**
+   * @param host the address to listen on: loopback unless OPTOUT_HTTP_HOST says otherwise
    * @param port 0 for any free port
    */
-  static HealthServer start(int port, ChatStore store, Supplier<Status> status, Clock clock) {
+  static HealthServer start(
+      InetAddress host, int port, ChatStore store, Supplier<Status> status, Clock clock) {
+    return start(host, port, store, status, OptionalLong::empty, clock);
+  }
+
+  /**
+   * @param backlog updates not handled plus replies not sent in the shared inbox and outbox, when
+   *     there is one; asked on the probe's thread, like the store
+   */
+  static HealthServer start(
+      InetAddress host,
+      int port,
+      ChatStore store,
+      Supplier<Status> status,
+      Supplier<OptionalLong> backlog,
+      Clock clock) {
+    StoreProbe probe = new StoreProbe(store, backlog, clock, STORE_WAIT);
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       ExecutorService executor =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "optout-health");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newFixedThreadPool(THREADS, Components.named("optout-health"));
       server.setExecutor(executor);
       server.createContext("/healthz", ex -> reply(ex, 200, "ok\n"));
       server.createContext(
           "/readyz",
           ex -> {
-            boolean storeUp = storeUp(store);
+            boolean storeUp = probe.now().up();
             Role role = status.get().role();
             boolean up = storeUp && (role == Role.LEADER || role == Role.STANDBY);
             reply(
@@ -86,13 +112,9 @@ final class HealthServer implements AutoCloseable {
           "/metrics",
           ex -> {
             Status now = status.get();
-            boolean storeUp = storeUp(store);
-            long answers =
-                storeUp
-                    ? store.guideDays(LocalDate.now(clock)).stream()
-                        .mapToLong(d -> d.answers())
-                        .sum()
-                    : 0;
+            StoreProbe.Result asked = probe.now();
+            boolean storeUp = asked.up();
+            long answers = asked.answersToday();
             StringBuilder b = new StringBuilder();
             gauge(b, "optout_up", "1 while the process runs.", 1);
             gauge(b, "optout_store_up", "1 when the chat store answers.", storeUp ? 1 : 0);
@@ -135,19 +157,21 @@ final class HealthServer implements AutoCloseable {
                 "optout_resends",
                 "Replies a dead replica may have sent, sent again (possible duplicates).",
                 c.resentTotal());
-            if (now.backlog().isPresent()) {
+            if (asked.backlog().isPresent()) {
               gauge(
                   b,
                   "optout_relay_backlog",
                   "Updates not handled plus replies not sent, in the shared inbox and outbox.",
-                  now.backlog().getAsLong());
+                  asked.backlog().getAsLong());
             }
             reply(ex, 200, b.toString());
           });
       server.start();
-      return new HealthServer(server, executor);
+      return new HealthServer(server, executor, probe);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve health checks on port " + port, e);
+      probe.close();
+      throw new UncheckedIOException(
+          "cannot serve health checks on " + host.getHostAddress() + " port " + port, e);
     }
   }
 
@@ -169,13 +193,9 @@ final class HealthServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static boolean storeUp(ChatStore store) {
-    try {
-      store.load("healthz");
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /** The address the server listens on. */
+  InetAddress host() {
+    return server.getAddress().getAddress();
   }
 
   private static void reply(HttpExchange ex, int status, String body) throws IOException {
@@ -194,5 +214,70 @@ final class HealthServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    probe.close();
+  }
+
+  /**
+   * Asks the store, one question at a time, on a thread of its own. A request waits a bounded time
+   * for the answer; while a question hangs, later requests wait on that same question instead of
+   * queueing new ones, so a hung store holds one thread, whatever the polling rate.
+   */
+  static final class StoreProbe implements AutoCloseable {
+    /**
+     * What the store said: whether it answered, today's answers from guides (0 if not) and the
+     * relay's backlog (when there is a relay and it answered).
+     */
+    record Result(boolean up, long answersToday, OptionalLong backlog) {
+      static final Result DOWN = new Result(false, 0, OptionalLong.empty());
+    }
+
+    private final ChatStore store;
+    private final Supplier<OptionalLong> backlog;
+    private final Clock clock;
+    private final Duration wait;
+    private final ExecutorService thread =
+        Executors.newSingleThreadExecutor(Components.named("optout-health-store"));
+    private Future<Result> asking;
+
+    StoreProbe(ChatStore store, Supplier<OptionalLong> backlog, Clock clock, Duration wait) {
+      this.store = store;
+      this.backlog = backlog;
+      this.clock = clock;
+      this.wait = wait;
+    }
+
+    /** The store's answer, or down when it fails or does not answer within the wait. */
+    Result now() {
+      Future<Result> question = question();
+      try {
+        return question.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        return Result.DOWN;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Result.DOWN;
+      }
+    }
+
+    private synchronized Future<Result> question() {
+      if (asking == null || asking.isDone()) {
+        asking =
+            thread.submit(
+                () -> {
+                  store.load("healthz");
+                  long answers =
+                      store.guideDays(LocalDate.now(clock)).stream()
+                          .mapToLong(d -> d.answers())
+                          .sum();
+                  return new Result(true, answers, backlog.get());
+                });
+      }
+      return asking;
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+    }
   }
 }

@@ -9,6 +9,7 @@ import ch.optout.telegram.BotToken;
 import ch.optout.telegram.TelegramBot;
 import ch.optout.telegram.TelegramCounts;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,12 @@ final class TelegramCommand implements Callable<Integer> {
 
   /** The exit status of a leader that lost its lock: its supervisor restarts it as a standby. */
   static final int LOST_LEADERSHIP = 5;
+
+  /**
+   * The exit status when Telegram ends the run: the token was revoked, or another process polls the
+   * bot. Restarting does not help; the operator must act.
+   */
+  static final int TELEGRAM_REFUSED = 6;
 
   /** Handled updates and sent replies stay this long in the shared tables, then go. */
   private static final Duration RELAY_KEEP = Duration.ofHours(1);
@@ -91,6 +98,7 @@ final class TelegramCommand implements Callable<Integer> {
               + " machine'.");
     }
     OptionalInt httpPort = httpPort(settings.get("OPTOUT_HTTP_PORT"));
+    InetAddress httpHost = httpHost(settings.get("OPTOUT_HTTP_HOST"));
     PrintWriter out = parent.spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -116,6 +124,8 @@ final class TelegramCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     int status = 0;
+    // what Telegram said when it ended the run, if it did
+    AtomicReference<String> refused = new AtomicReference<>();
     try {
       State role = new State();
       TelegramCounts counts = new TelegramCounts();
@@ -123,19 +133,24 @@ final class TelegramCommand implements Callable<Integer> {
         Optional<PostgresChatStore> shared =
             c.store instanceof PostgresChatStore pg ? Optional.of(pg) : Optional.empty();
         Optional<Relay> relay = shared.map(PostgresChatStore::relay);
-        Supplier<HealthServer.Status> health =
-            () ->
-                new HealthServer.Status(
-                    role.now(),
-                    counts,
-                    relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()));
+        Supplier<HealthServer.Status> health = () -> new HealthServer.Status(role.now(), counts);
         try (HealthServer server =
             httpPort.isPresent()
-                ? HealthServer.start(httpPort.getAsInt(), c.store, health, Clock.systemUTC())
+                ? HealthServer.start(
+                    httpHost,
+                    httpPort.getAsInt(),
+                    c.store,
+                    health,
+                    () -> relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()),
+                    Clock.systemUTC())
                 : null) {
           if (server != null) {
             out.println(
-                "Health: http://localhost:" + server.port() + "/healthz, /readyz, /metrics");
+                "Health: http://"
+                    + hostForUrl(server.host())
+                    + ":"
+                    + server.port()
+                    + "/healthz, /readyz, /metrics");
             out.flush();
           }
           if (shared.isPresent()) {
@@ -153,18 +168,27 @@ final class TelegramCommand implements Callable<Integer> {
                     stop,
                     wasInterrupted,
                     replicaName(settings),
-                    out);
+                    out,
+                    refused);
             interrupted = wasInterrupted.get();
           } else {
             try (TelegramBot bot =
                 TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
               role.lead(bot::polling);
+              watch(bot, refused, stop);
               started(out, bot);
               interrupted = !await(stop);
               role.set(HealthServer.Role.STOPPED);
             }
           }
         }
+      }
+      if (refused.get() != null) {
+        PrintWriter err = parent.spec.commandLine().getErr();
+        err.println("OptOut stopped / OptOut s'est arrêté :");
+        err.println("  " + refused.get());
+        err.flush();
+        status = TELEGRAM_REFUSED;
       }
       out.println("OptOut stopped. / OptOut est arrêté.");
       out.flush();
@@ -199,7 +223,8 @@ final class TelegramCommand implements Callable<Integer> {
       CountDownLatch stop,
       AtomicBoolean interrupted,
       String replica,
-      PrintWriter out)
+      PrintWriter out,
+      AtomicReference<String> refused)
       throws InterruptedException {
     try (LeaderLock lock = pg.leaderLock(token.botId())) {
       waiting.set(lock);
@@ -264,6 +289,7 @@ final class TelegramCommand implements Callable<Integer> {
                 counts,
                 new TelegramBot.Shared(relay, lock::held, replica))) {
           role.lead(bot::polling);
+          watch(bot, refused, stop);
           started(out, bot);
           // an interrupt is a stop request too; the bot still closes cleanly
           interrupted.set(!await(stop));
@@ -272,7 +298,7 @@ final class TelegramCommand implements Callable<Integer> {
       } finally {
         beat.shutdownNow();
       }
-      if (lost.get()) {
+      if (lost.get() && refused.get() == null) {
         out.println(
             "OptOut lost the leader lock (database unreachable, or this process was frozen):"
                 + " another replica answers; restart this one as a standby. / OptOut a perdu le"
@@ -324,6 +350,16 @@ final class TelegramCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /** Telegram ending the run (token refused, another poller) stops the process. */
+  private static void watch(TelegramBot bot, AtomicReference<String> refused, CountDownLatch stop) {
+    bot.failure()
+        .thenAccept(
+            message -> {
+              refused.set(message);
+              stop.countDown();
+            });
   }
 
   private static void started(PrintWriter out, TelegramBot bot) {
@@ -379,6 +415,39 @@ final class TelegramCommand implements Callable<Integer> {
     }
     throw new UsageProblem(
         "OPTOUT_HTTP_PORT takes a port number from 0 to 65535, not '" + raw.get() + "'");
+  }
+
+  /**
+   * OPTOUT_HTTP_HOST: the address the health server listens on; loopback unless set (a container
+   * sets 0.0.0.0 so that its network may ask).
+   */
+  static InetAddress httpHost(Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return InetAddress.getLoopbackAddress();
+    }
+    String host = raw.get().strip();
+    // an address, not a name: looking a name up could hang the start or pick an unexpected one
+    if (host.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?")) {
+      try {
+        return InetAddress.getByName(host.replace("[", "").replace("]", ""));
+      } catch (java.net.UnknownHostException e) {
+        // reported below with the value
+      }
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return InetAddress.getLoopbackAddress();
+    }
+    throw new UsageProblem(
+        "OPTOUT_HTTP_HOST takes an IP address such as 127.0.0.1 or 0.0.0.0, not '" + host + "'");
+  }
+
+  /** "localhost" for loopback, as before; else the address, bracketed for IPv6. */
+  private static String hostForUrl(InetAddress host) {
+    if (host.isLoopbackAddress()) {
+      return "localhost";
+    }
+    String address = host.getHostAddress();
+    return address.contains(":") ? "[" + address + "]" : address;
   }
 
   private static TelegramUrl apiUrl(String text) {

@@ -27,6 +27,14 @@ public final class LeaderLock implements AutoCloseable {
 
   private static final Duration RECONNECT = Duration.ofSeconds(1);
 
+  /**
+   * Once the lock is held, how long its connection may go without an answer: a heartbeat that hears
+   * nothing for this long (a server that stopped, a partition) ends the leadership before the
+   * server's own {@link #IDLE_TIMEOUT} frees the lock for a standby, while a live server answers
+   * "SELECT 1" in milliseconds.
+   */
+  static final Duration HELD_SOCKET_TIMEOUT = HEARTBEAT.multipliedBy(3);
+
   /** A standby asks for the lock again after this long, proving its connection alive. */
   static final Duration WAIT_ROUND = Duration.ofSeconds(30);
 
@@ -97,6 +105,9 @@ public final class LeaderLock implements AutoCloseable {
           t.execute("SET lock_timeout = 0");
           t.execute("SET idle_session_timeout = '" + IDLE_TIMEOUT.toMillis() + "ms'");
         }
+        // a query timeout alone needs the server to answer a cancel request; a socket timeout
+        // does not
+        c.setNetworkTimeout(Runnable::run, (int) HELD_SOCKET_TIMEOUT.toMillis());
         held = true;
         return true;
       } catch (SQLException e) {
@@ -133,8 +144,9 @@ public final class LeaderLock implements AutoCloseable {
         return false;
       }
       // a session lock lasts as long as its session: a live session is a held lock
+      // bounded by the connection's socket timeout (HELD_SOCKET_TIMEOUT); a query timeout would
+      // send its cancel over a new connection to a server that may not answer it either
       try (Statement s = c.createStatement()) {
-        s.setQueryTimeout((int) Math.max(1, HEARTBEAT.toSeconds() * 2));
         s.execute("SELECT 1");
       }
     } catch (SQLException e) {

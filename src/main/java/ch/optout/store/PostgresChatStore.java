@@ -33,6 +33,16 @@ public final class PostgresChatStore extends JdbcChatStore {
     this(new PostgresDatabase(url, connectTimeout), url, secretKey, clock);
   }
 
+  /** With another socket timeout, for tests of a server that stops answering. */
+  PostgresChatStore(
+      DatabaseUrl url,
+      Optional<String> secretKey,
+      Clock clock,
+      Duration connectTimeout,
+      Duration socketTimeout) {
+    this(new PostgresDatabase(url, connectTimeout, socketTimeout), url, secretKey, clock);
+  }
+
   private PostgresChatStore(
       PostgresDatabase db, DatabaseUrl url, Optional<String> secretKey, Clock clock) {
     super(db, keys(db, secretKey, clock), clock);

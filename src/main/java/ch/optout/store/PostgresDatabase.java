@@ -16,11 +16,28 @@ final class PostgresDatabase implements Sql {
   /** Connections kept: the store's work is short, a replica needs few. */
   static final int POOL = 4;
 
+  /**
+   * How long a call waits for the server's next bytes: past it, a server that stopped answering (or
+   * a connection a partition cut silently) fails the call instead of holding its thread forever.
+   */
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
+
+  /** Each statement's limit on the server: the store's statements take milliseconds. */
+  static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
   private final HikariDataSource pool;
   private final String name;
 
   PostgresDatabase(DatabaseUrl url, Duration connectTimeout) {
+    this(url, connectTimeout, SOCKET_TIMEOUT);
+  }
+
+  PostgresDatabase(DatabaseUrl url, Duration connectTimeout, Duration socketTimeout) {
     HikariConfig config = new HikariConfig();
+    config.addDataSourceProperty(
+        "socketTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
+    config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis());
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     config.setJdbcUrl(url.jdbcUrl());
     url.user().ifPresent(config::setUsername);
     url.password().ifPresent(config::setPassword);

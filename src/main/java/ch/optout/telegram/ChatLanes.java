@@ -12,37 +12,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks of one chat in order and tasks of different chats side by side, on a shared pool. A
- * chat with work queued takes one task per turn on the pool, so a chat sending twenty messages at
- * once shares the threads fairly with the others.
+ * Runs tasks of one chat in order and tasks of different chats side by side. A chat with work
+ * queued takes one task per turn on a pool, so a chat sending twenty messages at once shares the
+ * threads fairly with the others. Questions, which may wait seconds for a language model, run on a
+ * pool of their own: commands, taps and inline queries never queue behind them.
  */
 final class ChatLanes {
   private static final Logger LOG = LoggerFactory.getLogger(ChatLanes.class);
 
-  private final ExecutorService pool;
+  private final ExecutorService quick;
+  private final ExecutorService slow;
   private final Clock clock;
 
   /** A chat is here exactly while it has tasks, the first of which is running or about to. */
-  private final ConcurrentHashMap<Long, ArrayDeque<Runnable>> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, ArrayDeque<Task>> lanes = new ConcurrentHashMap<>();
 
+  /** One task and the pool it needs. */
+  private record Task(Runnable work, boolean slow) {}
+
+  /** One pool for everything. */
   ChatLanes(ExecutorService pool, Clock clock) {
-    this.pool = pool;
+    this(pool, pool, clock);
+  }
+
+  /**
+   * @param quick for commands, taps, inline queries: never held by a model
+   * @param slow for questions, which may call a language model
+   */
+  ChatLanes(ExecutorService quick, ExecutorService slow, Clock clock) {
+    this.quick = quick;
+    this.slow = slow;
     this.clock = clock;
   }
 
   void execute(long chatId, Runnable task) {
+    execute(chatId, task, false);
+  }
+
+  /**
+   * @param slow whether the task may wait long (a question): it then runs on the slow pool
+   */
+  void execute(long chatId, Runnable task, boolean slow) {
     boolean[] start = {false};
+    Task t = new Task(task, slow);
     lanes.compute(
         chatId,
         (id, queue) -> {
-          ArrayDeque<Runnable> q = queue == null ? new ArrayDeque<>() : queue;
+          ArrayDeque<Task> q = queue == null ? new ArrayDeque<>() : queue;
           start[0] = queue == null;
-          q.add(task);
+          q.add(t);
           return q;
         });
     if (start[0]) {
       try {
-        pool.execute(() -> runNext(chatId));
+        poolFor(t).execute(() -> runNext(chatId));
       } catch (RejectedExecutionException e) {
         lanes.remove(chatId);
         throw e;
@@ -50,8 +73,12 @@ final class ChatLanes {
     }
   }
 
+  private ExecutorService poolFor(Task t) {
+    return t.slow() ? slow : quick;
+  }
+
   private void runNext(long chatId) {
-    Runnable[] head = {null};
+    Task[] head = {null};
     lanes.computeIfPresent(
         chatId,
         (id, q) -> {
@@ -60,21 +87,22 @@ final class ChatLanes {
         });
     try {
       if (head[0] != null) {
-        head[0].run();
+        head[0].work().run();
       }
     } catch (RuntimeException e) {
       LOG.error("a task failed; the chat's next tasks still run", e);
     } finally {
-      ArrayDeque<Runnable> rest =
-          lanes.computeIfPresent(
-              chatId,
-              (id, q) -> {
-                q.poll();
-                return q.isEmpty() ? null : q;
-              });
-      if (rest != null) {
+      Task[] next = {null};
+      lanes.computeIfPresent(
+          chatId,
+          (id, q) -> {
+            q.poll();
+            next[0] = q.peek();
+            return q.isEmpty() ? null : q;
+          });
+      if (next[0] != null) {
         try {
-          pool.execute(() -> runNext(chatId));
+          poolFor(next[0]).execute(() -> runNext(chatId));
         } catch (RejectedExecutionException e) {
           LOG.debug("lane abandoned: shutting down");
         }
@@ -91,9 +119,11 @@ final class ChatLanes {
     return lanes.isEmpty();
   }
 
-  /** Stops the pool; tasks still queued are abandoned (see {@link #awaitIdle}). */
+  /** Stops the pools; tasks still queued are abandoned (see {@link #awaitIdle}). */
   void shutdown() throws InterruptedException {
-    pool.shutdownNow();
-    pool.awaitTermination(1, TimeUnit.SECONDS);
+    quick.shutdownNow();
+    slow.shutdownNow();
+    quick.awaitTermination(1, TimeUnit.SECONDS);
+    slow.awaitTermination(1, TimeUnit.SECONDS);
   }
 }

@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per-chat flood control, consulted before an update is queued: a chat may send {@code maxMessages}
- * in a window that opens with its first message; the next one is answered with one request to slow
- * down, and the rest are dropped until the window has passed. Without it a single spamming chat
- * would grow its lane without bound and hold the send queue for minutes.
+ * Flood control, consulted before an update is queued: a sender (a chat, a group member, a group as
+ * a whole, the user of inline queries) may send {@code maxMessages} in a window that opens with its
+ * first message; the next one is answered with one request to slow down, and the rest are dropped
+ * until the window has passed. Without it a single spamming chat would grow its lane without bound
+ * and hold the send queue for minutes.
  */
 final class FloodControl {
   /** What to do with one update. */
@@ -29,7 +30,7 @@ final class FloodControl {
   private final Clock clock;
   private final int maxMessages;
   private final Duration window;
-  private final Map<Long, Window> chats = new HashMap<>();
+  private final Map<Object, Window> chats = new HashMap<>();
 
   private static final class Window {
     Instant start;
@@ -53,8 +54,15 @@ final class FloodControl {
   }
 
   synchronized Verdict check(long chatId) {
+    return check(Long.valueOf(chatId));
+  }
+
+  /**
+   * @param sender whatever names the sender: a chat id, or a {@link Member} of a group
+   */
+  synchronized Verdict check(Object sender) {
     Instant now = clock.instant();
-    Window w = chats.computeIfAbsent(chatId, id -> new Window(now));
+    Window w = chats.computeIfAbsent(sender, id -> new Window(now));
     if (!now.isBefore(w.start.plus(window))) {
       w.start = now;
       w.count = 0;
@@ -68,6 +76,9 @@ final class FloodControl {
     }
     return w.count == maxMessages + 1 ? Verdict.WARN : Verdict.DROP;
   }
+
+  /** One member of a group: each has a window of their own, inside the group's. */
+  record Member(long chatId, long userId) {}
 
   /** Chats currently remembered, for tests of the purge. */
   synchronized int tracked() {

@@ -21,7 +21,7 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQuery
  * to post there. Nothing about the query is stored or logged; Telegram caches the results.
  */
 final class InlineAnswers {
-  /** How long Telegram may reuse results for the same query, for everyone. */
+  /** How long Telegram may reuse results for the same query, for the same user. */
   static final int CACHE_SECONDS = 600;
 
   /** Telegram shows at most this much of a result's description. */
@@ -74,7 +74,8 @@ final class InlineAnswers {
             .inlineQueryId(q.getId())
             .results(results)
             .cacheTime(CACHE_SECONDS)
-            .isPersonal(false)
+            // the result follows the asker's app language: never served to someone else
+            .isPersonal(true)
             .button(
                 InlineQueryResultsButton.builder()
                     .text(messages.get(language, "telegram.inline.button"))

@@ -111,6 +111,11 @@ record Limits(
         FLOOD_WINDOW);
   }
 
+  /** How long getUpdates may answer 409 Conflict before the bot stops: see {@link PollWatch}. */
+  Duration conflictLimit() {
+    return PollWatch.CONFLICT;
+  }
+
   /** These limits with another flood control, for tests. */
   Limits withFlood(int messages, Duration window) {
     return new Limits(

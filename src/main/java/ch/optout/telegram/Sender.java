@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +37,14 @@ final class Sender implements Replies {
   private static final int CALLBACK_ATTEMPTS = 3;
 
   private static final Duration CALLBACK_MAX_WAIT = Duration.ofSeconds(5);
+
+  /**
+   * Calls one chat may have waiting. Flood control bounds what a chat asks, but an answer is up to
+   * three messages paced at one a second: a chat at its flood limit for minutes would otherwise
+   * queue without end, in memory and in Telegram's global budget. Past it, new messages to that
+   * chat are dropped (and logged) until the lane drains.
+   */
+  static final int MAX_QUEUED_PER_CHAT = 30;
 
   private final TelegramClient client;
   private final ScheduledExecutorService scheduler;
@@ -112,19 +123,71 @@ final class Sender implements Replies {
 
   private void enqueue(Outgoing call, Optional<Delivery> delivery) {
     boolean[] start = {false};
+    List<Job> dropped = new ArrayList<>();
     lanes.compute(
         call.chatId(),
         (id, lane) -> {
           Lane l = lane == null ? new Lane() : lane;
           start[0] = lane == null;
           synchronized (l) {
-            l.jobs.add(new Job(call, delivery));
+            queue(l, new Job(call, delivery), dropped);
           }
           return l;
         });
+    for (Job job : dropped) {
+      job.done("dropped");
+    }
     if (start[0]) {
       later(call.chatId(), Duration.ZERO);
     }
+  }
+
+  /**
+   * Adds a job behind the lane's others. A rewrite of a message replaces the same kind of rewrite
+   * of that message still waiting (only the latest matters); a full lane takes no more.
+   */
+  private void queue(Lane lane, Job job, List<Job> dropped) {
+    OptionalInt edited = editedMessage(job.call);
+    if (edited.isPresent()) {
+      // the head may be under way: only the jobs behind it are replaced
+      Job head = lane.jobs.peek();
+      for (java.util.Iterator<Job> it = lane.jobs.iterator(); it.hasNext(); ) {
+        Job waiting = it.next();
+        if (waiting != head
+            && waiting.call.getClass() == job.call.getClass()
+            && editedMessage(waiting.call).equals(edited)) {
+          it.remove();
+          dropped.add(waiting);
+        }
+      }
+    }
+    if (!job.call.paced() && !lane.jobs.isEmpty()) {
+      // "typing…" behind messages still waiting would show after them: stale, and it would take a
+      // place in the lane
+      return;
+    }
+    if (lane.jobs.size() >= MAX_QUEUED_PER_CHAT) {
+      LOG.warn(
+          "{} calls already wait for chat {}: {} dropped",
+          lane.jobs.size(),
+          chats.of(job.call.chatId()),
+          job.call.method().getMethod());
+      counts.failed();
+      dropped.add(job);
+      return;
+    }
+    lane.jobs.add(job);
+  }
+
+  /** The message a call rewrites (text or buttons), if it is such a call. */
+  private static OptionalInt editedMessage(Outgoing call) {
+    if (call instanceof Outgoing.EditText e) {
+      return OptionalInt.of(e.messageId());
+    }
+    if (call instanceof Outgoing.EditKeyboard e) {
+      return OptionalInt.of(e.messageId());
+    }
+    return OptionalInt.empty();
   }
 
   /**

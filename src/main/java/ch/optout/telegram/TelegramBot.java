@@ -222,7 +222,7 @@ public final class TelegramBot implements AutoCloseable {
       AdminIds admins,
       TelegramCounts counts,
       Optional<Shared> shared) {
-    Http http = new Http(limits, shared.map(Shared::replica));
+    Http http = new Http(limits, shared.map(Shared::replica), clock);
     TelegramBot bot;
     try {
       TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
@@ -305,14 +305,14 @@ public final class TelegramBot implements AutoCloseable {
         shared.map(
             s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
     UpdateDispatcher.Handler handler = durable.isPresent() ? durable.get() : handlers.apply(sender);
-    ExecutorService chatPool =
-        Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new Threads("optout-tg-chat"));
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // questions may wait for a language model: commands and taps have threads of their own
+    ExecutorService quickPool =
+        Executors.newFixedThreadPool(threads, new Threads("optout-tg-chat"));
+    ExecutorService questionPool =
+        Executors.newFixedThreadPool(threads * 2, new Threads("optout-tg-question"));
     this.dispatcher =
-        new UpdateDispatcher(
-            new ChatLanes(chatPool, clock),
-            handler,
-            new FloodControl(clock, limits.floodMessages(), limits.floodWindow()));
+        new UpdateDispatcher(new ChatLanes(quickPool, questionPool, clock), handler, limits, clock);
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling =
         shared.isPresent()
@@ -336,9 +336,22 @@ public final class TelegramBot implements AutoCloseable {
     LOG.debug("bot {} built for {}", token, ApiUrl.describe(url));
   }
 
-  /** Whether the bot still polls Telegram: started and not closed. */
+  /**
+   * Whether the bot still polls Telegram: started, not closed, and not stopped by Telegram (a
+   * revoked token, another process polling).
+   */
   public boolean polling() {
-    return !closed.get() && leaderPoller.map(LeaderPoller::running).orElse(true);
+    return !closed.get()
+        && !http.watch.fatal().isDone()
+        && leaderPoller.map(LeaderPoller::running).orElse(true);
+  }
+
+  /**
+   * Completes when Telegram makes going on pointless — the token refused, or another process
+   * polling the bot for a minute — with a message for the operator. The bot must then be closed.
+   */
+  public java.util.concurrent.CompletionStage<String> failure() {
+    return http.watch.fatal().minimalCompletionStage();
   }
 
   /** The bot's @username, without the @. */
@@ -589,10 +602,12 @@ public final class TelegramBot implements AutoCloseable {
   /** The two HTTP clients: one for sends (our timeouts and retries), one for long polling. */
   private static final class Http {
     final QuietShutdown quiet = new QuietShutdown();
+    final PollWatch watch;
     final OkHttpClient send;
     final OkHttpClient poll;
 
-    Http(Limits limits, Optional<String> replica) {
+    Http(Limits limits, Optional<String> replica, Clock clock) {
+      this.watch = new PollWatch(clock, limits.conflictLimit());
       Dispatcher dispatcher =
           new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
       dispatcher.setMaxRequests(64);
@@ -628,6 +643,7 @@ public final class TelegramBot implements AutoCloseable {
                   Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
               .callTimeout(Duration.ZERO)
               .addInterceptor(quiet)
+              .addInterceptor(watch)
               .build();
     }
 

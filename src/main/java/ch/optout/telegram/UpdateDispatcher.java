@@ -39,18 +39,41 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     default void ignored(Update update) {}
   }
 
+  /**
+   * A group may send this many times one member's limit: several people talking at once are
+   * answered, one member cannot use the whole group's allowance, and the group as a whole stays
+   * bounded.
+   */
+  static final int GROUP_FACTOR = 3;
+
+  /**
+   * Inline queries come one per keystroke and cost one cheap call each: a user may send this many
+   * times the message limit; the rest are not answered.
+   */
+  static final int INLINE_FACTOR = 4;
+
   private final ChatLanes lanes;
   private final Handler handler;
   private final FloodControl flood;
+  private final FloodControl groups;
+  private final FloodControl inline;
   private boolean closed;
 
   /** The highest update id handed to a lane; all of them are handled once the lanes are idle. */
   private int lastAccepted;
 
-  UpdateDispatcher(ChatLanes lanes, Handler handler, FloodControl flood) {
+  /**
+   * @param flood the limit of one chat, or of one member of a group; groups and inline queries get
+   *     theirs from it
+   */
+  UpdateDispatcher(ChatLanes lanes, Handler handler, Limits limits, java.time.Clock clock) {
     this.lanes = lanes;
     this.handler = handler;
-    this.flood = flood;
+    this.flood = new FloodControl(clock, limits.floodMessages(), limits.floodWindow());
+    this.groups =
+        new FloodControl(clock, limits.floodMessages() * GROUP_FACTOR, limits.floodWindow());
+    this.inline =
+        new FloodControl(clock, limits.floodMessages() * INLINE_FACTOR, limits.floodWindow());
   }
 
   @Override
@@ -81,9 +104,9 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
   /** A dropped update is still acknowledged to Telegram like the others: it must not come back. */
   private void dispatch(long chatId, Update update) {
     FloodControl.Verdict verdict =
-        handler.addressed(update) ? flood.check(chatId) : FloodControl.Verdict.PASS;
+        handler.addressed(update) ? verdict(chatId, update) : FloodControl.Verdict.PASS;
     switch (verdict) {
-      case PASS -> lanes.execute(chatId, () -> handler.handle(update));
+      case PASS -> lanes.execute(chatId, () -> handler.handle(update), isQuestion(update));
       case WARN -> {
         LOG.info(
             "a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
@@ -100,6 +123,57 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
       }
     }
+  }
+
+  /**
+   * An inline query counts against its user's window, silently; a group member's message against
+   * the member's window, then the group's; anything else against its chat's.
+   */
+  private FloodControl.Verdict verdict(long chatId, Update update) {
+    if (update.hasInlineQuery()) {
+      return inline.check(chatId) == FloodControl.Verdict.PASS
+          ? FloodControl.Verdict.PASS
+          : FloodControl.Verdict.DROP;
+    }
+    Optional<Long> member = groupMember(update);
+    if (member.isEmpty()) {
+      return flood.check(chatId);
+    }
+    FloodControl.Verdict own = flood.check(new FloodControl.Member(chatId, member.get()));
+    return own == FloodControl.Verdict.PASS ? groups.check(chatId) : own;
+  }
+
+  /**
+   * A message that is not a command: it may be answered through a language model, which can take
+   * seconds, so it runs apart from commands and taps.
+   */
+  private static boolean isQuestion(Update u) {
+    org.telegram.telegrambots.meta.api.objects.message.Message m =
+        u.hasMessage() ? u.getMessage() : u.hasEditedMessage() ? u.getEditedMessage() : null;
+    if (m == null) {
+      return false;
+    }
+    String text = m.getText() != null ? m.getText() : m.getCaption();
+    return text != null && !text.strip().startsWith("/");
+  }
+
+  /** The sender of a message or tap in a group; empty in a private chat. */
+  private static Optional<Long> groupMember(Update u) {
+    org.telegram.telegrambots.meta.api.objects.message.Message m =
+        u.hasMessage() ? u.getMessage() : u.hasEditedMessage() ? u.getEditedMessage() : null;
+    if (m != null) {
+      return (m.isGroupMessage() || m.isSuperGroupMessage()) && m.getFrom() != null
+          ? Optional.of(m.getFrom().getId())
+          : Optional.empty();
+    }
+    if (u.hasCallbackQuery()
+        && u.getCallbackQuery().getFrom() != null
+        && u.getCallbackQuery().getMessage() != null
+        && u.getCallbackQuery().getMessage().getChatId() != null
+        && u.getCallbackQuery().getMessage().getChatId() < 0) {
+      return Optional.of(u.getCallbackQuery().getFrom().getId());
+    }
+    return Optional.empty();
   }
 
   /** Stops taking updates; those already taken are still handled. */

@@ -103,9 +103,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
             ? update.getMessage()
             : update.hasEditedMessage() ? update.getEditedMessage() : null;
     if (message != null && addedByMessage(message)) {
-      greet(
-          message.getChatId(),
-          Optional.ofNullable(message.getFrom()).map(f -> f.getLanguageCode()));
+      // Telegram also sends my_chat_member for the same event: that one greets (see added)
       return;
     }
     if (message != null) {
@@ -228,11 +226,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
   }
 
+  /** Everything the bot would answer counts: new and edited messages, taps and inline queries. */
   @Override
   public boolean addressed(Update update) {
-    return update.hasMessage()
-        ? Incoming.read(update.getMessage(), bot).isPresent()
-        : update.hasCallbackQuery();
+    if (update.hasMessage()) {
+      return Incoming.read(update.getMessage(), bot).isPresent();
+    }
+    if (update.hasEditedMessage()) {
+      return Incoming.read(update.getEditedMessage(), bot).isPresent();
+    }
+    return update.hasCallbackQuery() || update.hasInlineQuery();
   }
 
   /**
@@ -241,8 +244,12 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   @Override
   public void slowDown(Update update) {
     try {
-      if (update.hasMessage()) {
-        Incoming.read(update.getMessage(), bot)
+      Message message =
+          update.hasMessage()
+              ? update.getMessage()
+              : update.hasEditedMessage() ? update.getEditedMessage() : null;
+      if (message != null) {
+        Incoming.read(message, bot)
             .ifPresent(
                 in -> {
                   Language l =
@@ -526,6 +533,11 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return more(m, chatId, editable);
     }
     if (action instanceof Action.Feedback f) {
+      if (assistant.guide(f.platformId(), f.language()).isEmpty()) {
+        // forged or outdated: only guides the knowledge has are counted, so /stats shows no
+        // made-up names
+        return Optional.of(messages.get(f.language(), "telegram.button.expired"));
+      }
       assistant.feedback(f.platformId(), f.helpful());
       editable
           .map(Message::getReplyMarkup)

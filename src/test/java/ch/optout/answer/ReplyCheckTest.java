@@ -73,7 +73,17 @@ class ReplyCheckTest {
       look-alike subdomain     | Go to https://www.linkedin.com.evil.example/help to stop it [1].   | Go to to stop it [1].
       source URL               | See https://www.linkedin.com/help/linkedin/answer/a6278444 for it [1]. | See https://www.linkedin.com/help/linkedin/answer/a6278444 for it [1].
       source URL, other form   | See http://linkedin.com/help/linkedin/answer/a6278444/ for it [1]. | See http://linkedin.com/help/linkedin/answer/a6278444/ for it [1].
-      URL written in a passage | Use the form at https://example.org/object-form to object [2].     | Use the form at https://example.org/object-form to object [2].
+      URL written in a passage, host no cited source's | Use the form at https://example.org/object-form to object [2]. | Use the form at to object [2].
+      domain of a source not cited | Sign in on linkedin.com to object [2].                       | Sign in on to object [2].
+      mention of an account    | Write to @OptOutHelpdesk_bot to object [2].                         | Write to to object [2].
+      tg link                  | Open tg://resolve?domain=OptOutHelpdesk_bot to object [2].          | Open to object [2].
+      tg link without slashes  | Open tg:resolve?domain=OptOutHelpdesk_bot to object [2].            | Open to object [2].
+      other scheme             | Open ftp://evil.example/x to object [2].                             | Open to object [2].
+      Cyrillic domain          | Visit пример.рф to object [2].                                      | Visit to object [2].
+      punycode domain          | Visit xn--e1afmkfd.xn--p1ai to object [2].                          | Visit to object [2].
+      punycode look-alike of a source | Visit https://xn--lnkedin-o0a.com/help to stop it [1].       | Visit to stop it [1].
+      ideographic full stops   | Visit evil。example。com to object [2].                              | Visit to object [2].
+      e-mail address on a cited source's host | Sign in on linkedin.com, not @linkedin [1].          | Sign in on linkedin.com, not [1].
       domain of a source       | Sign in on linkedin.com and switch it off [1].                     | Sign in on linkedin.com and switch it off [1].
       """)
   void check_links_onlyThoseFromTheKnowledgeSurvive(String name, String reply, String expected) {

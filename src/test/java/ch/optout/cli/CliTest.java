@@ -84,6 +84,7 @@ class CliTest {
         "postgresql://" + url.jdbcUrl().substring("jdbc:postgresql://".length()));
     env.put("OPTOUT_DATABASE_USER", url.user().orElse(""));
     env.put("OPTOUT_DATABASE_PASSWORD", url.password().orElse(""));
+    env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
 
     assertThat(run("/lang fr\n", "chat")).isZero();
     out.getBuffer().setLength(0);
@@ -91,6 +92,26 @@ class CliTest {
 
     assertThat(out.toString()).contains("Langue choisie : fr");
     assertThat(java.nio.file.Files.exists(temp.resolve("data").resolve("optout.db"))).isFalse();
+  }
+
+  @Test
+  void chat_withAPostgresUrlButNoSecretKey_isAUsageErrorAndKeepsNoSecretInTheDatabase() {
+    ch.optout.store.TestPostgres.reset();
+    ch.optout.store.DatabaseUrl url = ch.optout.store.TestPostgres.url();
+    env.put(
+        "OPTOUT_DATABASE_URL",
+        "postgresql://" + url.jdbcUrl().substring("jdbc:postgresql://".length()));
+    env.put("OPTOUT_DATABASE_USER", url.user().orElse(""));
+    env.put("OPTOUT_DATABASE_PASSWORD", url.password().orElse(""));
+
+    assertThat(run("/lang fr\n", "chat")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("OPTOUT_DATABASE_URL (PostgreSQL) needs OPTOUT_SECRET_KEY")
+        .doesNotContain(url.password().orElse("no password"));
+    assertThat(
+            ch.optout.store.TestPostgres.count(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'chat_secret'"))
+        .isZero();
   }
 
   @Test

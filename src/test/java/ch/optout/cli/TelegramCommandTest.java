@@ -89,6 +89,33 @@ class TelegramCommandTest {
   }
 
   @Test
+  void telegram_tokenRevokedWhileRunning_exitsSixWithAClearMessage() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_RETRIEVAL", "bm25");
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread cli = new Thread(() -> exit.set(run("telegram")), "cli-telegram");
+      cli.start();
+      awaitOutput("OptOut answers on Telegram as @" + FakeBotApi.USERNAME);
+
+      String unauthorized = "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}";
+      for (int i = 0; i < 10; i++) {
+        api.fail("getupdates", FakeBotApi.Fault.status(401, unauthorized));
+      }
+      cli.join(Duration.ofSeconds(30).toMillis());
+
+      assertThat(cli.isAlive()).isFalse();
+      assertThat(exit.get()).isEqualTo(6);
+      assertThat(err.toString())
+          .contains("Telegram refused the bot's token 3 times in a row (401)")
+          .contains("TELEGRAM_BOT_TOKEN")
+          .doesNotContain(SECRET);
+      awaitNoBotThreads();
+    }
+  }
+
+  @Test
   void telegram_withAnHttpPort_servesHealthReadinessAndMetrics() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
@@ -148,6 +175,8 @@ class TelegramCommandTest {
       env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
       db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
       db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
       env.put("OPTOUT_REPLICA", "cli-test");
       env.put("OPTOUT_RETRIEVAL", "bm25");
       AtomicInteger exit = new AtomicInteger(-1);
@@ -196,6 +225,8 @@ class TelegramCommandTest {
       env.put("OPTOUT_DATABASE_URL", db.jdbcUrl().replaceFirst("^jdbc:", ""));
       db.user().ifPresent(u -> env.put("OPTOUT_DATABASE_USER", u));
       db.password().ifPresent(p -> env.put("OPTOUT_DATABASE_PASSWORD", p));
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
+      env.put("OPTOUT_SECRET_KEY", "a-test-secret-of-at-least-thirty-two-characters");
       env.put("OPTOUT_RETRIEVAL", "bm25");
       AtomicInteger exit = new AtomicInteger(-1);
       Thread cli = new Thread(() -> exit.set(run("telegram", "--replica")), "cli-telegram");
@@ -230,13 +261,12 @@ class TelegramCommandTest {
     String command = check.group(1).replace("\\\\", "\\");
     try (HealthServer server =
         HealthServer.start(
+            java.net.InetAddress.getLoopbackAddress(),
             0,
             new ch.optout.store.InMemoryChatStore(),
             () ->
                 new HealthServer.Status(
-                    HealthServer.Role.STANDBY,
-                    new ch.optout.telegram.TelegramCounts(),
-                    java.util.OptionalLong.empty()),
+                    HealthServer.Role.STANDBY, new ch.optout.telegram.TelegramCounts()),
             java.time.Clock.systemUTC())) {
       String here = command.replace("/8080", "/" + server.port());
       assertThat(new ProcessBuilder("bash", "-c", here).start().waitFor()).isZero();

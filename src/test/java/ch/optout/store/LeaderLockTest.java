@@ -158,4 +158,22 @@ class LeaderLockTest {
             + application
             + "')");
   }
+
+  @Test
+  void heartbeat_serverThatStopsAnswering_endsTheLeadershipWithinSeconds() throws Exception {
+    try (FreezableProxy proxy = FreezableProxy.before(TestPostgres.url());
+        LeaderLock leader = new LeaderLock(proxy.url(TestPostgres.url()), 77)) {
+      assertThat(leader.await()).isTrue();
+      assertThat(leader.heartbeat()).isTrue();
+
+      proxy.freeze();
+      long frozen = System.nanoTime();
+      boolean held = leader.heartbeat();
+
+      assertThat(held).isFalse();
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - frozen))
+          .as("noticed by the heartbeat itself, not after the 45 s socket timeout of the wait")
+          .isLessThan(java.time.Duration.ofSeconds(10));
+    }
+  }
 }

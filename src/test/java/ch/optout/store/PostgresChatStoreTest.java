@@ -119,6 +119,49 @@ class PostgresChatStoreTest {
     }
   }
 
+  @Test
+  void everyConnection_hasAStatementTimeout() {
+    PostgresDatabase db =
+        new PostgresDatabase(TestPostgres.url(), PostgresChatStore.CONNECT_TIMEOUT);
+    try {
+      String timeout =
+          db.read(
+              "statement timeout",
+              c -> {
+                try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet r = s.executeQuery("SHOW statement_timeout")) {
+                  r.next();
+                  return r.getString(1);
+                }
+              });
+
+      assertThat(timeout).isEqualTo("5s");
+    } finally {
+      db.close();
+    }
+  }
+
+  @Test
+  void aServerThatStopsAnswering_failsTheCallAfterTheSocketTimeout() throws Exception {
+    try (FreezableProxy proxy = FreezableProxy.before(TestPostgres.url());
+        PostgresChatStore store =
+            new PostgresChatStore(
+                proxy.url(TestPostgres.url()),
+                Optional.of("a-secret-of-at-least-thirty-two-characters"),
+                clock,
+                PostgresChatStore.CONNECT_TIMEOUT,
+                java.time.Duration.ofSeconds(1))) {
+      store.save("chat-4", ChatState.EMPTY.withLanguage("fr"));
+
+      proxy.freeze();
+      long frozen = System.nanoTime();
+
+      assertThatThrownBy(() -> store.load("chat-4")).isInstanceOf(StoreException.class);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - frozen))
+          .isLessThan(java.time.Duration.ofSeconds(8));
+    }
+  }
+
   private static long count(String sql) {
     return TestPostgres.count(sql);
   }

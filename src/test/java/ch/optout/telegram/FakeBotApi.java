@@ -66,8 +66,8 @@ public final class FakeBotApi implements AutoCloseable {
    * A scripted answer: an HTTP status and a body, or a dropped connection; either after {@code
    * delay}.
    */
-  record Fault(int status, String body, boolean drop, Duration delay) {
-    static Fault status(int status, String body) {
+  public record Fault(int status, String body, boolean drop, Duration delay) {
+    public static Fault status(int status, String body) {
       return new Fault(status, body, false, Duration.ZERO);
     }
 
@@ -162,7 +162,7 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /** The next calls of {@code method} get these answers, in order; later calls succeed. */
-  void fail(String method, Fault... scripted) {
+  public void fail(String method, Fault... scripted) {
     synchronized (lock) {
       Deque<Fault> queue =
           faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());

@@ -124,7 +124,9 @@ class FloodControlTest {
     ChatLanes lanes =
         new ChatLanes(
             Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC());
-    UpdateDispatcher dispatcher = new UpdateDispatcher(lanes, handler, flood);
+    UpdateDispatcher dispatcher =
+        new UpdateDispatcher(
+            lanes, handler, TelegramBotTest.FAST.withFlood(8, Duration.ofSeconds(10)), clock);
     List<Update> burst = new ArrayList<>();
     for (int i = 1; i <= 50; i++) {
       burst.add(update(i, 7, "question " + i));
@@ -148,6 +150,110 @@ class FloodControlTest {
             "answer 8",
             "slow down 9",
             "answer 51");
+  }
+
+  /** A handler that records what it is asked to do, and counts every update as addressed. */
+  private static final class Recording implements UpdateDispatcher.Handler {
+    final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void handle(Update update) {
+      seen.add("answer " + update.getUpdateId());
+    }
+
+    @Override
+    public boolean addressed(Update update) {
+      return true;
+    }
+
+    @Override
+    public void slowDown(Update update) {
+      seen.add("slow down " + update.getUpdateId());
+    }
+  }
+
+  private UpdateDispatcher dispatcher(Recording handler) {
+    return new UpdateDispatcher(
+        new ChatLanes(
+            Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC()),
+        handler,
+        TelegramBotTest.FAST.withFlood(3, Duration.ofSeconds(10)),
+        clock);
+  }
+
+  @Test
+  void dispatcher_fortyInlineQueriesFromOneUser_answersFourTimesTheLimitAndDropsTheRestSilently()
+      throws Exception {
+    Recording handler = new Recording();
+    UpdateDispatcher dispatcher = dispatcher(handler);
+    List<Update> queries = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      Update u = new Update();
+      u.setUpdateId(i);
+      u.setInlineQuery(
+          org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery.builder()
+              .id("q" + i)
+              .from(new org.telegram.telegrambots.meta.api.objects.User(55L, "Alex", false))
+              .query("linkedin " + i)
+              .offset("")
+              .build());
+      queries.add(u);
+    }
+
+    dispatcher.consume(queries);
+    dispatcher.stop(Duration.ofSeconds(5));
+
+    assertThat(handler.seen)
+        .hasSize(3 * UpdateDispatcher.INLINE_FACTOR)
+        .allMatch(s -> s.startsWith("answer"));
+  }
+
+  @Test
+  void dispatcher_oneGroupMemberFlooding_isSlowedDownWhileTheOthersAreStillAnswered()
+      throws Exception {
+    Recording handler = new Recording();
+    UpdateDispatcher dispatcher = dispatcher(handler);
+    List<Update> updates = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      updates.add(groupUpdate(i, -100L, 1L));
+    }
+    updates.add(groupUpdate(11, -100L, 2L));
+    updates.add(groupUpdate(12, -100L, 3L));
+
+    dispatcher.consume(updates);
+    dispatcher.stop(Duration.ofSeconds(5));
+
+    assertThat(handler.seen)
+        .containsExactly(
+            "answer 1", "answer 2", "answer 3", "slow down 4", "answer 11", "answer 12");
+  }
+
+  @Test
+  void dispatcher_aWholeGroupTalkingAtOnce_isCappedAtThreeTimesOneMembersLimit() throws Exception {
+    Recording handler = new Recording();
+    UpdateDispatcher dispatcher = dispatcher(handler);
+    List<Update> updates = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      updates.add(groupUpdate(i, -100L, 100L + i));
+    }
+
+    dispatcher.consume(updates);
+    dispatcher.stop(Duration.ofSeconds(5));
+
+    assertThat(handler.seen.stream().filter(s -> s.startsWith("answer"))).hasSize(9);
+    assertThat(handler.seen).contains("slow down 10");
+  }
+
+  private static Update groupUpdate(int id, long groupId, long fromId) {
+    Message m = new Message();
+    m.setMessageId(id);
+    m.setChat(Chat.builder().id(groupId).type("supergroup").build());
+    m.setFrom(new org.telegram.telegrambots.meta.api.objects.User(fromId, "Member", false));
+    m.setText("/help");
+    Update u = new Update();
+    u.setUpdateId(id);
+    u.setMessage(m);
+    return u;
   }
 
   private static Update update(int id, long chatId, String text) {

@@ -742,7 +742,55 @@ class TelegramBotTest {
     assertThat(result.path("input_message_content").path("message_text").asText())
         .contains("What to do on LinkedIn:");
     assertThat(answer.body().path("cache_time").asInt()).isPositive();
+    assertThat(answer.body().path("is_personal").asBoolean())
+        .as("the result is in the asker's language: Telegram must not show it to others")
+        .isTrue();
     assertThat(store.export(ChatRef.assistantKey(ALICE)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void addedToAGroup_withBothUpdatesTelegramSends_greetsOnce() throws Exception {
+    long group = -100_201L;
+    api.push(Updates.addedToGroup(group, ALICE, "en"));
+    com.fasterxml.jackson.databind.node.ObjectNode service =
+        Updates.text(group, "supergroup", ALICE, "en", "", 31);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) service.get("message")).remove("text");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) service.get("message"))
+        .putArray("new_chat_members")
+        .addObject()
+        .put("id", FakeBotApi.BOT_ID)
+        .put("is_bot", true)
+        .put("first_name", "OptOut")
+        .put("username", FakeBotApi.USERNAME);
+    int last = api.push(service);
+    api.awaitDelivered(group, 1);
+
+    // closing sends everything handled: nothing more can arrive after it
+    bot.close();
+
+    assertThat(api.delivered(group)).hasSize(1);
+    assertThat(api.confirmedBelow()).isGreaterThan(last);
+  }
+
+  @Test
+  void forgedFeedbackButton_forAGuideTheKnowledgeLacks_isNotCounted() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+
+    api.push(
+        Updates.callback(
+            "cb-forged",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "f|en|evil-guide-visit-evil-example-com|1",
+            guide.body().path("reply_markup")));
+
+    FakeBotApi.Call answer =
+        api.await(c -> c.method().equals("answercallbackquery"), 1, Duration.ofSeconds(5)).get(0);
+    assertThat(answer.body().path("text").asText()).startsWith("This button no longer works");
+    assertThat(store.feedback()).doesNotContainKey("evil-guide-visit-evil-example-com:up");
+    assertThat(store.feedback()).isEmpty();
   }
 
   @Test

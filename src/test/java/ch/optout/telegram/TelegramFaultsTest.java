@@ -144,4 +144,101 @@ class TelegramFaultsTest {
         .startsWith("You are sending messages faster than I can answer.");
     assertThat(alice.get(3).text()).startsWith("<b>What I can do</b>");
   }
+
+  @Test
+  void editsOfOneMessage_areFloodControlledLikeNewMessages() throws Exception {
+    start(TelegramBotTest.FAST.withFlood(3, Duration.ofSeconds(10)));
+    com.fasterxml.jackson.databind.node.ObjectNode first =
+        Updates.text(ALICE, "private", ALICE, "en", "/help", 900);
+    api.push(first);
+    for (int i = 0; i < 20; i++) {
+      api.push(Updates.edited(first, i % 2 == 0 ? "/about" : "/help"));
+    }
+    api.awaitDelivered(ALICE, 4);
+
+    // closing sends everything queued: nothing more can arrive after it
+    bot.close();
+    bot = null;
+
+    List<FakeBotApi.Call> alice = api.delivered(ALICE);
+    assertThat(alice).hasSize(4);
+    assertThat(alice.get(3).text())
+        .startsWith("You are sending messages faster than I can answer.");
+  }
+
+  @Test
+  void tokenRevokedWhileRunning_endsPollingSoTheReplicaIsNoLongerReady() throws Exception {
+    start(TelegramBotTest.FAST);
+    api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
+    for (int i = 0; i < 5; i++) {
+      api.fail(
+          "getupdates",
+          FakeBotApi.Fault.status(
+              401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"));
+    }
+
+    String why = bot.failure().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(why).contains("401");
+    assertThat(bot.polling()).as("what /readyz reports").isFalse();
+  }
+
+  @Test
+  void hangingLanguageModel_neverDelaysHelp() throws Exception {
+    try (ch.optout.FakeLlmServer model = ch.optout.FakeLlmServer.openAi().hangs()) {
+      java.util.concurrent.ExecutorService calls =
+          ch.optout.answer.LlmComposer.callPool(4, new Threads("test-llm"));
+      Duration timeout = Duration.ofSeconds(3);
+      ch.optout.answer.LlmComposer llm =
+          new ch.optout.answer.LlmComposer(
+              PIPELINE.composer,
+              new ch.optout.answer.LlmSettings(
+                      ch.optout.answer.LlmSettings.Provider.OPENAI,
+                      "test-model",
+                      timeout,
+                      java.util.Optional.of("test-key"),
+                      java.util.Optional.of(java.net.URI.create(model.baseUrl())))
+                  .chatModel()
+                  .orElseThrow(),
+              new ch.optout.search.LanguageDetector(),
+              PIPELINE.messages,
+              calls,
+              timeout);
+      api = new FakeBotApi();
+      bot =
+          TelegramBot.start(
+              new ch.optout.chat.Assistant(
+                  PIPELINE.search,
+                  llm,
+                  PIPELINE.composer,
+                  PIPELINE.messages,
+                  new InMemoryChatStore(),
+                  Clock.systemUTC(),
+                  "test"),
+              PIPELINE.messages,
+              new BotToken(FakeBotApi.TOKEN),
+              api.telegramUrl(),
+              TelegramBotTest.FAST,
+              Clock.systemUTC());
+      for (int chat = 1; chat <= 8; chat++) {
+        api.push(Updates.privateText(9_100L + chat, "en", "How do I stop LinkedIn using my CV?"));
+      }
+      model.awaitRequests(2);
+      long asked = System.nanoTime();
+      api.push(Updates.privateText(BOB, "en", "/help"));
+
+      FakeBotApi.Call help = api.awaitDelivered(BOB, 1).get(0);
+
+      assertThat(help.text()).startsWith("<b>What I can do</b>");
+      assertThat(Duration.ofNanos(help.atNanos() - asked))
+          .as("/help does not wait for the model")
+          .isLessThan(Duration.ofSeconds(2));
+      assertThat(api.calls("sendmessage").stream().filter(c -> c.chatId() > 9_100L))
+          .as("no question answered yet: they wait for the model")
+          .isEmpty();
+      bot.close();
+      bot = null;
+      calls.shutdownNow();
+    }
+  }
 }
