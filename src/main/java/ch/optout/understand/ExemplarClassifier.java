@@ -120,6 +120,7 @@ final class ExemplarClassifier {
   }
 
   private final Analyzer analyzer;
+  private final java.util.function.UnaryOperator<String> lexical;
   private final DirectoryReader reader;
   private final List<Exemplar> exemplars;
   private final List<Set<String>> stems;
@@ -127,19 +128,29 @@ final class ExemplarClassifier {
   private final double[] norms;
   private volatile float[][] vectors;
 
-  ExemplarClassifier(Language language, List<Exemplar> exemplars) {
+  /**
+   * @param exemplars as written; their vectors are of these texts
+   * @param lexical the form words are compared in (names masked, or dropped), applied alike to
+   *     exemplars and messages
+   */
+  ExemplarClassifier(
+      Language language,
+      List<Exemplar> exemplars,
+      java.util.function.UnaryOperator<String> lexical) {
     this.exemplars = List.copyOf(exemplars);
+    this.lexical = lexical;
+    List<String> forms = this.exemplars.stream().map(e -> lexical.apply(e.text())).toList();
     Analyzer words = Analyzers.forLanguage(language);
     this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(GRAMS, trigrams()));
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setSimilarity(new BM25Similarity());
     try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (Exemplar e : this.exemplars) {
+      for (int i = 0; i < this.exemplars.size(); i++) {
         Document doc = new Document();
-        doc.add(new StringField(LABEL, e.label(), Field.Store.YES));
-        doc.add(new TextField(WORDS, e.text(), Field.Store.NO));
-        doc.add(new TextField(GRAMS, e.text(), Field.Store.NO));
+        doc.add(new StringField(LABEL, this.exemplars.get(i).label(), Field.Store.YES));
+        doc.add(new TextField(WORDS, forms.get(i), Field.Store.NO));
+        doc.add(new TextField(GRAMS, forms.get(i), Field.Store.NO));
         writer.addDocument(doc);
       }
       writer.commit();
@@ -148,8 +159,8 @@ final class ExemplarClassifier {
       throw new UncheckedIOException("cannot index exemplars", e);
     }
     List<Set<String>> all = new ArrayList<>();
-    for (Exemplar e : this.exemplars) {
-      all.add(terms(e.text()));
+    for (String form : forms) {
+      all.add(terms(form));
     }
     this.stems = List.copyOf(all);
     Map<String, Integer> df = new HashMap<>();
@@ -195,10 +206,11 @@ final class ExemplarClassifier {
   }
 
   /**
-   * @param text the message, with platform names already masked
+   * @param message the message as written (or its question, for a paste)
    * @param vector the message's embedding, when the model is ready
    */
-  Result classify(String text, Optional<float[]> vector) {
+  Result classify(String message, Optional<float[]> vector) {
+    String text = lexical.apply(message);
     Map<String, Double> lexical = lexicalVotes(text);
     Set<String> asked = mended(terms(text));
     Map<String, Double> coverage = coverage(asked);

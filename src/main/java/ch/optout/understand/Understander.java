@@ -67,19 +67,20 @@ public final class Understander {
     this.labels = new Labels(knowledge);
     this.masker = new Masker(platforms, uncovered);
     for (LanguagePack pack : packs) {
-      List<Exemplar> cards = new ArrayList<>(masked(pack.exemplars("cards")));
-      cards.addAll(cardExemplars(knowledge, pack.language()));
-      List<Exemplar> scope = new ArrayList<>(masked(pack.exemplars("scope")));
-      cards.forEach(c -> scope.add(new Exemplar("in", c.text())));
       Language language = pack.language();
+      List<Exemplar> cards = new ArrayList<>(pack.exemplars("cards"));
+      cards.addAll(cardExemplars(knowledge, language));
+      List<Exemplar> scope = new ArrayList<>(pack.exemplars("scope"));
+      cards.forEach(c -> scope.add(new Exemplar("in", c.text())));
       byLanguage.put(
           language,
           new Classifiers(
               pack,
-              new ExemplarClassifier(language, unnamed(pack.exemplars("acts"))),
-              new ExemplarClassifier(language, scope),
-              new ExemplarClassifier(language, unnamed(pack.exemplars("shapes"))),
-              new ExemplarClassifier(language, cards)));
+              new ExemplarClassifier(language, pack.exemplars("acts"), this::unnamed),
+              new ExemplarClassifier(language, scope, masker::mask),
+              new ExemplarClassifier(language, pack.exemplars("shapes"), this::unnamed),
+              // names masked: they are shared by every card of a guide
+              new ExemplarClassifier(language, cards, masker::mask)));
     }
   }
 
@@ -111,17 +112,14 @@ public final class Understander {
     } else if (named.isEmpty() && quoted.size() > 1) {
       lookalikes = quoted;
     }
-    String masked = masker.mask(question);
-    Optional<float[]> vector = vector(masked);
+    Optional<float[]> vector = vector(question);
     String words = Text.wordLine(question);
-    String unnamed = Masker.withoutNames(masked);
-    Optional<float[]> unnamedVector = unnamed.equals(masked) ? vector : vector(unnamed);
-    ExemplarClassifier.Result acts = c.acts().classify(unnamed, unnamedVector);
-    ExemplarClassifier.Result scope = c.scope().classify(masked, vector);
-    ExemplarClassifier.Result shapes = c.shapes().classify(unnamed, unnamedVector);
-    ExemplarClassifier.Result cards = c.cards().classify(masked, vector);
+    ExemplarClassifier.Result acts = c.acts().classify(question, vector);
+    ExemplarClassifier.Result scope = c.scope().classify(question, vector);
+    ExemplarClassifier.Result shapes = c.shapes().classify(question, vector);
+    ExemplarClassifier.Result cards = c.cards().classify(question, vector);
     boolean namesSomething = !named.isEmpty() || service.isPresent() || !lookalikes.isEmpty();
-    Act act = act(c.pack(), words, acts, namesSomething, unnamedVector.isPresent());
+    Act act = act(c.pack(), words, acts, namesSomething, vector.isPresent());
     List<Reading.Asked> asked = asked(cards, Text.wordLine(text));
     Shape shape = shape(c.pack(), words, shapes, named.size());
     Reading.Builder reading =
@@ -150,21 +148,17 @@ public final class Understander {
     String question = Pastes.question(text);
     Language language = languages.detect(question).language().orElse(fallback);
     Classifiers c = byLanguage.getOrDefault(language, byLanguage.values().iterator().next());
-    String masked = masker.mask(question);
-    Optional<float[]> vector = vector(masked);
+    Optional<float[]> vector = vector(question);
     Map<String, List<String>> out = new LinkedHashMap<>();
-    out.put("masked", List.of(masked));
+    out.put("masked", List.of(masker.mask(question)));
     Map<String, ExemplarClassifier> all = new LinkedHashMap<>();
     all.put("acts", c.acts());
     all.put("scope", c.scope());
     all.put("shapes", c.shapes());
     all.put("cards", c.cards());
-    String unnamed = Masker.withoutNames(masked);
     all.forEach(
         (task, classifier) -> {
-          boolean named = task.equals("scope") || task.equals("cards");
-          ExemplarClassifier.Result r =
-              classifier.classify(named ? masked : unnamed, named ? vector : vector(unnamed));
+          ExemplarClassifier.Result r = classifier.classify(question, vector);
           java.util.Set<String> labels = new java.util.TreeSet<>(r.similarity().keySet());
           labels.addAll(r.cosine().keySet());
           r.votes().forEach(v -> labels.add(v.label()));
@@ -238,9 +232,9 @@ public final class Understander {
     return texts;
   }
 
-  private Optional<float[]> vector(String masked) {
+  private Optional<float[]> vector(String text) {
     Embedder model = embedder.get();
-    return model == null || masked.isBlank() ? Optional.empty() : Optional.of(model.embed(masked));
+    return model == null || text.isBlank() ? Optional.empty() : Optional.of(model.embed(text));
   }
 
   private List<Reading.Mention> mentions(String text) {
@@ -457,18 +451,11 @@ public final class Understander {
   }
 
   /**
-   * Exemplars of what a message does or wants, without the names it mentions: "no, I meant X" is a
-   * correction by its words, not by naming a platform, which most messages do.
+   * A text's words without the names it mentions: "no, I meant X" is a correction by its words, not
+   * by naming a platform, which most messages do.
    */
-  private List<Exemplar> unnamed(List<Exemplar> exemplars) {
-    return exemplars.stream()
-        .map(e -> new Exemplar(e.label(), Masker.withoutNames(masker.mask(e.text()))))
-        .filter(e -> !e.text().isBlank())
-        .toList();
-  }
-
-  private List<Exemplar> masked(List<Exemplar> exemplars) {
-    return exemplars.stream().map(e -> new Exemplar(e.label(), masker.mask(e.text()))).toList();
+  private String unnamed(String text) {
+    return Masker.withoutNames(masker.mask(text));
   }
 
   /** Every card's question and phrasings in one language, labelled by card. */
@@ -486,9 +473,8 @@ public final class Understander {
         // the answer's own words tell one guide's cards apart ("Firefly", "Adobe Stock")
         texts.add(card.answerText());
         for (String t : texts) {
-          String m = masker.mask(t);
-          if (!m.isBlank()) {
-            out.add(new Exemplar(label, m, g.id()));
+          if (!t.isBlank()) {
+            out.add(new Exemplar(label, t, g.id()));
           }
         }
       }
