@@ -9,6 +9,7 @@ import java.util.Optional;
 /** Everything the knowledge folder holds, in both languages. Immutable. */
 public final class KnowledgeBase {
   private final List<Guide> documents;
+  private final Contacts contacts;
   private final String digest;
   private final Map<String, Guide> byIdAndLanguage = new LinkedHashMap<>();
 
@@ -21,7 +22,15 @@ public final class KnowledgeBase {
    *     bytes), so that an index built from them can be reused only for the same knowledge
    */
   public KnowledgeBase(List<Guide> documents, String digest) {
+    this(documents, Contacts.empty(), digest);
+  }
+
+  /**
+   * @param contacts the companies and authorities of {@code contacts/}
+   */
+  public KnowledgeBase(List<Guide> documents, Contacts contacts, String digest) {
     this.digest = digest;
+    this.contacts = contacts;
     this.documents = documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
     for (Guide guide : this.documents) {
       byIdAndLanguage.putIfAbsent(guide.id() + "." + guide.language().code(), guide);
@@ -31,6 +40,11 @@ public final class KnowledgeBase {
   /** SHA-256 of the files read, or "" when unknown. */
   public String digest() {
     return digest;
+  }
+
+  /** Companies' privacy contacts and data protection authorities. */
+  public Contacts contacts() {
+    return contacts;
   }
 
   public List<Guide> documents() {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KnowledgeSnapshot {
   /** Changes whenever the layout below or the records change. */
-  static final String FORMAT = "optout-knowledge-3";
+  static final String FORMAT = "optout-knowledge-4";
 
   private KnowledgeSnapshot() {}
 
@@ -40,6 +40,7 @@ public final class KnowledgeSnapshot {
       optional(out, g.contact().form().map(URI::toString));
       optional(out, g.contact().email());
       optional(out, g.link().map(URI::toString));
+      optional(out, g.company());
       text(out, g.checked());
       out.writeInt(g.sources().size());
       for (Source s : g.sources()) {
@@ -70,6 +71,7 @@ public final class KnowledgeSnapshot {
       }
       out.writeUTF(g.file());
     }
+    writeContacts(knowledge.contacts(), out);
     out.flush();
   }
 
@@ -85,7 +87,7 @@ public final class KnowledgeSnapshot {
       for (int i = 0; i < count; i++) {
         documents.add(guide(in));
       }
-      return Optional.of(new KnowledgeBase(documents, digest));
+      return Optional.of(new KnowledgeBase(documents, readContacts(in), digest));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -106,6 +108,7 @@ public final class KnowledgeSnapshot {
     Optional<String> email = optional(in);
     Contact contact = form.isEmpty() && email.isEmpty() ? Contact.NONE : new Contact(form, email);
     Optional<URI> link = optional(in).map(URI::create);
+    Optional<String> company = optional(in);
     String checked = readText(in);
     List<Source> sources =
         list(
@@ -140,7 +143,92 @@ public final class KnowledgeSnapshot {
     String file = in.readUTF();
     return new Guide(
         id, language, kind, platform, aliases, title, verified, regions, optOut, action, contact,
-        link, checked, sources, sections, cards, file);
+        link, company, checked, sources, sections, cards, file);
+  }
+
+  private static void writeContacts(Contacts contacts, DataOutputStream out) throws IOException {
+    out.writeInt(contacts.companies().size());
+    for (Company c : contacts.companies()) {
+      out.writeUTF(c.slug());
+      out.writeUTF(c.name());
+      strings(out, c.runs());
+      strings(out, c.aliases());
+      strings(out, c.countries());
+      optional(out, c.web().map(URI::toString));
+      optional(out, c.email());
+      optional(out, c.webform().map(URI::toString));
+      out.writeUTF(c.address());
+      optional(out, c.suggestedMedium().map(Enum::name));
+      out.writeUTF(c.quality().name());
+      strings(out, c.sources().stream().map(URI::toString).toList());
+      optional(out, c.requestLanguage());
+    }
+    out.writeInt(contacts.authorities().size());
+    for (Authority a : contacts.authorities()) {
+      out.writeUTF(a.slug());
+      strings(out, a.countries());
+      out.writeUTF(a.name());
+      optional(out, a.web().map(URI::toString));
+      optional(out, a.email());
+      optional(out, a.webform().map(URI::toString));
+      out.writeUTF(a.address());
+      strings(out, a.sources().stream().map(URI::toString).toList());
+      optional(out, a.complaintLanguage());
+      out.writeBoolean(a.own());
+      out.writeBoolean(a.main());
+      optional(out, a.companyFirstSince().map(LocalDate::toString));
+      optional(out, a.companyFirstSource().map(URI::toString));
+    }
+  }
+
+  private static Contacts readContacts(DataInputStream in) throws IOException {
+    List<Company> companies =
+        list(
+            in,
+            () ->
+                new Company(
+                    readUtf(in),
+                    readUtf(in),
+                    list(in, () -> readUtf(in)),
+                    list(in, () -> readUtf(in)),
+                    list(in, () -> readUtf(in)),
+                    optionalUtf(in).map(URI::create),
+                    optionalUtf(in),
+                    optionalUtf(in).map(URI::create),
+                    readUtf(in),
+                    optionalUtf(in).map(Company.Medium::valueOf),
+                    Company.Quality.valueOf(readUtf(in)),
+                    list(in, () -> URI.create(readUtf(in))),
+                    optionalUtf(in)));
+    List<Authority> authorities =
+        list(
+            in,
+            () ->
+                new Authority(
+                    readUtf(in),
+                    list(in, () -> readUtf(in)),
+                    readUtf(in),
+                    optionalUtf(in).map(URI::create),
+                    optionalUtf(in),
+                    optionalUtf(in).map(URI::create),
+                    readUtf(in),
+                    list(in, () -> URI.create(readUtf(in))),
+                    optionalUtf(in),
+                    readBoolean(in),
+                    readBoolean(in),
+                    optionalUtf(in).map(LocalDate::parse),
+                    optionalUtf(in).map(URI::create)));
+    return companies.isEmpty() && authorities.isEmpty()
+        ? Contacts.empty()
+        : new Contacts(companies, authorities);
+  }
+
+  private static boolean readBoolean(DataInputStream in) {
+    try {
+      return in.readBoolean();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */

@@ -1,0 +1,161 @@
+package ch.optout.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.optout.TestPipeline;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ContactsTest {
+  private static final Contacts CONTACTS = read();
+
+  private static Contacts read() {
+    List<Problem> problems = new ArrayList<>();
+    Contacts contacts = new ContactsFiles().read(TestPipeline.fixtureDir(), problems);
+    assertThat(problems).isEmpty();
+    return contacts;
+  }
+
+  @Test
+  void read_fixture_holdsEveryRecordSortedBySlug() {
+    assertThat(CONTACTS.companies()).hasSize(17);
+    assertThat(CONTACTS.companies()).extracting(Company::slug).isSorted();
+    assertThat(CONTACTS.authorities()).hasSize(12);
+    Company duolingo = CONTACTS.company("duolingo").orElseThrow();
+    assertThat(duolingo.name()).isEqualTo("Duolingo, Inc.");
+    assertThat(duolingo.email()).contains("privacy@duolingo.com");
+    assertThat(duolingo.medium()).isEqualTo(Company.Medium.EMAIL);
+    assertThat(duolingo.quality()).isEqualTo(Company.Quality.VERIFIED);
+    assertThat(duolingo.databasePage())
+        .hasToString("https://www.datarequests.org/company/duolingo/");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "Duolingo, duolingo",
+    "duolingo, duolingo",
+    "Strava, strava",
+    "Zalando, zalando",
+    "Zalando SE, zalando",
+    "Zalando Lounge, zalando",
+    "Booking, booking-com",
+    "booking.com, booking-com",
+    "Uber, uber",
+    "Meta, facebook",
+    "Meta Platforms Ireland, facebook",
+    "Messenger, facebook",
+    "X, twitter",
+    "Twitter, twitter",
+    "X Corp, twitter",
+    "LinkedIn, linkedin",
+    "TikTok, tiktok",
+    "Signal, signal-messenger",
+    "Orange, orange",
+    "Free, free-fr",
+    "amazon.co.uk, amazon-gb",
+    "vinted-uab-lookalike-that-is-not-there, ''",
+  })
+  void find_byNameBrandOrSlug_findsTheRecord(String name, String slug) {
+    assertThat(CONTACTS.find(name).map(Company::slug).orElse("")).isEqualTo(slug);
+  }
+
+  @Test
+  void find_unknownOrTooShortOrAmbiguous_isEmpty() {
+    assertThat(CONTACTS.find("Myspace")).isEmpty();
+    assertThat(CONTACTS.find("")).isEmpty();
+    assertThat(CONTACTS.find("am")).isEmpty();
+  }
+
+  @Test
+  void find_withACountry_prefersThatCountrysRecord() {
+    assertThat(CONTACTS.find("Amazon", "GB").map(Company::slug)).contains("amazon-gb");
+    assertThat(CONTACTS.find("Amazon", "de").map(Company::slug)).contains("amazon-de");
+  }
+
+  @Test
+  void medium_withoutASuggestion_isEmailThenWebFormThenLetter() {
+    assertThat(CONTACTS.company("facebook").orElseThrow().medium())
+        .isEqualTo(Company.Medium.WEBFORM);
+    assertThat(CONTACTS.company("orange").orElseThrow().medium()).isEqualTo(Company.Medium.LETTER);
+    assertThat(CONTACTS.company("orange").orElseThrow().addressLine())
+        .isEqualTo(
+            "111, quai du Président Roosevelt, CS 70222, 92449 Issy-les-Moulineaux CEDEX, France");
+  }
+
+  @Test
+  void unchecked_onlyForScrapedRecords() {
+    assertThat(
+            CONTACTS.company("apostelgemeinde-in-salzgitter-lebenstedt").orElseThrow().unchecked())
+        .isTrue();
+    assertThat(CONTACTS.company("strava").orElseThrow().unchecked()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "PT, ptcnpd",
+    "pt, ptcnpd",
+    "BE, beapd",
+    "LU, lucnpd",
+    "AT, atdsb",
+    "CH, chedoeb",
+    "GB, gbico",
+    "UK, gbico",
+    "CA-QC, caqccai",
+    "ca-qc, caqccai",
+    "CA, caopc",
+    "CA-ON, caopc",
+    "FR, frcnil",
+    "IE, iedpc",
+    "DE, debfdi",
+  })
+  void authority_byCountryCode(String code, String slug) {
+    assertThat(CONTACTS.authority(code).map(Authority::slug)).contains(slug);
+  }
+
+  @Test
+  void authority_unknownCountry_isEmpty() {
+    assertThat(CONTACTS.authority("US")).isEmpty();
+    assertThat(CONTACTS.complaint("US", LocalDate.of(2026, 7, 1))).isEmpty();
+  }
+
+  @Test
+  void complaint_inTheUk_needsTheCompanyFirstFrom19June2026() {
+    ComplaintRoute before = CONTACTS.complaint("UK", LocalDate.of(2026, 6, 18)).orElseThrow();
+    ComplaintRoute after = CONTACTS.complaint("GB", LocalDate.of(2026, 6, 19)).orElseThrow();
+
+    assertThat(before.companyFirst()).isFalse();
+    assertThat(after.companyFirst()).isTrue();
+    assertThat(after.authority().webform().orElseThrow().getHost()).isEqualTo("ico.org.uk");
+    assertThat(after.authority().companyFirstSource().orElseThrow().getHost())
+        .isEqualTo("ico.org.uk");
+  }
+
+  @Test
+  void complaint_elsewhere_givesTheAuthorityItsFormAndAddress() {
+    ComplaintRoute quebec = CONTACTS.complaint("CA-QC", LocalDate.of(2026, 7, 1)).orElseThrow();
+    assertThat(quebec.companyFirst()).isFalse();
+    assertThat(quebec.authority().name()).contains("Commission d'accès à l'information");
+    assertThat(quebec.authority().webform()).isPresent();
+    assertThat(quebec.authority().addressLine()).contains("Québec (Québec)");
+    assertThat(quebec.authority().own()).isTrue();
+
+    ComplaintRoute germany = CONTACTS.complaint("DE", LocalDate.of(2026, 7, 1)).orElseThrow();
+    assertThat(germany.authority().slug()).isEqualTo("debfdi");
+    assertThat(germany.others()).extracting(Authority::slug).containsExactly("debaylda");
+  }
+
+  @Test
+  void forGuide_followsTheGuidesCompanyLink() {
+    KnowledgeBase kb = TestPipeline.fixture().knowledge;
+    Guide meta = kb.find("meta", Language.EN).orElseThrow();
+    Guide tiktok = kb.find("tiktok", Language.EN).orElseThrow();
+
+    assertThat(kb.contacts().forGuide(meta).map(Company::name))
+        .contains("Meta Platforms Ireland Limited");
+    assertThat(kb.contacts().forGuide(tiktok)).isEmpty();
+  }
+}
