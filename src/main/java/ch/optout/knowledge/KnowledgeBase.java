@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Everything the knowledge folder holds, in both languages. Immutable. */
 public final class KnowledgeBase {
   private final List<Guide> documents;
-  private final Contacts contacts;
+  private final Supplier<Contacts> contacts;
+  private volatile Contacts contactsRead;
   private final String digest;
   private final Map<String, Guide> byIdAndLanguage = new LinkedHashMap<>();
 
@@ -29,6 +31,14 @@ public final class KnowledgeBase {
    * @param contacts the companies and authorities of {@code contacts/}
    */
   public KnowledgeBase(List<Guide> documents, Contacts contacts, String digest) {
+    this(documents, () -> contacts, digest);
+  }
+
+  /**
+   * @param contacts read on first use: a one-shot question that writes no letter never decodes the
+   *     thousands of records
+   */
+  KnowledgeBase(List<Guide> documents, Supplier<Contacts> contacts, String digest) {
     this.digest = digest;
     this.contacts = contacts;
     this.documents = documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
@@ -44,7 +54,17 @@ public final class KnowledgeBase {
 
   /** Companies' privacy contacts and data protection authorities. */
   public Contacts contacts() {
-    return contacts;
+    Contacts read = contactsRead;
+    if (read == null) {
+      synchronized (this) {
+        read = contactsRead;
+        if (read == null) {
+          read = contacts.get();
+          contactsRead = read;
+        }
+      }
+    }
+    return read;
   }
 
   public List<Guide> documents() {

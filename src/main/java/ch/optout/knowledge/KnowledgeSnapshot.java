@@ -71,7 +71,13 @@ public final class KnowledgeSnapshot {
       }
       out.writeUTF(g.file());
     }
-    writeContacts(knowledge.contacts(), out);
+    // the contacts are thousands of records that few runs need: kept as one block, decoded on use
+    java.io.ByteArrayOutputStream contacts = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream block = new DataOutputStream(contacts)) {
+      writeContacts(knowledge.contacts(), block);
+    }
+    out.writeInt(contacts.size());
+    contacts.writeTo(out);
     out.flush();
   }
 
@@ -87,7 +93,9 @@ public final class KnowledgeSnapshot {
       for (int i = 0; i < count; i++) {
         documents.add(guide(in));
       }
-      return Optional.of(new KnowledgeBase(documents, readContacts(in), digest));
+      byte[] contacts = new byte[in.readInt()];
+      in.readFully(contacts);
+      return Optional.of(new KnowledgeBase(documents, () -> contacts(contacts), digest));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -178,6 +186,14 @@ public final class KnowledgeSnapshot {
       out.writeBoolean(a.main());
       optional(out, a.companyFirstSince().map(LocalDate::toString));
       optional(out, a.companyFirstSource().map(URI::toString));
+    }
+  }
+
+  private static Contacts contacts(byte[] block) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(block))) {
+      return readContacts(in);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("the contacts of the knowledge snapshot are damaged", e);
     }
   }
 

@@ -131,4 +131,20 @@ class ContactsFilesTest {
             "guides/demo.en.md:11: company 'nobody' is not in contacts/companies.jsonl",
             "guides/demo.fr.md:1: company differs from guides/demo.en.md");
   }
+
+  @Test
+  void snapshot_keepsTheContacts_andDecodesThemOnFirstUse() throws IOException {
+    KnowledgeBase kb = ch.optout.TestPipeline.fixture().knowledge;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    KnowledgeSnapshot.write(kb, new java.io.DataOutputStream(bytes));
+
+    KnowledgeBase read =
+        KnowledgeSnapshot.read(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())))
+            .orElseThrow();
+
+    assertThat(read.contacts().companies()).isEqualTo(kb.contacts().companies());
+    assertThat(read.contacts().authorities()).isEqualTo(kb.contacts().authorities());
+    assertThat(read.find("meta", Language.EN).orElseThrow().company()).contains("facebook");
+  }
 }
