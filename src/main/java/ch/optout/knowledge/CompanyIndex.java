@@ -24,14 +24,20 @@ final class CompanyIndex {
   /** How a name was found, strongest first. */
   enum Strength {
     NAME,
-    BRAND,
+    /** The record's own slug: "linkedin" is LinkedIn's record, not Microsoft's, which runs it. */
     SLUG,
+    BRAND,
     NAME_BEGINNING,
     BRAND_BEGINNING
   }
 
   /** A company found under a key. */
-  record Hit(Company company, List<String> key, Strength strength) {}
+  record Hit(Company company, List<String> key, Strength strength) {
+    /** Found by the whole key, not by its beginning. */
+    boolean whole() {
+      return strength != Strength.NAME_BEGINNING && strength != Strength.BRAND_BEGINNING;
+    }
+  }
 
   private final Map<String, List<Hit>> exact = new HashMap<>();
   private final Map<String, List<Hit>> byFirstWord = new HashMap<>();
