@@ -1,6 +1,7 @@
 package ch.optout.answer;
 
 import ch.optout.knowledge.Company;
+import ch.optout.knowledge.CompanyNames;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -25,6 +26,7 @@ public final class LetterWriter {
   private final KnowledgeBase knowledge;
   private final Messages messages;
   private final Clock clock;
+  private volatile CompanyNames names;
 
   public LetterWriter(KnowledgeBase knowledge, Messages messages, Clock clock) {
     this.knowledge = knowledge;
@@ -67,6 +69,19 @@ public final class LetterWriter {
     return Optional.of(
         letter(
             "", regime, language, template.get(), address, company, List.of(), Optional.empty()));
+  }
+
+  /**
+   * The first company of the contacts named in a letter request ("write to Zalando"), as the user
+   * wrote it; empty when none is, or only as a common word ("a letter to my bank").
+   */
+  public Optional<String> companyNamedIn(String text) {
+    CompanyNames built = names;
+    if (built == null) {
+      built = new CompanyNames(knowledge.contacts());
+      names = built;
+    }
+    return built.find(text).stream().findFirst().map(CompanyNames.Mention::text);
   }
 
   /** Empty when the platform or the template is unknown. */

@@ -44,6 +44,21 @@ class LetterContactsTest {
         .anySatisfy(s -> assertThat(s.url().getHost()).isEqualTo("www.datarequests.org"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "write an objection letter to Zalando | Zalando SE — datenschutz@zalando.de",
+        "lettre d'opposition pour Strava | Strava, Inc. — dpo@strava.com",
+      })
+  void letterRequest_namingACompanyWithoutGuide_isAddressedToItsRecord(
+      String request, String addressee) {
+    Answer letter = letter(request);
+
+    assertThat(letter.kind()).isEqualTo(AnswerKind.LETTER);
+    assertThat(letter.document()).contains(addressee);
+  }
+
   @Test
   void letterCommand_forAPlatformWithAGuide_saysItsOwnFormFirst() {
     Answer letter = letter("/letter meta");
