@@ -56,7 +56,7 @@ class LetterWriterTest {
 
     assertThat(letter.intro())
         .startsWith(
-            "Fastest: LinkedIn's own objection form — https://www.linkedin.com/help/linkedin/ask/TS-DPRO."
+            "Fastest: LinkedIn has its own objection form — https://www.linkedin.com/help/linkedin/ask/TS-DPRO."
                 + " The form is faster than a letter")
         .contains(
             "Otherwise, send this letter to LinkedIn Ireland Unlimited Company, the company responsible"
@@ -96,7 +96,7 @@ class LetterWriterTest {
             "To: Meta Platforms Ireland Limited — https://www.facebook.com/help/contact/540977946302970");
     assertThat(letter.intro())
         .startsWith(
-            "Fastest: Meta (Facebook, Instagram)'s own objection form — Privacy Centre → AI at Meta")
+            "Fastest: Meta (Facebook, Instagram) has its own objection form — Privacy Centre → AI at Meta")
         .contains("Otherwise, send this letter to Meta Platforms Ireland Limited")
         .doesNotContain("no verified privacy contact");
     assertThat(letter.sources())

@@ -169,7 +169,7 @@ class ChecklistAndLettersTest {
         .doesNotContain(chatId)
         .contains("[your full name]")
         .contains("To: Meta Platforms Ireland Limited");
-    assertThat(letter.lead()).contains("own objection form");
+    assertThat(letter.lead()).contains("has its own objection form");
   }
 
   @Test

@@ -64,7 +64,7 @@ class LetterContactsTest {
     Answer letter = letter("/letter meta");
 
     assertThat(letter.lead())
-        .startsWith("Fastest: Meta (Facebook, Instagram)'s own objection form");
+        .startsWith("Fastest: Meta (Facebook, Instagram) has its own objection form");
     assertThat(letter.document()).contains("To: Meta Platforms Ireland Limited — https://");
   }
 
