@@ -1,7 +1,9 @@
 package ch.optout.knowledge;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a complaint in one country needs: the authority, how to reach it (its web form, e-mail or
@@ -15,5 +17,15 @@ public record ComplaintRoute(Authority authority, boolean companyFirst, List<Aut
   public ComplaintRoute {
     Objects.requireNonNull(authority, "authority");
     others = List.copyOf(others);
+  }
+
+  /** Where the complaint is filed on-line, when the authority has a form. */
+  public Optional<URI> webform() {
+    return authority.webform();
+  }
+
+  /** Where it is sent by post, on one line; empty when unknown. */
+  public String address() {
+    return authority.addressLine();
   }
 }

@@ -158,4 +158,65 @@ class ContactsTest {
         .contains("Meta Platforms Ireland Limited");
     assertThat(kb.contacts().forGuide(tiktok)).isEmpty();
   }
+
+  private static final KnowledgeBase BUNDLED_KNOWLEDGE =
+      new KnowledgeLoader(t -> Language.EN).load(KnowledgeLocation.bundled());
+  private static final Contacts BUNDLED = BUNDLED_KNOWLEDGE.contacts();
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "PT | ptcnpd | CNPD",
+        "BE | beapd | Autorité de protection des données",
+        "LU | lucnpd | Commission nationale pour la protection des données",
+        "AT | atdsb | Datenschutzbehörde",
+        "CH | chedoeb | EDÖB",
+        "GB | gbico | Information Commissioner",
+        "CA-QC | caqccai | Commission d'accès à l'information du Québec",
+        "CA | caopc | Office of the Privacy Commissioner of Canada",
+        "FR | frcnil | CNIL",
+        "IE | iedpc | Data Protection Commission",
+      })
+  void bundled_authorityOfEachCountry(String code, String slug, String name) {
+    ComplaintRoute route = BUNDLED.complaint(code, LocalDate.of(2026, 12, 1)).orElseThrow();
+
+    assertThat(route.authority().slug()).isEqualTo(slug);
+    assertThat(route.authority().name()).contains(name);
+    assertThat(route.webform().isPresent() || !route.address().isBlank()).isTrue();
+    assertThat(route.companyFirst()).isEqualTo(code.equals("GB"));
+  }
+
+  @Test
+  void bundled_everyCountryOfTheAuthoritiesFileHasOne_andEveryGuideLinkResolves() {
+    BUNDLED.authorities().stream()
+        .flatMap(a -> a.countries().stream())
+        .forEach(code -> assertThat(BUNDLED.authority(code)).as(code).isPresent());
+    assertThat(
+            List.of(
+                "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+                "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS",
+                "LI", "NO", "GB", "CH", "CA", "CA-QC"))
+        .allSatisfy(code -> assertThat(BUNDLED.authority(code)).as(code).isPresent());
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "meta | Meta Platforms Ireland Limited",
+        "tiktok | TikTok Technology Limited",
+        "reddit | Reddit Netherlands B.V.",
+        "x | Twitter International Unlimited Company",
+        "snapchat | Snap B.V.",
+        "spotify | Spotify AB",
+        "linkedin | LinkedIn Ireland Unlimited Company",
+        "whatsapp | WhatsApp Ireland Ltd.",
+      })
+  void bundled_guidesLinkToTheirLegalEntity(String guide, String entity) {
+    KnowledgeBase kb = BUNDLED_KNOWLEDGE;
+
+    assertThat(kb.contacts().forGuide(kb.find(guide, Language.EN).orElseThrow()).map(Company::name))
+        .contains(entity);
+  }
 }
