@@ -1,12 +1,9 @@
 package ch.optout.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds the contact files from the datarequests.org open database (CC0): a checkout of its
@@ -33,6 +29,7 @@ public final class ContactsImport {
   private final ObjectMapper mapper = new ObjectMapper();
   private final ContactsJson json = new ContactsJson(mapper);
   private final ContactsFiles files = new ContactsFiles();
+  private final UpstreamRecords upstream = new UpstreamRecords(mapper);
 
   /** The records of one kind that an import adds, removes or changes, by slug. */
   public record Changes(List<String> added, List<String> removed, List<String> changed) {
@@ -64,11 +61,11 @@ public final class ContactsImport {
     List<JsonNode> upstreamCompanies;
     List<JsonNode> upstreamAuthorities;
     if (Files.isDirectory(source.resolve(UPSTREAM_COMPANIES))) {
-      upstreamCompanies = jsonFiles(source, UPSTREAM_COMPANIES, problems);
-      upstreamAuthorities = jsonFiles(source, UPSTREAM_AUTHORITIES, problems);
+      upstreamCompanies = upstream.jsonFiles(source, UPSTREAM_COMPANIES, problems);
+      upstreamAuthorities = upstream.jsonFiles(source, UPSTREAM_AUTHORITIES, problems);
     } else if (Files.isRegularFile(source.resolve(ContactsFiles.COMPANIES))) {
-      upstreamCompanies = jsonLines(source, ContactsFiles.COMPANIES, problems);
-      upstreamAuthorities = jsonLines(source, ContactsFiles.AUTHORITIES, problems);
+      upstreamCompanies = upstream.jsonLines(source, ContactsFiles.COMPANIES, problems);
+      upstreamAuthorities = upstream.jsonLines(source, ContactsFiles.AUTHORITIES, problems);
     } else {
       throw new IllegalArgumentException(
           source
@@ -179,8 +176,8 @@ public final class ContactsImport {
       List<Problem> problems,
       Reader<T> reader,
       java.util.function.BiPredicate<ObjectNode, String> drop) {
-    String where = upstream.path(ORIGIN).asText("?");
-    int line = upstream.path(LINE).asInt(0);
+    String where = upstream.path(UpstreamRecords.ORIGIN).asText("?");
+    int line = upstream.path(UpstreamRecords.LINE).asInt(0);
     pruneSources(ours);
     for (int attempt = 0; attempt < ContactsJson.AUTHORITY_FIELDS.size(); attempt++) {
       try {
@@ -247,66 +244,6 @@ public final class ContactsImport {
       String c = code.asText();
       array.add(c.equals(Company.ALL) ? c : c.toUpperCase(Locale.ROOT));
     }
-  }
-
-  /** Where a record came from, kept on the node for messages; never written. */
-  private static final String ORIGIN = "\u0000origin";
-
-  private static final String LINE = "\u0000line";
-
-  private List<JsonNode> jsonFiles(Path source, String folder, List<Problem> problems) {
-    Path dir = source.resolve(folder);
-    if (!Files.isDirectory(dir)) {
-      problems.add(Problem.warning(folder, 0, "folder not found: no records of this kind"));
-      return List.of();
-    }
-    List<JsonNode> records = new ArrayList<>();
-    try (Stream<Path> walk = Files.list(dir)) {
-      for (Path p : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        String name = folder + "/" + p.getFileName();
-        node(Files.readString(p, StandardCharsets.UTF_8), name, 1, problems)
-            .ifPresent(records::add);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir, e);
-    }
-    return records;
-  }
-
-  private List<JsonNode> jsonLines(Path source, String file, List<Problem> problems) {
-    Path path = source.resolve(file);
-    if (!Files.isRegularFile(path)) {
-      problems.add(Problem.warning(file, 0, "file not found: no records of this kind"));
-      return List.of();
-    }
-    List<JsonNode> records = new ArrayList<>();
-    try {
-      List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-      for (int i = 0; i < lines.size(); i++) {
-        if (!lines.get(i).isBlank()) {
-          node(lines.get(i), file, i + 1, problems).ifPresent(records::add);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    return records;
-  }
-
-  private Optional<JsonNode> node(String text, String file, int line, List<Problem> problems) {
-    try {
-      JsonNode node = mapper.readTree(text);
-      if (node instanceof ObjectNode object) {
-        object.put(ORIGIN, file);
-        object.put(LINE, line);
-        return Optional.of(object);
-      }
-      problems.add(Problem.warning(file, line, "left out: not a JSON object"));
-    } catch (JsonProcessingException e) {
-      problems.add(
-          Problem.warning(file, line, "left out: not JSON (" + e.getOriginalMessage() + ")"));
-    }
-    return Optional.empty();
   }
 
   private Map<String, String> slugLines(List<Company> companies) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -114,7 +112,7 @@ final class ContactsJson {
   }
 
   Company company(String line) throws BadRecord {
-    Fields f = new Fields(parse(line), COMPANY_FIELDS);
+    ContactFields f = new ContactFields(parse(line), COMPANY_FIELDS);
     return new Company(
         f.slug(),
         f.required("name"),
@@ -132,7 +130,7 @@ final class ContactsJson {
   }
 
   Authority authority(String line) throws BadRecord {
-    Fields f = new Fields(parse(line), AUTHORITY_FIELDS);
+    ContactFields f = new ContactFields(parse(line), AUTHORITY_FIELDS);
     Optional<LocalDate> since = f.date("company-first-since");
     Optional<URI> sinceSource = f.url("company-first-source");
     if (since.isPresent() != sinceSource.isPresent()) {
@@ -184,155 +182,6 @@ final class ContactsJson {
           : Optional.empty();
     } catch (URISyntaxException e) {
       return Optional.empty();
-    }
-  }
-
-  /** Reads the fields of one record, failing on the first wrong one with its name. */
-  private static final class Fields {
-    private final JsonNode node;
-
-    Fields(JsonNode node, List<String> known) throws BadRecord {
-      this.node = node;
-      for (var it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (!known.contains(name)) {
-          throw new BadRecord("unknown field '" + name + "'");
-        }
-      }
-    }
-
-    BadRecord bad(String field, String value) {
-      return new BadRecord(field + " '" + value + "' is not valid");
-    }
-
-    Optional<Company.Medium> medium() throws BadRecord {
-      Optional<String> code = optional("medium");
-      if (code.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<Company.Medium> medium = Company.Medium.parse(code.get());
-      if (medium.isEmpty()) {
-        throw bad("medium", code.get());
-      }
-      return medium;
-    }
-
-    Company.Quality quality() throws BadRecord {
-      String code = required("quality");
-      Optional<Company.Quality> quality = Company.Quality.parse(code);
-      if (quality.isEmpty()) {
-        throw bad("quality", code);
-      }
-      return quality.get();
-    }
-
-    Optional<String> optional(String field) throws BadRecord {
-      JsonNode v = node.get(field);
-      if (v == null) {
-        return Optional.empty();
-      }
-      if (!v.isTextual() || v.asText().isBlank()) {
-        throw new BadRecord(field + " must be non-empty text");
-      }
-      return Optional.of(v.asText());
-    }
-
-    String required(String field) throws BadRecord {
-      return optional(field).orElseThrow(() -> new BadRecord("no " + field));
-    }
-
-    String slug() throws BadRecord {
-      String slug = required("slug");
-      if (!SLUG.matcher(slug).matches()) {
-        throw bad("slug", slug);
-      }
-      return slug;
-    }
-
-    List<String> strings(String field) throws BadRecord {
-      JsonNode v = node.get(field);
-      if (v == null) {
-        return List.of();
-      }
-      if (!v.isArray()) {
-        throw new BadRecord(field + " must be a list");
-      }
-      List<String> values = new ArrayList<>();
-      for (JsonNode item : v) {
-        if (!item.isTextual() || item.asText().isBlank()) {
-          throw new BadRecord(field + " must hold non-empty text");
-        }
-        values.add(item.asText());
-      }
-      return values;
-    }
-
-    List<String> countries() throws BadRecord {
-      List<String> codes = strings("countries");
-      if (codes.isEmpty()) {
-        throw new BadRecord("no countries");
-      }
-      for (String code : codes) {
-        if (!code.equals(Company.ALL) && !COUNTRY.matcher(code).matches()) {
-          throw bad("country", code);
-        }
-      }
-      return codes;
-    }
-
-    Optional<URI> url(String field) throws BadRecord {
-      Optional<String> value = optional(field);
-      if (value.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(webAddress(value.get()).orElseThrow(() -> bad(field, value.get())));
-    }
-
-    List<URI> sources() throws BadRecord {
-      List<URI> urls = new ArrayList<>();
-      for (String s : strings("sources")) {
-        urls.add(webAddress(s).orElseThrow(() -> bad("source", s)));
-      }
-      if (urls.isEmpty()) {
-        throw new BadRecord("no sources");
-      }
-      return urls;
-    }
-
-    Optional<String> email(String field) throws BadRecord {
-      Optional<String> value = optional(field);
-      if (value.isPresent() && !EMAIL.matcher(value.get()).matches()) {
-        throw bad(field, value.get());
-      }
-      return value;
-    }
-
-    Optional<String> language(String field) throws BadRecord {
-      Optional<String> value = optional(field);
-      if (value.isPresent() && !LANGUAGE.matcher(value.get()).matches()) {
-        throw bad(field, value.get());
-      }
-      return value;
-    }
-
-    Optional<LocalDate> date(String field) throws BadRecord {
-      Optional<String> value = optional(field);
-      try {
-        return value.map(LocalDate::parse);
-      } catch (DateTimeParseException e) {
-        throw bad(field, value.orElse(""));
-      }
-    }
-
-    boolean flag(String field) throws BadRecord {
-      JsonNode v = node.get(field);
-      if (v == null) {
-        return false;
-      }
-      if (!v.isBoolean()) {
-        throw new BadRecord(field + " must be true or false");
-      }
-      return v.asBoolean();
     }
   }
 }

@@ -74,7 +74,7 @@ public final class KnowledgeSnapshot {
     // the contacts are thousands of records that few runs need: kept as one block, decoded on use
     java.io.ByteArrayOutputStream contacts = new java.io.ByteArrayOutputStream();
     try (DataOutputStream block = new DataOutputStream(contacts)) {
-      writeContacts(knowledge.contacts(), block);
+      ContactsSnapshot.write(knowledge.contacts(), block);
     }
     out.writeInt(contacts.size());
     contacts.writeTo(out);
@@ -95,7 +95,8 @@ public final class KnowledgeSnapshot {
       }
       byte[] contacts = new byte[in.readInt()];
       in.readFully(contacts);
-      return Optional.of(new KnowledgeBase(documents, () -> contacts(contacts), digest));
+      return Optional.of(
+          new KnowledgeBase(documents, () -> ContactsSnapshot.read(contacts), digest));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -154,99 +155,6 @@ public final class KnowledgeSnapshot {
         link, company, checked, sources, sections, cards, file);
   }
 
-  private static void writeContacts(Contacts contacts, DataOutputStream out) throws IOException {
-    out.writeInt(contacts.companies().size());
-    for (Company c : contacts.companies()) {
-      out.writeUTF(c.slug());
-      out.writeUTF(c.name());
-      strings(out, c.runs());
-      strings(out, c.aliases());
-      strings(out, c.countries());
-      optional(out, c.web().map(URI::toString));
-      optional(out, c.email());
-      optional(out, c.webform().map(URI::toString));
-      out.writeUTF(c.address());
-      optional(out, c.suggestedMedium().map(Enum::name));
-      out.writeUTF(c.quality().name());
-      strings(out, c.sources().stream().map(URI::toString).toList());
-      optional(out, c.requestLanguage());
-    }
-    out.writeInt(contacts.authorities().size());
-    for (Authority a : contacts.authorities()) {
-      out.writeUTF(a.slug());
-      strings(out, a.countries());
-      out.writeUTF(a.name());
-      optional(out, a.web().map(URI::toString));
-      optional(out, a.email());
-      optional(out, a.webform().map(URI::toString));
-      out.writeUTF(a.address());
-      strings(out, a.sources().stream().map(URI::toString).toList());
-      optional(out, a.complaintLanguage());
-      out.writeBoolean(a.own());
-      out.writeBoolean(a.main());
-      optional(out, a.companyFirstSince().map(LocalDate::toString));
-      optional(out, a.companyFirstSource().map(URI::toString));
-    }
-  }
-
-  private static Contacts contacts(byte[] block) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(block))) {
-      return readContacts(in);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("the contacts of the knowledge snapshot are damaged", e);
-    }
-  }
-
-  private static Contacts readContacts(DataInputStream in) throws IOException {
-    List<Company> companies =
-        list(
-            in,
-            () ->
-                new Company(
-                    readUtf(in),
-                    readUtf(in),
-                    list(in, () -> readUtf(in)),
-                    list(in, () -> readUtf(in)),
-                    list(in, () -> readUtf(in)),
-                    optionalUtf(in).map(URI::create),
-                    optionalUtf(in),
-                    optionalUtf(in).map(URI::create),
-                    readUtf(in),
-                    optionalUtf(in).map(Company.Medium::valueOf),
-                    Company.Quality.valueOf(readUtf(in)),
-                    list(in, () -> URI.create(readUtf(in))),
-                    optionalUtf(in)));
-    List<Authority> authorities =
-        list(
-            in,
-            () ->
-                new Authority(
-                    readUtf(in),
-                    list(in, () -> readUtf(in)),
-                    readUtf(in),
-                    optionalUtf(in).map(URI::create),
-                    optionalUtf(in),
-                    optionalUtf(in).map(URI::create),
-                    readUtf(in),
-                    list(in, () -> URI.create(readUtf(in))),
-                    optionalUtf(in),
-                    readBoolean(in),
-                    readBoolean(in),
-                    optionalUtf(in).map(LocalDate::parse),
-                    optionalUtf(in).map(URI::create)));
-    return companies.isEmpty() && authorities.isEmpty()
-        ? Contacts.empty()
-        : new Contacts(companies, authorities);
-  }
-
-  private static boolean readBoolean(DataInputStream in) {
-    try {
-      return in.readBoolean();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */
   private static void text(DataOutputStream out, String s) throws IOException {
     byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -264,29 +172,29 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+  static void strings(DataOutputStream out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
       out.writeUTF(v);
     }
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
+  static List<String> strings(DataInputStream in) throws IOException {
     return list(in, () -> readUtf(in));
   }
 
-  private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+  static void optional(DataOutputStream out, Optional<String> value) throws IOException {
     out.writeBoolean(value.isPresent());
     if (value.isPresent()) {
       out.writeUTF(value.get());
     }
   }
 
-  private static Optional<String> optional(DataInputStream in) throws IOException {
+  static Optional<String> optional(DataInputStream in) throws IOException {
     return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
   }
 
-  private static Optional<String> optionalUtf(DataInputStream in) {
+  static Optional<String> optionalUtf(DataInputStream in) {
     try {
       return optional(in);
     } catch (IOException e) {
@@ -294,7 +202,7 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static <T> List<T> list(DataInputStream in, Supplier<T> item) {
+  static <T> List<T> list(DataInputStream in, Supplier<T> item) {
     int n = readInt(in);
     List<T> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -303,7 +211,7 @@ public final class KnowledgeSnapshot {
     return items;
   }
 
-  private static String readUtf(DataInputStream in) {
+  static String readUtf(DataInputStream in) {
     try {
       return in.readUTF();
     } catch (IOException e) {
@@ -311,7 +219,7 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static int readInt(DataInputStream in) {
+  static int readInt(DataInputStream in) {
     try {
       return in.readInt();
     } catch (IOException e) {
