@@ -62,10 +62,11 @@ public final class LetterWriter {
       return Optional.empty();
     }
     Optional<Company> company = findCompany(service, regime);
+    String shown = spelling(service);
     LetterAddress address =
         company
-            .map(c -> LetterAddress.forCompany(service, c, messages, language))
-            .orElseGet(() -> LetterAddress.unknown(service, messages, language));
+            .map(c -> LetterAddress.forCompany(shown, c, messages, language))
+            .orElseGet(() -> LetterAddress.unknown(shown, messages, language));
     return Optional.of(
         letter(
             "", regime, language, template.get(), address, company, List.of(), Optional.empty()));
@@ -82,6 +83,11 @@ public final class LetterWriter {
       names = built;
     }
     return built.find(text).stream().findFirst().map(CompanyNames.Mention::text);
+  }
+
+  /** A service's name as its company writes it ("Booking.com" for "booking com"), else as typed. */
+  public String spelling(String service) {
+    return knowledge.contacts().spelling(service).orElse(service);
   }
 
   /** Empty when the platform or the template is unknown. */

@@ -179,9 +179,10 @@ final class Letters {
         .findFirst()
         .orElseGet(
             () ->
-                java.util.Arrays.stream(slug.split("-"))
-                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                writer.spelling(
+                    java.util.Arrays.stream(slug.split("-"))
+                        .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                        .collect(java.util.stream.Collectors.joining(" "))));
   }
 
   private Reply write(String platformId, Region region, Language language) {

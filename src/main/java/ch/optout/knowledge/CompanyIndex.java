@@ -42,8 +42,10 @@ final class CompanyIndex {
   private final Map<String, List<Hit>> exact = new HashMap<>();
   private final Map<String, List<Hit>> byFirstWord = new HashMap<>();
   private final int longestKey;
+  private final CompanyKeys keys;
 
   CompanyIndex(List<Company> companies, CompanyKeys keys) {
+    this.keys = keys;
     int longest = 1;
     for (Company c : companies) {
       for (List<String> key : keys.of(c.name())) {
@@ -71,6 +73,11 @@ final class CompanyIndex {
           .add(new Hit(c, key, beginning));
     }
     return key.size();
+  }
+
+  /** How names become keys. */
+  CompanyKeys keys() {
+    return keys;
   }
 
   /** The most words a key has: a sentence is never scanned for longer names. */

@@ -62,6 +62,24 @@ final class CompanyKeys {
     return List.copyOf(keys);
   }
 
+  /** The name as written, without its legal form: "Booking.com B.V." → "Booking.com". */
+  String withoutLegalForm(String name) {
+    List<int[]> spans = new ArrayList<>();
+    Matcher word = WORD.matcher(name);
+    while (word.find()) {
+      spans.add(new int[] {word.start(), word.end()});
+    }
+    List<String> folded =
+        spans.stream().map(sp -> Words.fold(name.substring(sp[0], sp[1]))).toList();
+    int kept = withoutLegalForm(folded).size();
+    if (kept == spans.size() || kept == 0) {
+      return name.strip();
+    }
+    return name.substring(0, spans.get(kept)[0]).replaceAll("[\\s,]+$", "");
+  }
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
   private static void add(Set<List<String>> keys, List<String> key) {
     if (!key.isEmpty()) {
       keys.add(List.copyOf(key));

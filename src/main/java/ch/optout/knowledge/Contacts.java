@@ -71,6 +71,17 @@ public final class Contacts {
     return index().best(Words.of(name), Optional.of(country(countryCode)));
   }
 
+  /**
+   * How to write a company name the user typed in lower case or as a slug: "booking com" →
+   * "Booking.com", "zalando" → "Zalando"; empty when no record bears exactly that name.
+   */
+  public Optional<String> spelling(String typed) {
+    List<String> words = Words.of(typed);
+    return find(typed)
+        .map(c -> index().keys().withoutLegalForm(c.name()))
+        .filter(shown -> Words.of(shown).equals(words));
+  }
+
   /** The authorities of a country, the main one first; a region falls back to its country. */
   public List<Authority> authorities(String countryCode) {
     String code = country(countryCode);

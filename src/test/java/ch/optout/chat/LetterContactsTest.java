@@ -60,6 +60,13 @@ class LetterContactsTest {
   }
 
   @Test
+  void letterCommand_writesTheCompanysNameAsItDoes() {
+    assertThat(letter("/letter booking.com").title())
+        .startsWith("Objection letter to Booking.com —");
+    assertThat(letter("/letter zalando").title()).startsWith("Objection letter to Zalando —");
+  }
+
+  @Test
   void letterCommand_forAPlatformWithAGuide_saysItsOwnFormFirst() {
     Answer letter = letter("/letter meta");
 

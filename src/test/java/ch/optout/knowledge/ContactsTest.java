@@ -63,6 +63,19 @@ class ContactsTest {
     assertThat(CONTACTS.find(name).map(Company::slug).orElse("")).isEqualTo(slug);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "booking com, Booking.com",
+    "zalando, Zalando",
+    "strava, Strava",
+    "Duolingo, Duolingo",
+    "uber, ''",
+    "myspace, ''",
+  })
+  void spelling_isTheCompanysOwnWithoutItsLegalForm(String typed, String spelled) {
+    assertThat(CONTACTS.spelling(typed).orElse("")).isEqualTo(spelled);
+  }
+
   @Test
   void find_unknownOrTooShortOrAmbiguous_isEmpty() {
     assertThat(CONTACTS.find("Myspace")).isEmpty();
