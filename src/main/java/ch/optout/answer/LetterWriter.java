@@ -1,12 +1,12 @@
 package ch.optout.answer;
 
-import ch.optout.knowledge.Contact;
+import ch.optout.knowledge.Company;
+import ch.optout.knowledge.CompanyNames;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.OptOutKind;
 import ch.optout.knowledge.Source;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Objection letters from the reviewed templates in knowledge/letters. Only the platform, its
- * contact and the date are filled in: the user's name, e-mail and account stay placeholders, so no
- * personal data OptOut might hold can ever end up in a letter.
+ * Objection letters from the reviewed templates in knowledge/letters, addressed from the contacts:
+ * the platform's own form first where it has one, then the legal entity and its privacy contact,
+ * today's date and the answer the law gives the company time for. Only the addressee and the date
+ * are filled in: the user's name, e-mail and account stay placeholders, so no personal data OptOut
+ * might hold can ever end up in a letter.
  */
 public final class LetterWriter {
   private final KnowledgeBase knowledge;
   private final Messages messages;
   private final Clock clock;
+  private volatile CompanyNames names;
 
   public LetterWriter(KnowledgeBase knowledge, Messages messages, Clock clock) {
     this.knowledge = knowledge;
@@ -31,7 +34,12 @@ public final class LetterWriter {
     this.clock = clock;
   }
 
-  /** A letter ready to copy, how to send it, and what it is based on. */
+  /**
+   * A letter ready to copy, how to send it, and what it is based on.
+   *
+   * @param company the company record it is addressed to, when there is one
+   * @param answerDue the day the answer is due by law, when the law sets one (not in Switzerland)
+   */
   public record Letter(
       String platformId,
       LegalRegime regime,
@@ -39,28 +47,47 @@ public final class LetterWriter {
       String intro,
       String text,
       List<Source> sources,
-      Optional<LocalDate> verified) {}
+      Optional<LocalDate> verified,
+      Optional<Company> company,
+      Optional<LocalDate> answerDue) {}
 
   /**
-   * A letter to a service OptOut has no guide for ("Duolingo"): the same reviewed template, with
-   * the privacy contact left for the user to find. Empty when the template is missing.
+   * A letter to a service OptOut has no guide for ("Duolingo"): addressed to its record in the
+   * contacts when one matches the name, else with the privacy contact left for the user to find.
+   * Empty when the template is missing.
    */
   public Optional<Letter> writeUncovered(String service, LegalRegime regime, Language language) {
     Optional<Guide> template = knowledge.find(regime.letterId(), language);
     if (template.isEmpty()) {
       return Optional.empty();
     }
-    String text =
-        fill(template.get(), service, messages.get(language, "letter.contact.unknown"), language);
+    Optional<Company> company = findCompany(service, regime);
+    String shown = spelling(service);
+    LetterAddress address =
+        company
+            .map(c -> LetterAddress.forCompany(shown, c, messages, language))
+            .orElseGet(() -> LetterAddress.unknown(shown, messages, language));
     return Optional.of(
-        new Letter(
-            "",
-            regime,
-            language,
-            messages.get(language, "letter.send.uncovered", service),
-            text,
-            template.get().sources(),
-            template.get().verified()));
+        letter(
+            "", regime, language, template.get(), address, company, List.of(), Optional.empty()));
+  }
+
+  /**
+   * The first company of the contacts named in a letter request ("write to Zalando"), as the user
+   * wrote it; empty when none is, or only as a common word ("a letter to my bank").
+   */
+  public Optional<String> companyNamedIn(String text) {
+    CompanyNames built = names;
+    if (built == null) {
+      built = new CompanyNames(knowledge.contacts());
+      names = built;
+    }
+    return built.find(text).stream().findFirst().map(CompanyNames.Mention::text);
+  }
+
+  /** A service's name as its company writes it ("Booking.com" for "booking com"), else as typed. */
+  public String spelling(String service) {
+    return knowledge.contacts().spelling(service).orElse(service);
   }
 
   /** Empty when the platform or the template is unknown. */
@@ -71,60 +98,77 @@ public final class LetterWriter {
       return Optional.empty();
     }
     Guide g = guide.get();
-    Contact contact = g.contact();
-    String contactText =
-        contact
-            .form()
-            .map(URI::toString)
-            .or(() -> contact.email())
-            .orElse(messages.get(language, "letter.contact.unknown"));
-    String text = fill(template.get(), g.platform(), contactText, language);
-    List<String> intro = new ArrayList<>();
-    contact.form().ifPresent(f -> intro.add(messages.get(language, "letter.send.form", f)));
-    contact.email().ifPresent(e -> intro.add(messages.get(language, "letter.send.email", e)));
-    if (contact.isEmpty()) {
-      intro.add(messages.get(language, "letter.send.unknown", g.platform()));
-    }
+    Optional<Company> company = knowledge.contacts().forGuide(g);
+    LetterAddress address = LetterAddress.forGuide(g, company, messages, language);
+    List<String> after = new ArrayList<>();
     if (g.optOut().filter(k -> k == OptOutKind.SETTING).isPresent()) {
-      intro.add(messages.get(language, "letter.complement", g.platform()));
+      after.add(messages.get(language, "letter.complement", g.platform()));
     }
-    List<Source> sources = new ArrayList<>();
-    contact
-        .form()
-        .ifPresent(
-            f ->
-                sources.add(
-                    new Source(messages.get(language, "letter.source.form", g.platform()), f)));
-    contact
-        .email()
-        .ifPresent(
-            e ->
-                sources.add(
-                    new Source(
-                        messages.get(language, "letter.source.email", g.platform(), e),
-                        URI.create("mailto:" + e))));
-    if (contact.isEmpty()) {
-      sources.addAll(g.sources());
-    }
-    sources.addAll(template.get().sources());
-    Optional<LocalDate> verified =
-        g.verified().flatMap(a -> template.get().verified().map(b -> a.isBefore(b) ? a : b));
     return Optional.of(
-        new Letter(g.id(), regime, language, String.join("\n\n", intro), text, sources, verified));
+        letter(g.id(), regime, language, template.get(), address, company, after, g.verified()));
   }
 
-  /** The template's text with the platform, its contact and today's date: nothing of the user. */
-  private String fill(Guide template, String platform, String contact, Language language) {
-    String date =
-        LocalDate.now(clock)
-            .format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+  private Letter letter(
+      String platformId,
+      LegalRegime regime,
+      Language language,
+      Guide template,
+      LetterAddress address,
+      Optional<Company> company,
+      List<String> after,
+      Optional<LocalDate> guideVerified) {
+    LocalDate today = LocalDate.now(clock);
+    Optional<LocalDate> due =
+        regime == LegalRegime.CH ? Optional.empty() : Optional.of(today.plusMonths(1));
+    List<String> intro = new ArrayList<>(address.lines());
+    intro.add(deadline(regime, language, due));
+    intro.addAll(after);
+    List<Source> sources = new ArrayList<>(address.sources());
+    sources.addAll(template.sources());
+    Optional<LocalDate> verified =
+        template.verified().map(t -> guideVerified.filter(g -> g.isBefore(t)).orElse(t));
+    return new Letter(
+        platformId,
+        regime,
+        language,
+        String.join("\n\n", intro),
+        fill(template, address.recipient(), address.route(), today, language),
+        sources,
+        verified,
+        company,
+        due);
+  }
+
+  /** "GB" records for a UK letter, "CH" for a Swiss one: Amazon writes from each country. */
+  private Optional<Company> findCompany(String service, LegalRegime regime) {
+    return switch (regime) {
+      case UK -> knowledge.contacts().find(service, "GB");
+      case CH -> knowledge.contacts().find(service, "CH");
+      case EU -> knowledge.contacts().find(service);
+    };
+  }
+
+  /** One month under the GDPR and the UK GDPR (Art. 12(3)); the FADP sets none for objections. */
+  private String deadline(LegalRegime regime, Language language, Optional<LocalDate> due) {
+    String key = "letter.deadline." + regime.name().toLowerCase(java.util.Locale.ROOT);
+    return due.map(d -> messages.get(language, key, format(d, language)))
+        .orElseGet(() -> messages.get(language, key));
+  }
+
+  private static String format(LocalDate date, Language language) {
+    return date.format(
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+  }
+
+  /** The template's text with the addressee and today's date: nothing of the user. */
+  private static String fill(
+      Guide template, String recipient, String route, LocalDate today, Language language) {
     return template
         .sections()
         .get(0)
         .text()
-        .replace("{platform}", platform)
-        .replace("{contact}", contact)
-        .replace("{date}", date);
+        .replace("{platform}", recipient)
+        .replace("{contact}", route)
+        .replace("{date}", format(today, language));
   }
 }

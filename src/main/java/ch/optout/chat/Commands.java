@@ -175,11 +175,18 @@ final class Commands {
             .toList();
     String oldest = dates.isEmpty() ? "—" : dates.get(0).toString();
     String newest = dates.isEmpty() ? "—" : dates.get(dates.size() - 1).toString();
+    String body = messages.get(language, "about.body", kb.guides(language).size(), oldest, newest);
+    if (!kb.contacts().isEmpty()) {
+      body +=
+          "\n\n"
+              + messages.get(
+                  language,
+                  "about.contacts",
+                  kb.contacts().companies().size(),
+                  kb.contacts().authorities().size());
+    }
     return Answer.message(
-        language,
-        messages.get(language, "about.title", version),
-        messages.get(language, "about.body", kb.guides(language).size(), oldest, newest)
-            + hosted(language));
+        language, messages.get(language, "about.title", version), body + hosted(language));
   }
 
   private Answer myData(String chatId, Language language) {

@@ -77,7 +77,9 @@ final class Letters {
   Reply request(
       String chatId, String text, List<String> named, Optional<String> service, Language language) {
     Optional<String> target =
-        named.isEmpty() ? service.flatMap(Letters::serviceToken) : Optional.of(named.get(0));
+        named.isEmpty()
+            ? service.or(() -> writer.companyNamedIn(text)).flatMap(Letters::serviceToken)
+            : Optional.of(named.get(0));
     if (target.isEmpty()) {
       // the next message names the platform
       ChatState state = store.load(chatId);
@@ -177,9 +179,10 @@ final class Letters {
         .findFirst()
         .orElseGet(
             () ->
-                java.util.Arrays.stream(slug.split("-"))
-                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                writer.spelling(
+                    java.util.Arrays.stream(slug.split("-"))
+                        .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                        .collect(java.util.stream.Collectors.joining(" "))));
   }
 
   private Reply write(String platformId, Region region, Language language) {

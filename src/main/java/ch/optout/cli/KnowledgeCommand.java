@@ -74,8 +74,13 @@ final class KnowledgeCommand implements Callable<Integer> {
       long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
       long warnings = problems.size() - errors;
       out.printf(
-          "%d files, %d guides, %d errors, %d warnings%n",
-          report.base().documents().size(), guides, errors, warnings);
+          "%d files, %d guides, %d companies, %d authorities, %d errors, %d warnings%n",
+          report.base().documents().size(),
+          guides,
+          report.base().contacts().companies().size(),
+          report.base().contacts().authorities().size(),
+          errors,
+          warnings);
       return errors == 0 ? 0 : 1;
     }
   }

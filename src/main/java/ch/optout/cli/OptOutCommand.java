@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ChatCommand.class,
       TelegramCommand.class,
       KnowledgeCommand.class,
+      ContactsCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       UnderstandCommand.class

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param file where it was read from, relative to the knowledge root, for messages
  * @param action one line for checklists, empty for non-guides
  * @param link the official page that opens the setting or the objection form, when there is one
+ * @param company the slug of the company's record in {@code contacts/companies.jsonl}: the legal
+ *     entity an objection letter is addressed to
  * @param checked what was re-checked, against which sources, when {@code verified} was last set
  * @param cards the answer cards of the "Questions" section, in file order
  */
@@ -30,6 +32,7 @@ public record Guide(
     String action,
     Contact contact,
     Optional<URI> link,
+    Optional<String> company,
     String checked,
     List<Source> sources,
     List<Section> sections,
@@ -47,6 +50,7 @@ public record Guide(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(contact, "contact");
     Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(company, "company");
     Objects.requireNonNull(checked, "checked");
     Objects.requireNonNull(file, "file");
     aliases = List.copyOf(aliases);

@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Everything the knowledge folder holds, in both languages. Immutable. */
 public final class KnowledgeBase {
   private final List<Guide> documents;
+  private final Supplier<Contacts> contacts;
+  private volatile Contacts contactsRead;
   private final String digest;
   private final Map<String, Guide> byIdAndLanguage = new LinkedHashMap<>();
 
@@ -21,7 +24,23 @@ public final class KnowledgeBase {
    *     bytes), so that an index built from them can be reused only for the same knowledge
    */
   public KnowledgeBase(List<Guide> documents, String digest) {
+    this(documents, Contacts.empty(), digest);
+  }
+
+  /**
+   * @param contacts the companies and authorities of {@code contacts/}
+   */
+  public KnowledgeBase(List<Guide> documents, Contacts contacts, String digest) {
+    this(documents, () -> contacts, digest);
+  }
+
+  /**
+   * @param contacts read on first use: a one-shot question that writes no letter never decodes the
+   *     thousands of records
+   */
+  KnowledgeBase(List<Guide> documents, Supplier<Contacts> contacts, String digest) {
     this.digest = digest;
+    this.contacts = contacts;
     this.documents = documents.stream().sorted(Comparator.comparing(Guide::file)).toList();
     for (Guide guide : this.documents) {
       byIdAndLanguage.putIfAbsent(guide.id() + "." + guide.language().code(), guide);
@@ -31,6 +50,21 @@ public final class KnowledgeBase {
   /** SHA-256 of the files read, or "" when unknown. */
   public String digest() {
     return digest;
+  }
+
+  /** Companies' privacy contacts and data protection authorities. */
+  public Contacts contacts() {
+    Contacts read = contactsRead;
+    if (read == null) {
+      synchronized (this) {
+        read = contactsRead;
+        if (read == null) {
+          read = contacts.get();
+          contactsRead = read;
+        }
+      }
+    }
+    return read;
   }
 
   public List<Guide> documents() {

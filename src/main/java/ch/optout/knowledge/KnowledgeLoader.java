@@ -26,6 +26,7 @@ public final class KnowledgeLoader {
 
   private final KnowledgeParser parser;
   private final KnowledgeValidator validator = new KnowledgeValidator();
+  private final ContactsFiles contactsFiles = new ContactsFiles();
 
   /**
    * @param languageGuesser decides the language of a plain document dropped in without front matter
@@ -60,13 +61,21 @@ public final class KnowledgeLoader {
       return new Report(new KnowledgeBase(List.of()), problems);
     }
     MessageDigest digest = sha256();
+    Contacts contacts = contactsFiles.read(root, problems);
+    for (String name : List.of(ContactsFiles.COMPANIES, ContactsFiles.AUTHORITIES)) {
+      Path path = root.resolve(ContactsFiles.FOLDER).resolve(name);
+      if (Files.isRegularFile(path)) {
+        digest.update((ContactsFiles.FOLDER + "/" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(readBytes(path));
+      }
+    }
     for (Path path : files(root)) {
       String file = root.relativize(path).toString().replace('\\', '/');
       Optional<String> text = readText(path, file, problems);
       text.ifPresent(
           t -> {
             digest.update((file + "\n" + t + "\n").getBytes(StandardCharsets.UTF_8));
-            parser.parse(file, t, problems).ifPresent(documents::add);
+            parser.parse(file, t, contacts, problems).ifPresent(documents::add);
           });
     }
     if (documents.isEmpty() && problems.isEmpty()) {
@@ -75,7 +84,8 @@ public final class KnowledgeLoader {
     }
     problems.addAll(validator.validate(documents));
     return new Report(
-        new KnowledgeBase(documents, HexFormat.of().formatHex(digest.digest())), problems);
+        new KnowledgeBase(documents, contacts, HexFormat.of().formatHex(digest.digest())),
+        problems);
   }
 
   /**
@@ -105,6 +115,14 @@ public final class KnowledgeLoader {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static byte[] readBytes(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
     }
   }
 

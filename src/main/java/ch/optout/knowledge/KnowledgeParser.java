@@ -31,6 +31,7 @@ final class KnowledgeParser {
           "action",
           "contact",
           "link",
+          "company",
           "checked");
 
   /** Fields of one entry under {@code sources:}, in the order a reader expects them. */
@@ -58,6 +59,13 @@ final class KnowledgeParser {
    * @return empty when the file is too broken to use; the problems say why
    */
   Optional<Guide> parse(String file, String content, List<Problem> problems) {
+    return parse(file, content, Contacts.empty(), problems);
+  }
+
+  /**
+   * @param contacts the company records a guide's {@code company:} must name
+   */
+  Optional<Guide> parse(String file, String content, Contacts contacts, List<Problem> problems) {
     String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
     Optional<FrontMatter.Split> split = FrontMatter.split(content);
     if (split.isEmpty()) {
@@ -73,7 +81,7 @@ final class KnowledgeParser {
       return Optional.empty();
     }
     DocumentKind kind = DocumentKind.ofFolder(folder);
-    return withFrontMatter(file, kind, fm, split.get(), problems);
+    return withFrontMatter(file, kind, fm, split.get(), contacts, problems);
   }
 
   private Optional<Guide> withFrontMatter(
@@ -81,6 +89,7 @@ final class KnowledgeParser {
       DocumentKind kind,
       FrontMatter fm,
       FrontMatter.Split split,
+      Contacts contacts,
       List<Problem> problems) {
     for (String key : fm.keys()) {
       boolean allowed =
@@ -148,6 +157,21 @@ final class KnowledgeParser {
     Optional<URI> link = fm.string("link").flatMap(u -> uri(u, file, fm.line("link"), problems));
     link.filter(u -> !"https".equalsIgnoreCase(u.getScheme()))
         .ifPresent(u -> problems.add(Problem.error(file, fm.line("link"), "link must use https")));
+    Optional<String> company = fm.string("company");
+    company
+        .filter(slug -> contacts.company(slug).isEmpty())
+        .ifPresent(
+            slug ->
+                problems.add(
+                    Problem.error(
+                        file,
+                        fm.line("company"),
+                        "company '"
+                            + slug
+                            + "' is not in "
+                            + ContactsFiles.FOLDER
+                            + "/"
+                            + ContactsFiles.COMPANIES)));
     Cards.Split cards =
         kind == DocumentKind.LETTER
             ? new Cards.Split(List.of(), split.body(), split.bodyFirstLine())
@@ -175,6 +199,7 @@ final class KnowledgeParser {
             fm.string("action").orElse(""),
             contact,
             link,
+            company,
             fm.string("checked").orElse(""),
             sources,
             sections,
@@ -433,6 +458,7 @@ final class KnowledgeParser {
         Optional.empty(),
         "",
         Contact.NONE,
+        Optional.empty(),
         Optional.empty(),
         "",
         List.of(new Source(title, url)),

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KnowledgeSnapshot {
   /** Changes whenever the layout below or the records change. */
-  static final String FORMAT = "optout-knowledge-3";
+  static final String FORMAT = "optout-knowledge-4";
 
   private KnowledgeSnapshot() {}
 
@@ -40,6 +40,7 @@ public final class KnowledgeSnapshot {
       optional(out, g.contact().form().map(URI::toString));
       optional(out, g.contact().email());
       optional(out, g.link().map(URI::toString));
+      optional(out, g.company());
       text(out, g.checked());
       out.writeInt(g.sources().size());
       for (Source s : g.sources()) {
@@ -70,6 +71,13 @@ public final class KnowledgeSnapshot {
       }
       out.writeUTF(g.file());
     }
+    // the contacts are thousands of records that few runs need: kept as one block, decoded on use
+    java.io.ByteArrayOutputStream contacts = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream block = new DataOutputStream(contacts)) {
+      ContactsSnapshot.write(knowledge.contacts(), block);
+    }
+    out.writeInt(contacts.size());
+    contacts.writeTo(out);
     out.flush();
   }
 
@@ -85,7 +93,10 @@ public final class KnowledgeSnapshot {
       for (int i = 0; i < count; i++) {
         documents.add(guide(in));
       }
-      return Optional.of(new KnowledgeBase(documents, digest));
+      byte[] contacts = new byte[in.readInt()];
+      in.readFully(contacts);
+      return Optional.of(
+          new KnowledgeBase(documents, () -> ContactsSnapshot.read(contacts), digest));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -106,6 +117,7 @@ public final class KnowledgeSnapshot {
     Optional<String> email = optional(in);
     Contact contact = form.isEmpty() && email.isEmpty() ? Contact.NONE : new Contact(form, email);
     Optional<URI> link = optional(in).map(URI::create);
+    Optional<String> company = optional(in);
     String checked = readText(in);
     List<Source> sources =
         list(
@@ -140,7 +152,7 @@ public final class KnowledgeSnapshot {
     String file = in.readUTF();
     return new Guide(
         id, language, kind, platform, aliases, title, verified, regions, optOut, action, contact,
-        link, checked, sources, sections, cards, file);
+        link, company, checked, sources, sections, cards, file);
   }
 
   /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */
@@ -160,29 +172,29 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+  static void strings(DataOutputStream out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
       out.writeUTF(v);
     }
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
+  static List<String> strings(DataInputStream in) throws IOException {
     return list(in, () -> readUtf(in));
   }
 
-  private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+  static void optional(DataOutputStream out, Optional<String> value) throws IOException {
     out.writeBoolean(value.isPresent());
     if (value.isPresent()) {
       out.writeUTF(value.get());
     }
   }
 
-  private static Optional<String> optional(DataInputStream in) throws IOException {
+  static Optional<String> optional(DataInputStream in) throws IOException {
     return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
   }
 
-  private static Optional<String> optionalUtf(DataInputStream in) {
+  static Optional<String> optionalUtf(DataInputStream in) {
     try {
       return optional(in);
     } catch (IOException e) {
@@ -190,7 +202,7 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static <T> List<T> list(DataInputStream in, Supplier<T> item) {
+  static <T> List<T> list(DataInputStream in, Supplier<T> item) {
     int n = readInt(in);
     List<T> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -199,7 +211,7 @@ public final class KnowledgeSnapshot {
     return items;
   }
 
-  private static String readUtf(DataInputStream in) {
+  static String readUtf(DataInputStream in) {
     try {
       return in.readUTF();
     } catch (IOException e) {
@@ -207,7 +219,7 @@ public final class KnowledgeSnapshot {
     }
   }
 
-  private static int readInt(DataInputStream in) {
+  static int readInt(DataInputStream in) {
     try {
       return in.readInt();
     } catch (IOException e) {

@@ -117,6 +117,9 @@ final class KnowledgeValidator {
     if (!fr.contact().equals(en.contact())) {
       problems.add(Problem.error(fr.file(), 1, "contact differs from " + en.file()));
     }
+    if (!fr.company().equals(en.company())) {
+      problems.add(Problem.error(fr.file(), 1, "company differs from " + en.file()));
+    }
   }
 
   /** Twins answer the same questions: a follow-up must find its card in either language. */

@@ -135,7 +135,10 @@ class ChecklistAndLettersTest {
     assertThat(store.load("c").region()).contains(Region.UK);
 
     Answer second = assistant.reply("c", "/letter linkedin").answer();
-    assertThat(second.document()).contains("Regime uk-gdpr in en").contains("TS-DPRO");
+    assertThat(second.document())
+        .contains("Regime uk-gdpr in en")
+        .contains("LinkedIn Ireland Unlimited Company");
+    assertThat(second.lead()).contains("TS-DPRO");
   }
 
   @Test
@@ -165,8 +168,8 @@ class ChecklistAndLettersTest {
     assertThat(letter.document())
         .doesNotContain(chatId)
         .contains("[your full name]")
-        .contains("[the platform's privacy contact]");
-    assertThat(letter.lead()).contains("no verified privacy contact for Meta");
+        .contains("To: Meta Platforms Ireland Limited");
+    assertThat(letter.lead()).contains("has its own objection form");
   }
 
   @Test

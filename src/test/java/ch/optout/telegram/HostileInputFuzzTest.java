@@ -6,6 +6,7 @@ import ch.optout.TestPipeline;
 import ch.optout.answer.Answer;
 import ch.optout.chat.Assistant;
 import ch.optout.chat.Reply;
+import ch.optout.knowledge.Company;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Source;
@@ -269,7 +270,10 @@ class HostileInputFuzzTest {
     return allowed.stream().anyMatch(a -> a.equals(link) || a.startsWith(link));
   }
 
-  /** The sources and contact forms of every document: the only links an answer may carry. */
+  /**
+   * The sources and contact forms of every document and contact record: the only links an answer
+   * may carry.
+   */
   static Set<String> allowedLinks(KnowledgeBase knowledge) {
     Set<String> links = new HashSet<>();
     for (Guide g : knowledge.documents()) {
@@ -277,6 +281,12 @@ class HostileInputFuzzTest {
       g.contact().form().map(Object::toString).ifPresent(links::add);
       // the official page of a setting, named in the one-line warning of an old guide
       g.link().map(Object::toString).ifPresent(links::add);
+    }
+    // a letter's addressee: the company's web form, where its contact was found, its database page
+    for (Company c : knowledge.contacts().companies()) {
+      c.webform().map(Object::toString).ifPresent(links::add);
+      c.sources().stream().map(Object::toString).forEach(links::add);
+      links.add(c.databasePage().toString());
     }
     return links;
   }
