@@ -9,14 +9,17 @@ import ch.optout.knowledge.KnowledgeLoader;
 import ch.optout.knowledge.KnowledgeLocation;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Bm25Retriever;
-import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.LanguageDetector;
 import ch.optout.search.PlatformMatcher;
-import ch.optout.search.QueryUnderstanding;
+import ch.optout.search.UncoveredServices;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
+import ch.optout.understand.LanguagePack;
+import ch.optout.understand.Reading;
+import ch.optout.understand.Regions;
+import ch.optout.understand.Understander;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +30,7 @@ public final class TestPipeline {
   public final KnowledgeBase knowledge;
   public final KnowledgeIndex index;
   public final KnowledgeSearch search;
+  public final Understander understander;
   public final Messages messages = new Messages();
   public final ExtractiveComposer composer;
   public final PlainTextRenderer plainText = new PlainTextRenderer(messages);
@@ -35,13 +39,27 @@ public final class TestPipeline {
     LanguageDetector languages = new LanguageDetector();
     knowledge = new KnowledgeLoader(t -> languages.detectOr(t, Language.EN)).load(knowledgeDir);
     index = new KnowledgeIndex(knowledge, Optional.empty());
-    search =
-        new KnowledgeSearch(
-            new QueryUnderstanding(
-                languages, new PlatformMatcher(knowledge), new IntentClassifier()),
-            new Bm25Retriever(index),
-            index);
+    search = new KnowledgeSearch(new Bm25Retriever(index), index);
+    understander =
+        new Understander(
+            knowledge,
+            languages,
+            new PlatformMatcher(knowledge),
+            UncoveredServices.bundled(),
+            Regions.bundled(),
+            java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
     composer = new ExtractiveComposer(knowledge, messages);
+  }
+
+  /** A message as the pipeline reads it, in English unless the text says otherwise. */
+  public Reading read(String text) {
+    return understander.read(text, Language.EN);
+  }
+
+  /** The question a composer gets for a message: its reading and what retrieval finds. */
+  public ch.optout.answer.Question question(String text) {
+    Reading r = read(text);
+    return new ch.optout.answer.Question(r, search.retrieve(ch.optout.answer.Queries.of(r)));
   }
 
   /** The small corpus under src/test/resources/fixture-knowledge. */
@@ -63,7 +81,7 @@ public final class TestPipeline {
   }
 
   public Assistant assistant(ChatStore store, Clock clock) {
-    return new Assistant(search, composer, composer, messages, store, clock, "test");
+    return new Assistant(understander, search, composer, composer, messages, store, clock, "test");
   }
 
   public Assistant assistant() {

@@ -1,11 +1,10 @@
 package ch.optout.answer;
 
-import ch.optout.search.SearchResult;
-
 /**
- * Turns retrieved passages into an {@link Answer} in the question's language. Implementations never
- * throw for a well-formed result and only say what the passages say.
+ * Turns a question, as understood, and its retrieved passages into an {@link Answer} in the
+ * question's language. Implementations never throw for a well-formed question and only say what the
+ * knowledge says.
  */
 public interface AnswerComposer {
-  Answer compose(SearchResult result);
+  Answer compose(Question question);
 }

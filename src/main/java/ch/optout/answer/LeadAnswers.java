@@ -5,7 +5,8 @@ import ch.optout.knowledge.Language;
 import ch.optout.knowledge.OptOutKind;
 import ch.optout.knowledge.SectionKind;
 import ch.optout.knowledge.Source;
-import ch.optout.search.Understanding;
+import ch.optout.understand.Device;
+import ch.optout.understand.Reading;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,13 +48,13 @@ final class LeadAnswers {
   }
 
   /** A how-to: the one-line action, the steps for the device asked about, key caveats. */
-  Answer howTo(Guide g, Understanding u, List<CardFinder.Found> facts) {
-    Language language = u.language();
+  Answer howTo(Guide g, Reading r, List<Found> facts) {
+    Language language = r.language();
     StringBuilder lead = new StringBuilder();
     List<Source> sources = new ArrayList<>();
-    for (CardFinder.Found f : facts) {
+    for (Found f : facts) {
       lead.append(f.card().answerText()).append("\n\n");
-      sources.addAll(cited(f));
+      sources.addAll(f.cited());
     }
     lead.append(actionLine(g, language, !facts.isEmpty()));
     List<Source> all = new ArrayList<>(sources);
@@ -61,21 +62,20 @@ final class LeadAnswers {
     return base(g, language)
         .cards(ids(facts))
         .lead(lead.toString().strip())
-        .steps(steps(g, u.question()))
+        .steps(steps(g, r.device(), r.question()))
         .caveats(items(g, SectionKind.NOT_COVERED).stream().limit(KEY_CAVEATS).toList())
         .sources(distinct(all))
         .build();
   }
 
   /** A fact: the card's answer first, then what to do about it in one line. */
-  Answer fact(Guide g, Understanding u, List<CardFinder.Found> facts, Optional<Guide> platform) {
-    Language language = u.language();
+  Answer fact(Guide g, Language language, List<Found> facts, Optional<Guide> platform) {
     StringBuilder lead = new StringBuilder();
     List<Source> sources = new ArrayList<>();
     List<Guide> used = new ArrayList<>();
-    for (CardFinder.Found f : facts) {
+    for (Found f : facts) {
       lead.append(f.card().answerText()).append("\n\n");
-      sources.addAll(cited(f));
+      sources.addAll(f.cited());
       used.add(f.guide());
     }
     platform.ifPresent(
@@ -102,17 +102,18 @@ final class LeadAnswers {
   }
 
   /** One line per platform: a setting, a form, nothing, or not needed; or the card asked for. */
-  Answer compare(List<Guide> guides, Understanding u, List<String> facets, CardFinder cards) {
-    Language language = u.language();
+  Answer compare(List<Guide> guides, Language language, Optional<String> cardId) {
     List<String> lines = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
+    List<String> led = new ArrayList<>();
     for (Guide g : guides) {
-      Optional<CardFinder.Found> card = cards.byFacets(g, facets);
+      Optional<Found> card = cardId.flatMap(g::card).map(c -> new Found(g, c));
       String line;
       if (card.isPresent()) {
         // the fact asked, then what can be done there
         line = card.get().card().answerText() + " → " + kindLine(g, language);
-        sources.addAll(cited(card.get()));
+        sources.addAll(card.get().cited());
+        led.add(card.get().id());
         g.sources().stream().limit(1).forEach(sources::add);
       } else {
         line = kindLine(g, language);
@@ -123,6 +124,7 @@ final class LeadAnswers {
     String names = String.join(", ", guides.stream().map(Guide::platform).toList());
     return Answer.builder(language, AnswerKind.GUIDE)
         .platformId(Optional.of(guides.get(0).id()))
+        .cards(led)
         .title(messages.get(language, "compare.title", names))
         .lead(String.join("\n\n", lines))
         .notes(List.of(messages.get(language, "compare.next")))
@@ -197,8 +199,11 @@ final class LeadAnswers {
         language, key, date(g.verified().get(), language), page.map(URI::toString).orElse(""));
   }
 
-  /** The steps for the device named, else every device's. */
-  static List<StepGroup> steps(Guide g, String question) {
+  /**
+   * The steps for the device named, else those of a group the question names ("Instagram" in the
+   * Meta guide), else every group's.
+   */
+  static List<StepGroup> steps(Guide g, Optional<Device> device, String question) {
     List<StepGroup> groups = new ArrayList<>();
     for (var s : g.sections(SectionKind.STEPS)) {
       String label = s.label().isEmpty() ? s.label() : capitalize(s.label());
@@ -207,18 +212,15 @@ final class LeadAnswers {
     if (groups.size() < 2) {
       return groups;
     }
-    Pattern wanted =
-        MOBILE.matcher(question).find()
-            ? MOBILE
-            : DESKTOP.matcher(question).find() ? DESKTOP : null;
-    if (wanted != null) {
-      List<StepGroup> device =
+    if (device.isPresent()) {
+      Pattern wanted = device.get() == Device.MOBILE ? MOBILE : DESKTOP;
+      List<StepGroup> matching =
           groups.stream().filter(s -> wanted.matcher(s.label()).find()).toList();
-      if (!device.isEmpty()) {
-        return device;
+      if (!matching.isEmpty()) {
+        return matching;
       }
     }
-    // "Instagram" in a question about Meta: the Instagram steps, not Facebook's
+    // "Instagram" in a question about Meta: the Instagram steps, not Facebook's (word overlap)
     java.util.Set<String> asked = new java.util.HashSet<>(ch.optout.search.Text.words(question));
     List<StepGroup> named =
         groups.stream()
@@ -249,16 +251,9 @@ final class LeadAnswers {
     return out;
   }
 
-  private static List<Source> cited(CardFinder.Found f) {
-    return f.card().citations().stream()
-        .map(n -> f.guide().source(n))
-        .flatMap(Optional::stream)
-        .toList();
-  }
-
   /** The cards as {@code <document id>#<card id>}, for {@link Answer#cards()}. */
-  static List<String> ids(List<CardFinder.Found> found) {
-    return found.stream().map(f -> f.guide().id() + "#" + f.card().id()).toList();
+  static List<String> ids(List<Found> found) {
+    return found.stream().map(Found::id).toList();
   }
 
   static List<Source> distinct(List<Source> sources) {

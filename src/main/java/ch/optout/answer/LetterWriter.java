@@ -85,6 +85,11 @@ public final class LetterWriter {
     return built.find(text).stream().findFirst().map(CompanyNames.Mention::text);
   }
 
+  /** Whether the company contacts know a service by this name. */
+  public boolean knows(String service) {
+    return knowledge.contacts().find(service).isPresent();
+  }
+
   /** A service's name as its company writes it ("Booking.com" for "booking com"), else as typed. */
   public String spelling(String service) {
     return knowledge.contacts().spelling(service).orElse(service);

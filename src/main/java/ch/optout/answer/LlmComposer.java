@@ -2,7 +2,6 @@ package ch.optout.answer;
 
 import ch.optout.knowledge.Source;
 import ch.optout.search.LanguageDetector;
-import ch.optout.search.SearchResult;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -98,7 +97,7 @@ public final class LlmComposer implements AnswerComposer {
   }
 
   @Override
-  public Answer compose(SearchResult result) {
+  public Answer compose(Question result) {
     Answer base = extractive.compose(result);
     if (!base.answered()
         || (base.kind() != AnswerKind.GUIDE && base.kind() != AnswerKind.INFORMATION)) {

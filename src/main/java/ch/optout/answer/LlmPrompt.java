@@ -6,7 +6,6 @@ import ch.optout.knowledge.SectionKind;
 import ch.optout.knowledge.Source;
 import ch.optout.search.Passage;
 import ch.optout.search.ScoredPassage;
-import ch.optout.search.SearchResult;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -70,7 +69,7 @@ record LlmPrompt(String question, Language language, List<Excerpt> passages) {
    * The best distinct retrieved passages, then the extractive answer's steps when retrieval did not
    * already bring them, so the model always sees the verified steps it is asked to phrase.
    */
-  static LlmPrompt of(SearchResult result, Answer extractive) {
+  static LlmPrompt of(Question result, Answer extractive) {
     List<Excerpt> excerpts = new ArrayList<>();
     Set<String> seenTexts = new HashSet<>();
     Set<List<String>> seenSteps = new HashSet<>();
@@ -100,7 +99,7 @@ record LlmPrompt(String question, Language language, List<Excerpt> passages) {
           group.label().isBlank() ? extractive.title() : extractive.title() + " — " + group.label();
       excerpts.add(new Excerpt(excerpts.size() + 1, title, clip(text), extractive.sources()));
     }
-    return new LlmPrompt(result.understanding().question(), extractive.language(), excerpts);
+    return new LlmPrompt(result.reading().question(), extractive.language(), excerpts);
   }
 
   /** Prose, then items numbered as steps or bulleted, as a reader of the guide would see them. */

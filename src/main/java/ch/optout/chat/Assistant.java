@@ -2,55 +2,52 @@ package ch.optout.chat;
 
 import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerComposer;
-import ch.optout.answer.AnswerKind;
 import ch.optout.answer.ExtractiveComposer;
 import ch.optout.answer.LetterWriter;
 import ch.optout.answer.Messages;
+import ch.optout.answer.Queries;
+import ch.optout.answer.Question;
+import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
-import ch.optout.search.Intent;
-import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeSearch;
-import ch.optout.search.SearchResult;
-import ch.optout.search.Text;
-import ch.optout.search.Understanding;
+import ch.optout.search.ScoredPassage;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
+import ch.optout.understand.Act;
+import ch.optout.understand.Reading;
+import ch.optout.understand.Understander;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one entry point of every channel: a chat id and a text in, a {@link Reply} out. It never
- * throws for any text a user can send.
+ * throws for any text a user can send. A message is read once ({@link Understander}), completed by
+ * the conversation ({@link Conversation}), then handled by what it does: a flow, a letter, a
+ * complaint, or a question answered from the knowledge.
  */
 public final class Assistant {
   /** Follow-ups ("and on my phone?") use the last platform for this long. */
-  static final Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
+  static final java.time.Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
 
-  /** The words a follow-up opens with: "and…", « et si… », "what about…". */
-  private static final java.util.regex.Pattern OPENER =
-      java.util.regex.Pattern.compile(
-          "(and|et|what about|how about|also|aussi|mais|but|et si|and if|ok and|ok et)\\b");
-
-  /** A question this short without a platform may be a follow-up. */
-  static final int FOLLOW_UP_MAX_WORDS = 8;
-
+  private final Understander understander;
   private final KnowledgeSearch search;
   private final AnswerComposer composer;
   private final ExtractiveComposer extractive;
   private final Messages messages;
   private final ChatStore store;
+  private final KnowledgeBase knowledge;
+  private final Conversation conversation;
   private final Commands commands;
   private final Checklist checklist;
   private final Letters letters;
+  private final FollowThrough followThrough;
   private final AdminStats stats;
-  private final Clock clock;
 
   public Assistant(
+      Understander understander,
       KnowledgeSearch search,
       AnswerComposer composer,
       ExtractiveComposer extractive,
@@ -58,25 +55,25 @@ public final class Assistant {
       ChatStore store,
       Clock clock,
       String version) {
+    this.understander = understander;
     this.search = search;
     this.composer = composer;
     this.extractive = extractive;
     this.messages = messages;
     this.store = store;
-    this.clock = clock;
-    KnowledgeBase knowledge = search.index().knowledge();
+    this.knowledge = search.index().knowledge();
+    this.conversation = new Conversation(knowledge, store, clock);
     this.checklist = new Checklist(knowledge, extractive, messages, store, clock);
+    LetterWriter writer = new LetterWriter(knowledge, messages, clock);
     this.letters =
         new Letters(
-            new LetterWriter(knowledge, messages, clock),
-            search.platforms(),
-            search.uncovered(),
-            messages,
-            store,
-            clock);
+            writer, understander.platforms(), understander.uncovered(), messages, store, clock);
+    this.followThrough = new FollowThrough(writer, letters, messages);
     this.commands =
         new Commands(
-            search,
+            knowledge,
+            understander.platforms(),
+            understander.uncovered(),
             extractive,
             messages,
             store,
@@ -84,7 +81,7 @@ public final class Assistant {
             checklist,
             letters,
             ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
-    this.stats = new AdminStats(store, messages, search.platforms(), clock);
+    this.stats = new AdminStats(store, messages, understander.platforms(), clock);
   }
 
   public Reply reply(String chatId, String text) {
@@ -102,116 +99,201 @@ public final class Assistant {
     // the language: imposed by the caller, else chosen with /lang, else the one the text is
     // clearly written in, else the one the conversation was last held in, else the app's
     Optional<Language> pinned = forced.or(() -> state.language().flatMap(Language::fromCode));
-    Optional<Language> spoken = spoken(state);
+    Optional<Language> spoken = conversation.spoken(state);
     Language fallback = pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
-      Optional<Reply> deepLink = deepLink(chatId, input.text(), fallback);
-      if (deepLink.isPresent()) {
-        return deepLink.get();
-      }
-      if (Letters.isWaiting(state)
-          && input.text().toLowerCase(java.util.Locale.ROOT).startsWith("/region ")) {
-        // the law buttons of a waiting letter: the choice, then the letter itself
-        Optional<Reply> letter =
-            letters.answer(chatId, input.text().substring("/region ".length()), fallback, state);
-        if (letter.isPresent()) {
-          return letter.get();
-        }
-      }
-      return commands.run(chatId, input.text(), fallback);
-    }
-    if (Letters.isWaitingForPlatform(state)) {
-      // "/letter" alone asked which platform: this message names it
-      Understanding named = search.understand(input.text(), fallback);
-      // a name ("TikTok", "Duolingo") or a short request; a real question is answered as one
-      boolean naming =
-          isShortName(input.text())
-              || named.intent() == Intent.LETTER
-              || ((!named.platforms().isEmpty() || named.uncovered().isPresent())
-                  && input.text().strip().split("\\s+").length <= 6);
-      store.save(chatId, state.withoutContext());
-      if (naming) {
-        return withUnderstanding(
-            letters.request(
-                chatId,
-                input.text(),
-                named.platforms(),
-                named.uncovered().or(() -> Optional.of(input.text().strip())),
-                named.language()),
-            named);
-      }
+      return command(chatId, input.text(), fallback, state);
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
       return Reply.of(
           Answer.message(fallback, "", messages.get(fallback, "decline.empty")).asDecline());
     }
-    // "1 4 12", "fait" or "et whatsapp ?" continue in the language the conversation is held in
-    Understanding u = search.understand(input.text(), fallback);
+    Reading read = understander.read(input.text(), fallback, conversation.platforms(state));
     if (pinned.isPresent()) {
-      u = u.withLanguage(pinned.get());
+      read = read.toBuilder().language(pinned.get(), true).build();
     }
-    if (MORE.matcher(Text.fold(input.text()).strip()).matches()) {
-      // "plus" is French and "more" English, but the rest comes in the conversation's language
-      return more(chatId, state, u.withLanguage(pinned.or(() -> spoken).orElse(u.language())));
+    Reading r = conversation.resolve(read, state);
+    conversation.rememberCountry(chatId, state, read);
+    if (Letters.isWaitingForPlatform(state)) {
+      // "/letter" alone asked which platform: this message names it, unless it is a real question
+      Optional<Reply> named = letterFor(chatId, input.text(), r, state);
+      if (named.isPresent()) {
+        return named.get();
+      }
     }
-    Optional<Reply> flow = flowAnswer(chatId, input.text(), u.language(), state);
+    Optional<Reply> flow =
+        checklist
+            .answer(chatId, input.text(), r.language(), state)
+            .or(() -> letters.answer(chatId, input.text(), r.language(), state));
     if (flow.isPresent()) {
       return flow.get();
     }
-    if (u.platforms().isEmpty()
-        && u.uncovered().isEmpty()
-        && (u.intent() == Intent.LETTER || u.intent() == Intent.OFF_TOPIC)
-        && IntentClassifier.asksLetter(u.question())
-        && !OTHER_ADDRESSEE.matcher(Text.wordLine(u.question())).find()) {
-      // "write me a letter" after a guide: the letter is for the platform in context
-      Optional<String> platform = contextPlatform(state, u.language());
-      if (platform.isPresent()) {
-        Understanding withPlatform =
-            u.withPlatforms(List.of(platform.get())).withIntent(Intent.LETTER);
-        return withUnderstanding(
-            letters.request(
-                chatId, input.text(), withPlatform.platforms(), Optional.empty(), u.language()),
-            withPlatform);
-      }
-    }
-    if (u.intent() == Intent.LETTER) {
-      return withUnderstanding(
-          letters.request(chatId, input.text(), u.platforms(), u.uncovered(), u.language()), u);
-    }
-    if (u.intent() == Intent.EVERYWHERE) {
-      return withUnderstanding(checklist.pick(chatId, u.language()), u);
-    }
-    u = withFollowUp(u, state);
-    if (u.intent() == Intent.SMALL_TALK || u.intent() == Intent.OFF_TOPIC) {
-      // nothing to remember but the language the chat is held in
-      Reply reply = new Reply(composer.compose(search.search(u)), Optional.of(u));
-      keepLanguage(chatId, state, u);
-      return reply;
-    }
-    SearchResult result = search.search(u);
-    Answer answer = composer.compose(result);
+    Reply reply = byAct(chatId, r, state);
     if (input.truncated()) {
       // said up front: the answer may miss what the unread middle asked
-      answer =
-          answer.toBuilder()
-              .lead(
-                  messages.get(answer.language(), "input.truncated", Input.MAX_CHARS)
-                      + "\n\n"
-                      + answer.lead())
-              .build();
+      Answer a = reply.answer();
+      reply =
+          reply.withAnswer(
+              a.toBuilder()
+                  .lead(
+                      messages.get(a.language(), "input.truncated", Input.MAX_CHARS)
+                          + "\n\n"
+                          + a.lead())
+                  .build());
     }
+    return reply;
+  }
+
+  /** What the message does decides who answers it. */
+  private Reply byAct(String chatId, Reading r, ChatState state) {
+    switch (r.act()) {
+      case MORE:
+        return more(chatId, r);
+      case LETTER:
+        if (r.scope() != ch.optout.understand.Scope.OUT) {
+          return letter(chatId, r, state);
+        }
+        break;
+      case WHERE_TO_SEND:
+        Optional<Answer> address = followThrough.whereToSend(r, letters.target(state));
+        if (address.isPresent()) {
+          return new Reply(address.get(), Optional.of(r));
+        }
+        break;
+      case CHECKLIST:
+        if (r.platforms().isEmpty()) {
+          return withReading(checklist.pick(chatId, r.language()), r);
+        }
+        break;
+      case PROGRESS:
+        return withReading(checklist.open(chatId, r.language()), r);
+      case CORRECTION:
+        return correction(chatId, r, state);
+      default:
+        break;
+    }
+    if (r.country().isPresent()
+        && r.namesNothing()
+        && r.cardsFor(Reading.LAW).stream()
+            .noneMatch(a -> a.score() >= ch.optout.answer.Router.leads(r))
+        && r.act() == Act.QUESTION
+        && r.scope() != ch.optout.understand.Scope.IN) {
+      // "I live in Fribourg": noted for letters and complaints
+      return withReading(Reply.of(followThrough.countryNoted(r)), r);
+    }
+    return answer(chatId, r, state);
+  }
+
+  /** A question answered from the knowledge, remembered for follow-ups. */
+  private Reply answer(String chatId, Reading r, ChatState state) {
+    List<ScoredPassage> hits =
+        r.scope() == ch.optout.understand.Scope.OUT ? List.of() : search.retrieve(Queries.of(r));
+    Answer answer = composer.compose(new Question(r, hits));
     if (Checklist.isChecklist(state)
         && state.lastPlatform().filter(p -> !p.equals(Checklist.PICKING)).isPresent()
         && answer.answered()) {
       // a question in the middle of the checklist: answered, and the checklist waits where it was
-      String current = search.platforms().name(state.lastPlatform().get());
+      String current = understander.platforms().name(state.lastPlatform().get());
       answer = answer.withNote(messages.get(answer.language(), "checklist.resume", current));
       answer.platformId().ifPresent(store::countAnswer);
-      return new Reply(answer, Optional.of(u));
+      return new Reply(answer, Optional.of(r), choices(r, answer));
     }
-    remember(chatId, state, u, answer);
-    return new Reply(answer, Optional.of(u));
+    if (answer.kind() == ch.optout.answer.AnswerKind.CLARIFY) {
+      // the next message may name the platform: the card asked waits with the question
+      conversation.awaitPlatform(chatId, r);
+    } else {
+      conversation.remember(chatId, state, r, answer, "HOW_TO");
+    }
+    return new Reply(answer, Optional.of(r), choices(r, answer));
+  }
+
+  /** "Which platform?" offers the most asked ones as buttons: tapping one sends its name. */
+  private List<Reply.Choice> choices(Reading r, Answer answer) {
+    if (answer.kind() != ch.optout.answer.AnswerKind.CLARIFY || answer.platformId().isPresent()) {
+      return List.of();
+    }
+    return understander.popular().stream()
+        .map(id -> knowledge.findAny(id, r.language()))
+        .flatMap(Optional::stream)
+        .map(g -> new Reply.Choice(g.platform(), shortName(g.platform())))
+        .toList();
+  }
+
+  /** "Meta (Facebook, Instagram, Threads)" is typed as "Meta". */
+  private static String shortName(String platform) {
+    int paren = platform.indexOf('(');
+    return (paren > 0 ? platform.substring(0, paren) : platform).strip();
+  }
+
+  /** "write me a letter": for the platform named, else the one in context. */
+  private Reply letter(String chatId, Reading r, ChatState state) {
+    Optional<ch.optout.store.Region> region = r.country().flatMap(Regimes::letterRegion);
+    return withReading(
+        letters.request(chatId, r.question(), r.platformIds(), r.uncovered(), r.language(), region),
+        r);
+  }
+
+  /** The message after "/letter" alone: a name, or a short request naming one. */
+  private Optional<Reply> letterFor(String chatId, String text, Reading r, ChatState state) {
+    boolean naming =
+        r.act() == Act.LETTER
+            || ((!r.platforms().isEmpty() || r.uncovered().isPresent())
+                && text.strip().split("\\s+").length <= 6)
+            || isShortName(text);
+    store.save(chatId, state.withoutContext());
+    if (!naming) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        withReading(
+            letters.request(
+                chatId,
+                text,
+                r.platformIds(),
+                r.uncovered().or(() -> Optional.of(text.strip())),
+                r.language(),
+                r.country().flatMap(Regimes::letterRegion)),
+            r));
+  }
+
+  /** "no, I meant Facebook": the same question, about the platform now named. */
+  private Reply correction(String chatId, Reading r, ChatState state) {
+    Optional<String> card = conversation.lastCard(state);
+    Reading again =
+        r.toBuilder()
+            .act(Act.QUESTION)
+            .shape(
+                card.isPresent()
+                    ? ch.optout.understand.Shape.FACT
+                    : ch.optout.understand.Shape.HOW_TO)
+            .cardsByDocument(
+                card.map(
+                        c ->
+                            r.platformIds().stream()
+                                .collect(
+                                    java.util.stream.Collectors.toMap(
+                                        p -> p, p -> List.of(new Reading.Asked(c, 9.0)))))
+                    .orElse(r.cardsByDocument()))
+            .build();
+    return answer(chatId, again, state);
+  }
+
+  private Reply command(String chatId, String text, Language language, ChatState state) {
+    Optional<Reply> deepLink = deepLink(chatId, text, language);
+    if (deepLink.isPresent()) {
+      return deepLink.get();
+    }
+    if (Letters.isWaiting(state)
+        && text.toLowerCase(java.util.Locale.ROOT).startsWith("/region ")) {
+      // the law buttons of a waiting letter: the choice, then the letter itself
+      Optional<Reply> letter =
+          letters.answer(chatId, text.substring("/region ".length()), language, state);
+      if (letter.isPresent()) {
+        return letter.get();
+      }
+    }
+    return commands.run(chatId, text, language);
   }
 
   /**
@@ -225,12 +307,11 @@ public final class Assistant {
     }
     String argument = parts[1].strip();
     Optional<String> platform =
-        search
-            .index()
-            .knowledge()
+        knowledge
             .findAny(argument.toLowerCase(java.util.Locale.ROOT), language)
+            .filter(g -> g.kind() == DocumentKind.GUIDE)
             .map(g -> g.id())
-            .or(() -> search.platforms().platforms(argument).stream().findFirst());
+            .or(() -> understander.platforms().platforms(argument).stream().findFirst());
     return platform
         .flatMap(p -> openGuide(chatId, p, language))
         .map(a -> new Reply(a, Optional.empty()));
@@ -242,55 +323,21 @@ public final class Assistant {
     return !t.isEmpty() && t.length() <= 40 && t.split("\\s+").length <= 3 && !t.contains("?");
   }
 
-  /** The checklist's done / skip / later or numbers, or the law a letter waits for; else empty. */
-  private Optional<Reply> flowAnswer(
-      String chatId, String text, Language language, ChatState state) {
-    return checklist
-        .answer(chatId, text, language, state)
-        .or(() -> letters.answer(chatId, text, language, state));
+  private static Reply withReading(Reply reply, Reading r) {
+    return new Reply(reply.answer(), Optional.of(r), reply.choices());
   }
 
-  /** The language suffix of a flow's context intent ("CHECKLIST.fr"). */
-  private static Optional<Language> flowLanguage(String intent) {
-    int dot = intent.lastIndexOf('.');
-    return dot < 0 ? Optional.empty() : Language.fromCode(intent.substring(dot + 1));
-  }
-
-  private static Reply withUnderstanding(Reply reply, Understanding u) {
-    return new Reply(reply.answer(), Optional.of(u), reply.choices());
-  }
-
-  /** "more", « plus », "tell me more": the rest of the guide in context. */
-  private static final java.util.regex.Pattern MORE =
-      java.util.regex.Pattern.compile(
-          "(more|plus|en savoir plus|dis m en plus|dites m en plus|tell me more|show more|the rest|le reste|la suite|details|detail|more details|plus de details|voir plus|afficher plus)[ .!?]*");
-
-  /** "a letter to my landlord": addressed to someone, so not to the platform in context. */
-  private static final java.util.regex.Pattern OTHER_ADDRESSEE =
-      java.util.regex.Pattern.compile(
-          "\\b(to|for|pour|a|au|aux) (my|mon|ma|mes|the|le|la|les|a|an|un|une|our|notre|nos)\\b");
-
-  /** The platform the conversation is about, when fresh and one the knowledge has a guide for. */
-  private Optional<String> contextPlatform(ChatState state, Language language) {
-    return (state.contextFresh(clock.instant()) ? state.lastPlatform() : Optional.<String>empty())
-        .filter(p -> !p.equals(Checklist.PICKING))
-        .filter(p -> !Letters.isWaiting(state))
-        .filter(p -> search.index().knowledge().findAny(p, language).isPresent());
-  }
-
-  private Reply more(String chatId, ChatState state, Understanding u) {
-    Optional<String> platform =
-        state.contextFresh(clock.instant()) ? state.lastPlatform() : Optional.empty();
-    platform =
-        platform.filter(p -> search.index().knowledge().findAny(p, u.language()).isPresent());
+  /** "more", « plus »: the rest of the guide in context. */
+  private Reply more(String chatId, Reading r) {
+    Optional<String> platform = r.platformIds().stream().findFirst();
     if (platform.isEmpty()) {
       return new Reply(
-          Answer.message(u.language(), "", messages.get(u.language(), "more.none")),
-          Optional.of(u));
+          Answer.message(r.language(), "", messages.get(r.language(), "more.none")),
+          Optional.of(r));
     }
-    Answer answer = extractive.more(platform.get(), u.language());
-    rememberPlatform(chatId, state, platform.get(), u.language());
-    return new Reply(answer, Optional.of(u.withPlatforms(List.of(platform.get()))));
+    Answer answer = extractive.more(platform.get(), r.language());
+    conversation.rememberPlatform(chatId, platform.get(), r.language());
+    return new Reply(answer, Optional.of(r));
   }
 
   /**
@@ -298,7 +345,7 @@ public final class Assistant {
    * {@link #openGuide}.
    */
   public Optional<Answer> guide(String platformId, Language language) {
-    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+    if (knowledge.findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(extractive.guide(platformId, language));
@@ -309,28 +356,17 @@ public final class Assistant {
    * conversation's platform so that follow-ups are about it.
    */
   public Optional<Answer> openGuide(String chatId, String platformId, Language language) {
-    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+    if (knowledge.findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
     store.countAnswer(platformId);
-    rememberPlatform(chatId, store.load(chatId), platformId, language);
+    conversation.rememberPlatform(chatId, platformId, language);
     return Optional.of(extractive.howTo(platformId, language, -1));
-  }
-
-  /** The conversation is now about this platform, in this language, for an hour. */
-  private void rememberPlatform(
-      String chatId, ChatState state, String platformId, Language language) {
-    store.save(
-        chatId,
-        state.withContext(
-            platformId, Intent.HOW_TO.name() + "." + language.code(), clock.instant()));
   }
 
   /** The covered platforms as (id, display name), sorted by name, in one language. */
   public List<Map.Entry<String, String>> platforms(Language language) {
-    return search.index().knowledge().guides(language).stream()
-        .map(g -> Map.entry(g.id(), g.platform()))
-        .toList();
+    return knowledge.guides(language).stream().map(g -> Map.entry(g.id(), g.platform())).toList();
   }
 
   /**
@@ -338,26 +374,28 @@ public final class Assistant {
    * group ({@code group} −1). Counts nothing: the answer it replaces was counted.
    */
   public Optional<Answer> shortGuide(String platformId, Language language, int group) {
-    if (search.index().knowledge().findAny(platformId, language).isEmpty()) {
+    if (knowledge.findAny(platformId, language).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(extractive.howTo(platformId, language, group));
   }
 
   /**
-   * The short answer for an inline query ("linkedin", "instagram photos"): the first platform it
-   * names, in the query's language, else the app's. Stores and counts nothing.
+   * The short answer for an inline query ("linkedin", "instagram photos"): the answer to the query
+   * for the first platform it names, in the query's language, else the app's. Stores and counts
+   * nothing.
    */
   public Optional<Answer> inlineAnswer(String query, Optional<Language> app) {
     Input.Cleaned input = Input.clean(query);
     if (input.text().isBlank()) {
       return Optional.empty();
     }
-    Understanding u = search.understand(input.text(), app.orElse(Language.EN));
-    return u.platforms().stream()
-        .findFirst()
-        .filter(p -> search.index().knowledge().findAny(p, u.language()).isPresent())
-        .map(p -> extractive.howTo(p, u.language(), -1));
+    Reading r = understander.read(input.text(), app.orElse(Language.EN));
+    if (r.platforms().isEmpty()) {
+      return Optional.empty();
+    }
+    Answer a = composer.compose(new Question(r, search.retrieve(Queries.of(r))));
+    return a.answered() ? Optional.of(a) : Optional.empty();
   }
 
   /** The platforms of the checklist's pick list, in its order, by name. */
@@ -384,83 +422,11 @@ public final class Assistant {
    */
   public Optional<Language> chatLanguage(String chatId) {
     ChatState state = store.load(chatId);
-    return state.language().flatMap(Language::fromCode).or(() -> spoken(state));
-  }
-
-  /** The language the conversation is held in, kept with its context while that lasts. */
-  private Optional<Language> spoken(ChatState state) {
-    return state.contextFresh(clock.instant())
-        ? state.lastIntent().flatMap(Assistant::flowLanguage)
-        : Optional.empty();
+    return state.language().flatMap(Language::fromCode).or(() -> conversation.spoken(state));
   }
 
   /** The language a chat chose with /lang, if any. */
   public Optional<Language> chosenLanguage(String chatId) {
     return store.load(chatId).language().flatMap(Language::fromCode);
-  }
-
-  /** "et sur Instagram ?" names its platform; "and on my phone?" borrows the last one. */
-  private Understanding withFollowUp(Understanding u, ChatState state) {
-    boolean fresh =
-        state.contextAt().map(at -> at.plus(CONTEXT_TTL).isAfter(clock.instant())).orElse(false);
-    int words = u.question().split("\\s+").length;
-    // "c'est rétroactif ?", "and for my son?": a fact asked about the platform in context
-    boolean asksFact = !u.facets().isEmpty() && words <= FOLLOW_UP_MAX_WORDS * 2;
-    // "et si j'ai déjà publié des photos l'an dernier ?" opens like a follow-up, however long
-    boolean opener = OPENER.matcher(Text.fold(u.question()).strip()).lookingAt();
-    int limit = opener ? FOLLOW_UP_MAX_WORDS * 2 : FOLLOW_UP_MAX_WORDS;
-    if (!fresh
-        || !u.platforms().isEmpty()
-        || u.uncovered().isPresent()
-        || state.lastPlatform().isEmpty()
-        || (words > limit && !asksFact)
-        || u.intent() == Intent.SMALL_TALK
-        || u.intent() == Intent.OFF_TOPIC
-        || (!asksFact && !search.isFollowUp(u.question()))
-        || state.lastPlatform().filter(Checklist.PICKING::equals).isPresent()
-        // only a platform the knowledge has: not a flow's placeholder, not one since removed
-        || search.index().knowledge().findAny(state.lastPlatform().get(), u.language()).isEmpty()
-        || Letters.isWaiting(state)) {
-      return u;
-    }
-    return u.withPlatforms(List.of(state.lastPlatform().get()));
-  }
-
-  private void remember(String chatId, ChatState state, Understanding u, Answer answer) {
-    if (answer.answered()
-        && answer.kind() != AnswerKind.MESSAGE
-        && answer.platformId().isPresent()) {
-      Instant now = clock.instant();
-      store.save(
-          chatId,
-          state.withContext(
-              answer.platformId().get(), u.intent().name() + "." + u.language().code(), now));
-      store.countAnswer(answer.platformId().get());
-    } else {
-      keepLanguage(chatId, state, u);
-    }
-  }
-
-  /**
-   * A clear message in another language moves the conversation to it, keeping its platform: "et
-   * whatsapp ?" after a French question is answered in French.
-   */
-  private void keepLanguage(String chatId, ChatState state, Understanding u) {
-    if (!u.languageDetected() || !state.contextFresh(clock.instant())) {
-      return;
-    }
-    Optional<String> intent = state.lastIntent();
-    if (intent.isEmpty() || Checklist.isChecklist(state) || Letters.isWaiting(state)) {
-      return;
-    }
-    String base =
-        intent.get().contains(".")
-            ? intent.get().substring(0, intent.get().lastIndexOf('.'))
-            : intent.get();
-    String updated = base + "." + u.language().code();
-    if (!updated.equals(intent.get())) {
-      store.save(
-          chatId, state.withContext(state.lastPlatform().get(), updated, state.contextAt().get()));
-    }
   }
 }

@@ -8,7 +8,8 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Intent;
-import ch.optout.search.KnowledgeSearch;
+import ch.optout.search.PlatformMatcher;
+import ch.optout.search.UncoveredServices;
 import ch.optout.store.ChatExport;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
@@ -34,7 +35,9 @@ final class Commands {
   /** What an unknown command echoes of itself: the slash and the word after it. */
   private static final Pattern COMMAND_WORD = Pattern.compile("/[\\p{L}\\p{N}_]*");
 
-  private final KnowledgeSearch search;
+  private final KnowledgeBase knowledge;
+  private final PlatformMatcher platforms;
+  private final UncoveredServices uncovered;
   private final ExtractiveComposer extractive;
   private final Messages messages;
   private final ChatStore store;
@@ -46,7 +49,9 @@ final class Commands {
   private final boolean hostedModel;
 
   Commands(
-      KnowledgeSearch search,
+      KnowledgeBase knowledge,
+      PlatformMatcher platforms,
+      UncoveredServices uncovered,
       ExtractiveComposer extractive,
       Messages messages,
       ChatStore store,
@@ -55,7 +60,9 @@ final class Commands {
       Letters letters,
       boolean hostedModel) {
     this.hostedModel = hostedModel;
-    this.search = search;
+    this.knowledge = knowledge;
+    this.platforms = platforms;
+    this.uncovered = uncovered;
     this.extractive = extractive;
     this.messages = messages;
     this.store = store;
@@ -82,17 +89,17 @@ final class Commands {
             : checklist.command(chatId, argument, language);
       }
       case "/letter", "/lettre" -> {
-        List<String> named = search.platforms().platforms(argument);
+        List<String> named = platforms.platforms(argument);
         // "/letter Duolingo": a service without a guide still gets the reviewed letter
         Optional<String> service =
             named.isEmpty() && !argument.isBlank()
                 ? Optional.of(
-                    search
-                        .understand(argument, language)
-                        .uncovered()
+                    uncovered
+                        .find(argument)
+                        .map(UncoveredServices.Match::name)
                         .orElse(LegalRegime.withoutRegion(argument)))
                 : Optional.empty();
-        return letters.request(chatId, argument, named, service, language);
+        return letters.request(chatId, argument, named, service, language, Optional.empty());
       }
       case "/region", "/région" -> {
         return letters.setRegion(chatId, argument, language);
@@ -156,7 +163,7 @@ final class Commands {
   }
 
   private Answer platforms(Language language) {
-    List<Guide> guides = search.index().knowledge().guides(language);
+    List<Guide> guides = knowledge.guides(language);
     String list = guides.stream().map(g -> "• " + g.platform()).collect(Collectors.joining("\n"));
     String example = guides.isEmpty() ? "LinkedIn" : guides.get(0).platform();
     return Answer.message(
@@ -166,7 +173,7 @@ final class Commands {
   }
 
   private Answer about(Language language) {
-    KnowledgeBase kb = search.index().knowledge();
+    KnowledgeBase kb = knowledge;
     List<LocalDate> dates =
         kb.guides(language).stream()
             .map(Guide::verified)
@@ -206,6 +213,7 @@ final class Commands {
     data.device().ifPresent(device -> lines.add(messages.get(language, "mydata.device", device)));
     data.region()
         .ifPresent(region -> lines.add(messages.get(language, "mydata.region", region.name())));
+    data.country().ifPresent(code -> lines.add(messages.get(language, "mydata.country", code)));
     data.context()
         .ifPresent(
             c ->
@@ -216,7 +224,7 @@ final class Commands {
                         c.platformId().equals(Checklist.PICKING)
                                 || c.platformId().equals(Letters.ASKED)
                             ? "—"
-                            : search.platforms().name(c.platformId()),
+                            : platforms.name(c.platformId()),
                         intentName(c.intent(), language),
                         TIME.format(c.expiresAt()))));
     if (!data.checklist().isEmpty()) {
@@ -228,7 +236,7 @@ final class Commands {
                 messages.get(
                     language,
                     "mydata.checklist.item",
-                    search.platforms().name(item.platformId()),
+                    platforms.name(item.platformId()),
                     messages.get(language, "mydata.status." + item.status().name()),
                     item.date()));
       }

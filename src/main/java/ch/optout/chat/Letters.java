@@ -68,18 +68,41 @@ final class Letters {
    * which law applies (unless the text says it: "under Swiss law").
    */
   Reply request(String chatId, String text, List<String> named, Language language) {
-    return request(chatId, text, named, Optional.empty(), language);
+    return request(chatId, text, named, Optional.empty(), language, Optional.empty());
   }
 
   /**
    * @param service a service OptOut has no guide for, named in the request ("/letter Duolingo")
    */
   Reply request(
-      String chatId, String text, List<String> named, Optional<String> service, Language language) {
+      String chatId,
+      String text,
+      List<String> named,
+      Optional<String> service,
+      Language language,
+      Optional<Region> lives) {
     Optional<String> target =
         named.isEmpty()
-            ? service.or(() -> writer.companyNamedIn(text)).flatMap(Letters::serviceToken)
+            ? service.or(() -> writer.companyNamedIn(text)).flatMap(this::serviceToken)
             : Optional.of(named.get(0));
+    if (target.isEmpty() && service.isPresent() && !service.get().isBlank()) {
+      // a name no list knows: the letter is written now and the name never kept
+      Region region =
+          LegalRegime.mentionedIn(text)
+              .map(r -> Region.valueOf(r.name()))
+              .or(() -> lives)
+              .or(() -> store.load(chatId).region())
+              .orElse(Region.EU);
+      String name = LegalRegime.withoutRegion(service.get()).strip();
+      if (!name.isEmpty()) {
+        return written(
+            Optional.empty(),
+            writer.spelling(name),
+            writer.writeUncovered(name, LegalRegime.valueOf(region.name()), language),
+            LegalRegime.valueOf(region.name()),
+            language);
+      }
+    }
     if (target.isEmpty()) {
       // the next message names the platform
       ChatState state = store.load(chatId);
@@ -91,14 +114,17 @@ final class Letters {
     String platformId = target.get();
     ChatState state = store.load(chatId);
     Optional<Region> region =
-        LegalRegime.mentionedIn(text).map(r -> Region.valueOf(r.name())).or(state::region);
+        LegalRegime.mentionedIn(text)
+            .map(r -> Region.valueOf(r.name()))
+            .or(() -> lives)
+            .or(state::region);
     if (region.isEmpty()) {
       store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
       return whichRegion(language);
     }
-    if (state.region().isEmpty()) {
-      store.save(chatId, state.withRegion(region.get()));
-    }
+    ChatState kept = state.region().isEmpty() ? state.withRegion(region.get()) : state;
+    // "where do I send it?" next is about this letter
+    store.save(chatId, kept.withContext(platformId, "LETTER." + language.code(), clock.instant()));
     return write(platformId, region.get(), language);
   }
 
@@ -159,17 +185,32 @@ final class Letters {
   /** Services without a guide are kept, while a letter waits, as "svc-" and a slug of the name. */
   static final String SERVICE = "svc-";
 
-  /** "Duolingo" → "svc-duolingo"; empty for text that is no short name. */
-  static Optional<String> serviceToken(String name) {
+  /**
+   * "Duolingo" → "svc-duolingo", for a service the list of services without a guide or the company
+   * contacts know; empty for any other text, which is never kept (it could be a user's own words).
+   */
+  Optional<String> serviceToken(String name) {
     String slug = String.join("-", ch.optout.search.Text.words(name));
     if (slug.isEmpty() || slug.length() > 40 || slug.split("-").length > 3) {
       return Optional.empty();
     }
-    return Optional.of(SERVICE + slug);
+    boolean known =
+        uncovered.names().stream()
+                .anyMatch(n -> String.join("-", ch.optout.search.Text.words(n)).equals(slug))
+            || writer.knows(name);
+    return known ? Optional.of(SERVICE + slug) : Optional.empty();
+  }
+
+  /** The platform or service the last letter was for, while its context lasts. */
+  Optional<String> target(ChatState state) {
+    return state
+        .lastIntent()
+        .filter(i -> i.startsWith("LETTER."))
+        .flatMap(i -> state.lastPlatform());
   }
 
   /** The name to print for a platform id or a service token. */
-  private String displayName(String target) {
+  String displayName(String target) {
     if (!target.startsWith(SERVICE)) {
       return platforms.name(target);
     }
@@ -192,18 +233,30 @@ final class Letters {
         service
             ? writer.writeUncovered(displayName(platformId), regime, language)
             : writer.write(platformId, regime, language);
+    return written(
+        service ? Optional.empty() : Optional.of(platformId),
+        displayName(platformId),
+        letter,
+        regime,
+        language);
+  }
+
+  private Reply written(
+      Optional<String> platformId,
+      String name,
+      Optional<LetterWriter.Letter> letter,
+      LegalRegime regime,
+      Language language) {
     if (letter.isEmpty()) {
       return whichPlatform(language);
     }
     LetterWriter.Letter l = letter.get();
-    String title =
-        messages.get(
-            language, "letter.title", displayName(platformId), regionName(regime, language));
+    String title = messages.get(language, "letter.title", name, regionName(regime, language));
     String lead =
         l.intro() + "\n\n" + messages.get(language, "letter.fill", regionName(regime, language));
     Answer answer =
         Answer.builder(language, AnswerKind.LETTER)
-            .platformId(service ? Optional.empty() : Optional.of(platformId))
+            .platformId(platformId)
             .title(title)
             .lead(lead)
             .sources(l.sources())

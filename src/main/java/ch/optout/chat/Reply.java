@@ -1,7 +1,7 @@
 package ch.optout.chat;
 
 import ch.optout.answer.Answer;
-import ch.optout.search.Understanding;
+import ch.optout.understand.Reading;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +11,15 @@ import java.util.Optional;
  * commands), and the quick answers it expects next (done / skip / later…), for channels that offer
  * buttons and for {@code ask --json}.
  */
-public record Reply(Answer answer, Optional<Understanding> understanding, List<Choice> choices) {
+public record Reply(Answer answer, Optional<Reading> reading, List<Choice> choices) {
   public Reply {
     Objects.requireNonNull(answer, "answer");
-    Objects.requireNonNull(understanding, "understanding");
+    Objects.requireNonNull(reading, "reading");
     choices = List.copyOf(choices);
   }
 
-  public Reply(Answer answer, Optional<Understanding> understanding) {
-    this(answer, understanding, List.of());
+  public Reply(Answer answer, Optional<Reading> reading) {
+    this(answer, reading, List.of());
   }
 
   /**
@@ -35,6 +35,11 @@ public record Reply(Answer answer, Optional<Understanding> understanding, List<C
         throw new IllegalArgumentException("choice command longer than 64 bytes: " + command);
       }
     }
+  }
+
+  /** The same reply with another answer: the same reading and choices. */
+  public Reply withAnswer(Answer other) {
+    return new Reply(other, reading, choices);
   }
 
   static Reply of(Answer answer) {

@@ -60,13 +60,18 @@ final class AnswerJson {
     json.put("cards", a.cards());
     json.put("asks_back", a.kind() == ch.optout.answer.AnswerKind.CLARIFY);
     reply
-        .understanding()
+        .reading()
         .ifPresent(
-            u -> {
-              json.put("intent", u.intent().name().toLowerCase(java.util.Locale.ROOT));
-              json.put("platforms", u.platforms());
-              json.put("facets", u.facets());
-              u.uncovered().ifPresent(name -> json.put("uncovered", name));
+            r -> {
+              json.put("act", r.act().name().toLowerCase(java.util.Locale.ROOT));
+              json.put("shape", r.shape().name().toLowerCase(java.util.Locale.ROOT));
+              json.put("scope", r.scope().name().toLowerCase(java.util.Locale.ROOT));
+              json.put("platforms", r.platformIds());
+              json.put(
+                  "facets",
+                  r.cards().stream().limit(3).map(ch.optout.understand.Reading.Asked::id).toList());
+              r.uncovered().ifPresent(name -> json.put("uncovered", name));
+              r.country().ifPresent(code -> json.put("country", code));
             });
     try {
       return mapper.writeValueAsString(json);

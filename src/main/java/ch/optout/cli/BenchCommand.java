@@ -1,10 +1,12 @@
 package ch.optout.cli;
 
 import ch.optout.answer.Answer;
+import ch.optout.answer.Queries;
+import ch.optout.answer.Question;
 import ch.optout.knowledge.Language;
 import ch.optout.search.RetrievalMode;
-import ch.optout.search.SearchResult;
-import ch.optout.search.Understanding;
+import ch.optout.search.ScoredPassage;
+import ch.optout.understand.Reading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -160,11 +162,11 @@ final class BenchCommand implements Callable<Integer> {
     for (int r = 0; r < rounds; r++) {
       for (String q : QUESTIONS) {
         long a = System.nanoTime();
-        Understanding u = c.search.understand(q, Language.EN);
+        Reading u = c.understander.read(q, Language.EN);
         long b = System.nanoTime();
-        SearchResult result = c.search.search(u);
+        java.util.List<ScoredPassage> hits = c.search.retrieve(Queries.of(u));
         long d = System.nanoTime();
-        Answer answer = c.composer.compose(result);
+        Answer answer = c.composer.compose(new Question(u, hits));
         long e = System.nanoTime();
         if (answer.title() == null) {
           throw new IllegalStateException();

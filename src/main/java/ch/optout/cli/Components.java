@@ -15,16 +15,15 @@ import ch.optout.search.Bm25Retriever;
 import ch.optout.search.Embedder;
 import ch.optout.search.HybridRetriever;
 import ch.optout.search.IndexSnapshot;
-import ch.optout.search.IntentClassifier;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.LanguageDetector;
 import ch.optout.search.MiniLmEmbedder;
 import ch.optout.search.PlatformMatcher;
-import ch.optout.search.QueryUnderstanding;
 import ch.optout.search.RetrievalMode;
 import ch.optout.search.Retriever;
 import ch.optout.search.StoredEmbedder;
+import ch.optout.search.UncoveredServices;
 import ch.optout.search.VectorRetriever;
 import ch.optout.search.VectorSnapshot;
 import ch.optout.search.WarmingRetriever;
@@ -121,16 +120,16 @@ final class Components implements AutoCloseable {
             .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.empty()));
     long indexed = System.nanoTime();
     PlatformMatcher platformMatcher = new PlatformMatcher(knowledge);
-    QueryUnderstanding understanding =
-        new QueryUnderstanding(languages, platformMatcher, new IntentClassifier());
     this.understander =
         new Understander(
             knowledge,
             languages,
             platformMatcher,
-            understanding.uncoveredServices(),
+            UncoveredServices.bundled(),
             Regions.bundled(),
-            java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
+            java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList(),
+            // each language's classifiers on a thread of their own, before the model needs them
+            embedding);
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {
       this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
@@ -140,14 +139,15 @@ final class Components implements AutoCloseable {
           new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
     }
 
-    this.search = new KnowledgeSearch(understanding, retriever, index);
+    this.search = new KnowledgeSearch(retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages, clock);
     this.composer = composer(settings, extractive, languages, messages, llmCalls);
     this.plainText = new PlainTextRenderer(messages);
     this.store = store;
     this.assistant =
-        new Assistant(search, composer, extractive, messages, store, clock, Version.get());
+        new Assistant(
+            understander, search, composer, extractive, messages, store, clock, Version.get());
     LOG.debug(
         "ready in {} ms: knowledge {} ms, Lucene warm-up wait {} ms, index {} ms, the rest {} ms",
         ms(start, System.nanoTime()),

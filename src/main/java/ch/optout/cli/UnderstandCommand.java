@@ -88,6 +88,21 @@ final class UnderstandCommand implements Callable<Integer> {
         r.cards().stream()
             .map(a -> a.id() + ":" + String.format(java.util.Locale.ROOT, "%.2f", a.score()))
             .toList());
+    Map<String, List<String>> byDocument = new LinkedHashMap<>();
+    r.cardsByDocument()
+        .forEach(
+            (doc, cards) ->
+                byDocument.put(
+                    doc,
+                    cards.stream()
+                        .limit(3)
+                        .map(
+                            a ->
+                                a.id()
+                                    + ":"
+                                    + String.format(java.util.Locale.ROOT, "%.2f", a.score()))
+                        .toList()));
+    m.put("by_document", byDocument);
     r.country().ifPresent(v -> m.put("country", v));
     r.device().ifPresent(v -> m.put("device", v.name()));
     if (explain) {

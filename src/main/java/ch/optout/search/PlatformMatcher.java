@@ -123,6 +123,9 @@ public final class PlatformMatcher {
           "data",
           "terms");
 
+  /** A word written with a capital. */
+  private static final Pattern CAPITAL_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+");
+
   /** Platform names that are also common nouns. */
   private static final Set<String> COMMON_NOUNS = Set.of("notion", "zoom", "slack", "discord");
 
@@ -159,39 +162,124 @@ public final class PlatformMatcher {
       }
     }
     aliases.addAll(unique.values());
+    for (Guide guide : knowledge.documents()) {
+      guide.sections().forEach(section -> vocabulary.addAll(Text.words(section.fullText())));
+      guide
+          .cards()
+          .forEach(
+              card -> {
+                vocabulary.addAll(Text.words(card.question()));
+                vocabulary.addAll(Text.words(card.answer()));
+              });
+    }
+    for (Alias alias : aliases) {
+      byFirstLetter
+          .computeIfAbsent(alias.words().get(0).charAt(0), k -> new ArrayList<>())
+          .add(alias);
+      byFirstWord.computeIfAbsent(alias.words().get(0), k -> new ArrayList<>()).add(alias);
+    }
   }
+
+  /**
+   * The aliases by the first letter of their first word: a name, typed exactly or with a typo,
+   * starts with its own first letter, so a word is only compared with these.
+   */
+  private final Map<Character, List<Alias>> byFirstLetter = new HashMap<>();
+
+  /** The aliases by their first word, for exact matches. */
+  private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
+
+  /**
+   * The aliases a word may start: those beginning with it, and, for a word the knowledge does not
+   * use (a typo?), those beginning with its first letter.
+   */
+  private List<Alias> candidates(String word) {
+    List<Alias> exact = byFirstWord.getOrDefault(word, List.of());
+    if (word.length() < 4 || vocabulary.contains(word)) {
+      return exact;
+    }
+    List<Alias> typos = typos(word);
+    if (typos.isEmpty()) {
+      return exact;
+    }
+    List<Alias> all = new ArrayList<>(exact);
+    all.addAll(typos);
+    return all;
+  }
+
+  /** Words already compared with every alias, and the aliases they are a typo of. */
+  private final Map<String, List<Alias>> typoCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Beyond this many words the cache stops growing: user text must not fill the memory. */
+  static final int TYPO_CACHE_SIZE = 100_000;
+
+  private List<Alias> typos(String word) {
+    List<Alias> cached = typoCache.get(word);
+    if (cached != null) {
+      return cached;
+    }
+    List<Alias> found = new ArrayList<>();
+    for (Alias a : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
+      if (!a.words().get(0).equals(word) && isTypo(word, a.words().get(0))) {
+        found.add(a);
+      }
+    }
+    List<Alias> result = List.copyOf(found);
+    if (typoCache.size() < TYPO_CACHE_SIZE) {
+      typoCache.put(word, result);
+    }
+    return result;
+  }
+
+  /** The words the knowledge is written in, names aside: correctly spelt, so never typos. */
+  private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
 
   /** Every platform named, in the order they appear, longest names first where they overlap. */
   public List<Match> find(String question) {
     List<String> words = Text.words(question);
     List<Match> candidates = new ArrayList<>();
-    for (Alias alias : aliases) {
-      int n = alias.words().size();
-      for (int i = 0; i + n <= words.size(); i++) {
-        Boolean exact = matches(alias, words, i);
-        if (exact != null) {
-          int length = String.join(" ", alias.words()).length();
-          candidates.add(new Match(alias.platformId(), i, i + n, exact, length));
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      for (Alias alias : candidates(word)) {
+        int n = alias.words().size();
+        if (i + n <= words.size()) {
+          Boolean exact = matches(alias, words, i);
+          if (exact != null) {
+            int length = String.join(" ", alias.words()).length();
+            candidates.add(new Match(alias.platformId(), i, i + n, exact, length));
+          }
         }
       }
       // a one-word alias typed as two words: "linked in", "snap chat"
-      if (n == 1 && alias.words().get(0).length() >= 6) {
-        for (int i = 0; i + 1 < words.size(); i++) {
-          String joined = words.get(i) + words.get(i + 1);
+      if (i + 1 < words.size()) {
+        String joined = word + words.get(i + 1);
+        // two correctly spelt words glued are a name only exactly ("linked in")
+        boolean spelt = vocabulary.contains(word) && vocabulary.contains(words.get(i + 1));
+        for (Alias alias :
+            spelt ? byFirstWord.getOrDefault(joined, List.of()) : candidates(joined)) {
           String want = alias.words().get(0);
           // two words glued are a weaker signal than one typed word: one edit at most
-          if (joined.equals(want)
-              || (isTypo(joined, want) && Text.distance(joined, want, 1) <= 1)) {
+          if (alias.words().size() == 1
+              && want.length() >= 6
+              && (joined.equals(want)
+                  || (isTypo(joined, want) && Text.distance(joined, want, 1) <= 1))) {
             candidates.add(
                 new Match(alias.platformId(), i, i + 2, joined.equals(want), joined.length()));
           }
         }
       }
     }
-    // "la notion de…", "a zoom on…": a common noun after an article is no platform's name
+    // "la notion de…", "a zoom on…": a common noun after an article is no platform's name, unless
+    // written as one ("the Discord setting", « un Zoom »)
+    java.util.Set<String> capitalised = new java.util.HashSet<>();
+    Matcher upper = CAPITAL_WORD.matcher(question);
+    while (upper.find()) {
+      capitalised.add(Text.fold(upper.group()));
+    }
     candidates.removeIf(
         m ->
             COMMON_NOUNS.contains(words.get(m.start()))
+                && !capitalised.contains(words.get(m.start()))
                 && m.start() > 0
                 && ARTICLES.contains(words.get(m.start() - 1)));
     candidates.sort(
@@ -248,13 +336,14 @@ public final class PlatformMatcher {
   /**
    * @return true for an exact match, false for a typo, null for no match
    */
-  private static Boolean matches(Alias alias, List<String> words, int at) {
+  private Boolean matches(Alias alias, List<String> words, int at) {
     boolean exact = true;
     for (int k = 0; k < alias.words().size(); k++) {
       String want = alias.words().get(k);
       String got = words.get(at + k);
       if (!want.equals(got)) {
-        if (!isTypo(got, want)) {
+        // a word the knowledge itself uses is spelt right: it is no typo of a name
+        if (vocabulary.contains(got) || !isTypo(got, want)) {
           return null;
         }
         exact = false;
@@ -264,7 +353,10 @@ public final class PlatformMatcher {
   }
 
   static boolean isTypo(String typed, String alias) {
-    if (alias.length() < 5 || NOT_TYPOS.contains(typed) || typed.charAt(0) != alias.charAt(0)) {
+    if (alias.length() < 5
+        || Math.abs(typed.length() - alias.length()) > 2
+        || NOT_TYPOS.contains(typed)
+        || typed.charAt(0) != alias.charAt(0)) {
       return false;
     }
     int allowed = alias.length() >= 9 ? 2 : 1;

@@ -39,7 +39,13 @@ public final class UncoveredServices {
       }
     }
     this.entries = List.copyOf(all);
+    for (Entry e : entries) {
+      byFirstWord.computeIfAbsent(e.words().get(0), k -> new ArrayList<>()).add(e);
+    }
   }
+
+  /** The entries by their first word. */
+  private final java.util.Map<String, List<Entry>> byFirstWord = new java.util.HashMap<>();
 
   /** The list bundled with OptOut ({@code coverage/uncovered.txt}). */
   public static UncoveredServices bundled() {
@@ -66,10 +72,10 @@ public final class UncoveredServices {
   public Optional<Match> find(String question) {
     List<String> words = Text.words(question);
     Match best = null;
-    for (Entry e : entries) {
-      int n = e.words().size();
-      for (int i = 0; i + n <= words.size(); i++) {
-        if (words.subList(i, i + n).equals(e.words())) {
+    for (int i = 0; i < words.size(); i++) {
+      for (Entry e : byFirstWord.getOrDefault(words.get(i), List.of())) {
+        int n = e.words().size();
+        if (i + n <= words.size() && words.subList(i, i + n).equals(e.words())) {
           int length = String.join(" ", e.words()).length();
           if (best == null || length > best.length()) {
             best = new Match(e.name(), i, i + n, length);

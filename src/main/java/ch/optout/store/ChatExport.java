@@ -16,12 +16,14 @@ public record ChatExport(
     Optional<String> language,
     Optional<String> device,
     Optional<Region> region,
+    Optional<String> country,
     Optional<Context> context,
     List<ChecklistItem> checklist,
     Optional<Instant> lastChange) {
 
   public static final ChatExport EMPTY =
       new ChatExport(
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -33,16 +35,32 @@ public record ChatExport(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(country, "country");
     Objects.requireNonNull(context, "context");
     checklist = List.copyOf(checklist);
     Objects.requireNonNull(lastChange, "lastChange");
   }
 
-  /** The last platform and intent, kept for follow-ups until {@code expiresAt}. */
-  public record Context(String platformId, String intent, Instant setAt, Instant expiresAt) {
+  /**
+   * The last platform (and a second one, and the card last answered), kept for follow-ups until
+   * {@code expiresAt}.
+   */
+  public record Context(
+      String platformId,
+      String intent,
+      Instant setAt,
+      Instant expiresAt,
+      Optional<String> otherPlatform,
+      Optional<String> card) {
+    public Context(String platformId, String intent, Instant setAt, Instant expiresAt) {
+      this(platformId, intent, setAt, expiresAt, Optional.empty(), Optional.empty());
+    }
+
     public Context {
       Tokens.check(platformId, "platformId");
       Tokens.check(intent, "intent");
+      otherPlatform.ifPresent(v -> Tokens.check(v, "otherPlatform"));
+      card.ifPresent(v -> Tokens.check(v, "card"));
       Objects.requireNonNull(setAt, "setAt");
       Objects.requireNonNull(expiresAt, "expiresAt");
     }
@@ -52,6 +70,7 @@ public record ChatExport(
     return language.isEmpty()
         && device.isEmpty()
         && region.isEmpty()
+        && country.isEmpty()
         && context.isEmpty()
         && checklist.isEmpty();
   }

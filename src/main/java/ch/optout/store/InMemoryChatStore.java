@@ -92,11 +92,14 @@ public final class InMemoryChatStore implements ChatStore {
                         p,
                         s.lastIntent().orElseThrow(),
                         s.contextAt().orElseThrow(),
-                        s.contextAt().orElseThrow().plus(ChatState.CONTEXT_TTL)));
+                        s.contextAt().orElseThrow().plus(ChatState.CONTEXT_TTL),
+                        s.otherPlatform(),
+                        s.lastCard()));
     return new ChatExport(
         s.language(),
         s.device(),
         s.region(),
+        s.country(),
         context,
         sorted(e.checklist),
         Optional.of(e.changedAt));

@@ -42,7 +42,8 @@ public abstract class JdbcChatStore implements ChatStore {
           try (PreparedStatement p =
               c.prepareStatement(
                   """
-          SELECT c.language, c.device, c.region, x.platform_id, x.intent, x.set_at
+          SELECT c.language, c.device, c.region, x.platform_id, x.intent, x.set_at, c.country,
+            x.other_platform, x.card_id
           FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key AND x.set_at > ?
           WHERE c.chat_key = ?""")) {
             p.setLong(1, freshAfter);
@@ -51,18 +52,27 @@ public abstract class JdbcChatStore implements ChatStore {
               if (!r.next()) {
                 return ChatState.EMPTY;
               }
-              ChatState prefs =
-                  new ChatState(
-                      text(r, 1),
-                      text(r, 2),
-                      text(r, 3).flatMap(Region::fromCode),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty());
+              ChatState prefs = ChatState.EMPTY;
+              if (text(r, 1).isPresent()) {
+                prefs = prefs.withLanguage(text(r, 1).get());
+              }
+              if (text(r, 2).isPresent()) {
+                prefs = prefs.withDevice(text(r, 2).get());
+              }
+              if (text(r, 3).flatMap(Region::fromCode).isPresent()) {
+                prefs = prefs.withRegion(text(r, 3).flatMap(Region::fromCode).get());
+              }
+              if (text(r, 7).isPresent()) {
+                prefs = prefs.withCountry(text(r, 7).get());
+              }
               return r.getString(4) == null
                   ? prefs
-                  : prefs.withContext(
-                      r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6)));
+                  : prefs.withTopic(
+                      r.getString(4),
+                      text(r, 8),
+                      text(r, 9),
+                      r.getString(5),
+                      Instant.ofEpochMilli(r.getLong(6)));
             }
           }
         });
@@ -77,25 +87,31 @@ public abstract class JdbcChatStore implements ChatStore {
           update(
               c,
               """
-          INSERT INTO chat (chat_key, language, device, region, updated_at) VALUES (?, ?, ?, ?, ?)
+          INSERT INTO chat (chat_key, language, device, region, country, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?)
           ON CONFLICT (chat_key) DO UPDATE SET language = excluded.language, device = excluded.device,
-            region = excluded.region, updated_at = excluded.updated_at""",
+            region = excluded.region, country = excluded.country, updated_at = excluded.updated_at""",
               key,
               state.language().orElse(null),
               state.device().orElse(null),
               state.region().map(Region::name).orElse(null),
+              state.country().orElse(null),
               clock.millis());
           if (state.lastPlatform().isPresent()) {
             update(
                 c,
                 """
-            INSERT INTO context (chat_key, platform_id, intent, set_at) VALUES (?, ?, ?, ?)
+            INSERT INTO context (chat_key, platform_id, intent, set_at, other_platform, card_id)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (chat_key) DO UPDATE SET platform_id = excluded.platform_id, intent = excluded.intent,
-              set_at = excluded.set_at""",
+              set_at = excluded.set_at, other_platform = excluded.other_platform,
+              card_id = excluded.card_id""",
                 key,
                 state.lastPlatform().get(),
                 state.lastIntent().orElseThrow(),
-                state.contextAt().orElseThrow().toEpochMilli());
+                state.contextAt().orElseThrow().toEpochMilli(),
+                state.otherPlatform().orElse(null),
+                state.lastCard().orElse(null));
           } else {
             update(c, "DELETE FROM context WHERE chat_key = ?", key);
           }
@@ -168,7 +184,8 @@ public abstract class JdbcChatStore implements ChatStore {
           try (PreparedStatement p =
               c.prepareStatement(
                   """
-          SELECT c.language, c.device, c.region, c.updated_at, x.platform_id, x.intent, x.set_at
+          SELECT c.language, c.device, c.region, c.updated_at, x.platform_id, x.intent, x.set_at,
+            c.country, x.other_platform, x.card_id
           FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key WHERE c.chat_key = ?""")) {
             p.setString(1, key);
             try (ResultSet r = p.executeQuery()) {
@@ -184,12 +201,15 @@ public abstract class JdbcChatStore implements ChatStore {
                             r.getString(5),
                             r.getString(6),
                             setAt,
-                            setAt.plus(ChatState.CONTEXT_TTL)));
+                            setAt.plus(ChatState.CONTEXT_TTL),
+                            text(r, 9),
+                            text(r, 10)));
               }
               return new ChatExport(
                   text(r, 1),
                   text(r, 2),
                   text(r, 3).flatMap(Region::fromCode),
+                  text(r, 8),
                   context,
                   checklist(c, key),
                   Optional.of(Instant.ofEpochMilli(r.getLong(4))));
@@ -324,6 +344,7 @@ public abstract class JdbcChatStore implements ChatStore {
         c,
         """
         DELETE FROM chat WHERE chat_key = ? AND language IS NULL AND device IS NULL AND region IS NULL
+          AND country IS NULL
           AND NOT EXISTS (SELECT 1 FROM context x WHERE x.chat_key = chat.chat_key)
           AND NOT EXISTS (SELECT 1 FROM checklist k WHERE k.chat_key = chat.chat_key)""",
         key);

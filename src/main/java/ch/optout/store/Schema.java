@@ -117,7 +117,18 @@ final class Schema {
                   // from now on each step says which older code may still run beside it
                   "ALTER TABLE schema_version ADD COLUMN oldest_reader INTEGER"),
               // only new tables: release 2 runs on it unchanged
-              2));
+              2),
+          new Migration(
+              4,
+              "where the user lives, a second platform and the last card in the context",
+              List.of(
+                  // country: an ISO code the user said ("CH", "PT", "CA-QC"), for complaints
+                  "ALTER TABLE chat ADD COLUMN country TEXT",
+                  // for "which one is easier?" and "no, I meant Facebook": short identifiers only
+                  "ALTER TABLE context ADD COLUMN other_platform TEXT",
+                  "ALTER TABLE context ADD COLUMN card_id TEXT"),
+              // only new columns: release 3 runs on it unchanged
+              3));
 
   /** Tables that hold a {@code chat_key}: /forget and retention must reach every one of them. */
   static final List<String> CHAT_TABLES = List.of("checklist", "context", "chat");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -38,10 +39,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Labels a message by the exemplars nearest to it, the way people's wordings resemble each other.
- * Two neighbourhoods are blended: a lexical one, Lucene's {@link KNearestNeighborClassifier} with
- * BM25 over the language's analyzer (stems, stop words) and character trigrams (typos); and, once
- * the embedding model is ready, a semantic one, the cosine between the message's vector and each
- * exemplar's. Thread-safe: each call builds its own classifier over the shared reader.
+ * Each exemplar is compared in words (a TF-IDF cosine over the language's stems, typos mended to a
+ * known word) and, once the embedding model is ready, in meaning (the cosine of their vectors); the
+ * labels of the nearest exemplars vote. Small sets (acts, shapes) also vote through Lucene's {@link
+ * KNearestNeighborClassifier} with BM25 over stems and character trigrams. Thread-safe.
  */
 final class ExemplarClassifier {
   /** Lucene fields of an exemplar document. */
@@ -54,9 +55,6 @@ final class ExemplarClassifier {
   /** Neighbours that vote. */
   static final int K = 12;
 
-  /** How sharply the semantic vote prefers the nearest exemplars (a softmax temperature). */
-  static final double TEMPERATURE = 0.04;
-
   /** A label and its blended score, 0 to 1. */
   record Vote(String label, double score) {}
 
@@ -64,16 +62,13 @@ final class ExemplarClassifier {
    * What the classifier makes of a message.
    *
    * @param votes every label with a vote, best first; scores sum to about 1
-   * @param coverage per label, the best share of the message's stemmed words found in one of its
-   *     exemplars: an absolute measure of likeness, where the votes are only relative
    * @param cosine per label, the best cosine to one of its exemplars; empty without vectors
-   * @param similarity per label, the best TF-IDF cosine of the message's stemmed words (typos
-   *     mended to a known word) with one of its exemplars: rare shared words count, common ones
-   *     hardly
+   * @param similarity per label, the best TF-IDF cosine with one of its exemplars: rare shared
+   *     words count, common ones hardly
+   * @param byGroup per "group|label" (a guide's card), the best similarity and the best cosine
    */
   record Result(
       List<Vote> votes,
-      Map<String, Double> coverage,
       Map<String, Double> cosine,
       Map<String, Double> similarity,
       Map<String, double[]> byGroup) {
@@ -85,196 +80,190 @@ final class ExemplarClassifier {
       return votes.stream().filter(v -> v.label().equals(label)).mapToDouble(Vote::score).sum();
     }
 
-    double coverage(String label) {
-      return coverage.getOrDefault(label, 0.0);
-    }
-
     double cosine(String label) {
       return cosine.getOrDefault(label, 0.0);
     }
 
-    /**
-     * Within one group (a guide), per label: the best TF-IDF similarity and the best cosine of the
-     * message with one of that group's exemplars of the label.
-     */
-    Map<String, double[]> inGroup(String group) {
-      Map<String, double[]> out = new HashMap<>();
-      String prefix = group + "|";
-      byGroup.forEach(
-          (key, v) -> {
-            if (key.startsWith(prefix)) {
-              out.put(key.substring(prefix.length()), v);
-            }
-          });
-      return out;
-    }
-
-    /** The TF-IDF cosine between the message and the label's nearest exemplar, 0 to 1. */
     double similarity(String label) {
       return similarity.getOrDefault(label, 0.0);
-    }
-
-    double bestCosine() {
-      return cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
   }
 
   private final Analyzer analyzer;
-  private final java.util.function.UnaryOperator<String> lexical;
-  private final DirectoryReader reader;
+  private final UnaryOperator<String> lexical;
+  private final Optional<DirectoryReader> lucene;
   private final List<Exemplar> exemplars;
-  private final List<Set<String>> stems;
-  private final Map<String, Double> idf;
+  private final int[][] terms;
+  private final Map<String, Integer> termIds = new HashMap<>();
+  private final Map<Character, List<String>> vocabulary = new HashMap<>();
+  private final int[][] postings;
+  private final double[] idf;
   private final double[] norms;
-  private volatile float[][] vectors;
+  private volatile int[] rows;
 
   /**
    * @param exemplars as written; their vectors are of these texts
-   * @param lexical the form words are compared in (names masked, or dropped), applied alike to
-   *     exemplars and messages
+   * @param lexical the form words are compared in (names masked, or dropped), applied to exemplars
+   *     here and to messages by the caller
+   * @param withLucene whether Lucene's kNN classifier votes too (for small sets)
    */
   ExemplarClassifier(
       Language language,
       List<Exemplar> exemplars,
-      java.util.function.UnaryOperator<String> lexical) {
+      UnaryOperator<String> lexical,
+      boolean withLucene) {
     this.exemplars = List.copyOf(exemplars);
     this.lexical = lexical;
+    this.analyzer =
+        new PerFieldAnalyzerWrapper(Analyzers.forLanguage(language), Map.of(GRAMS, trigrams()));
     List<String> forms = this.exemplars.stream().map(e -> lexical.apply(e.text())).toList();
-    Analyzer words = Analyzers.forLanguage(language);
-    this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(GRAMS, trigrams()));
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setSimilarity(new BM25Similarity());
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (int i = 0; i < this.exemplars.size(); i++) {
-        Document doc = new Document();
-        doc.add(new StringField(LABEL, this.exemplars.get(i).label(), Field.Store.YES));
-        doc.add(new TextField(WORDS, forms.get(i), Field.Store.NO));
-        doc.add(new TextField(GRAMS, forms.get(i), Field.Store.NO));
-        writer.addDocument(doc);
+    this.lucene = withLucene ? Optional.of(index(forms)) : Optional.empty();
+    this.terms = new int[forms.size()][];
+    List<List<Integer>> lists = new ArrayList<>();
+    for (int i = 0; i < forms.size(); i++) {
+      Set<String> stems = stems(forms.get(i));
+      int[] ids = new int[stems.size()];
+      int k = 0;
+      for (String t : stems) {
+        Integer id = termIds.get(t);
+        if (id == null) {
+          id = termIds.size();
+          termIds.put(t, id);
+          lists.add(new ArrayList<>());
+          vocabulary.computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(t);
+        }
+        ids[k++] = id;
+        lists.get(id).add(i);
       }
-      writer.commit();
-      this.reader = DirectoryReader.open(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index exemplars", e);
+      terms[i] = ids;
     }
-    List<Set<String>> all = new ArrayList<>();
-    for (String form : forms) {
-      all.add(terms(form));
+    this.postings = new int[lists.size()][];
+    this.idf = new double[lists.size()];
+    for (int t = 0; t < lists.size(); t++) {
+      postings[t] = lists.get(t).stream().mapToInt(Integer::intValue).toArray();
+      idf[t] = Math.log(1 + forms.size() / (double) postings[t].length);
     }
-    this.stems = List.copyOf(all);
-    Map<String, Integer> df = new HashMap<>();
-    for (Set<String> terms : all) {
-      terms.forEach(t -> df.merge(t, 1, Integer::sum));
-    }
-    Map<String, Double> weights = new HashMap<>();
-    df.forEach((t, n) -> weights.put(t, Math.log(1 + all.size() / (double) n)));
-    this.idf = Map.copyOf(weights);
-    this.norms = new double[all.size()];
-    for (int i = 0; i < all.size(); i++) {
+    this.norms = new double[forms.size()];
+    for (int i = 0; i < forms.size(); i++) {
       double sum = 0;
-      for (String t : all.get(i)) {
-        sum += square(idf.get(t));
+      for (int t : terms[i]) {
+        sum += idf[t] * idf[t];
       }
       norms[i] = Math.sqrt(sum);
     }
-  }
-
-  private static double square(double x) {
-    return x * x;
   }
 
   List<Exemplar> exemplars() {
     return exemplars;
   }
 
-  /** Gives the exemplars their vectors, in the order of {@link #exemplars()}, once computed. */
-  void vectors(List<float[]> computed) {
-    if (computed.size() != exemplars.size()) {
-      throw new IllegalArgumentException(
-          computed.size() + " vectors for " + exemplars.size() + " exemplars");
-    }
-    float[][] normalised = new float[computed.size()][];
-    for (int i = 0; i < computed.size(); i++) {
-      normalised[i] = Vectors.normalised(computed.get(i));
-    }
-    this.vectors = normalised;
+  /** The form a message is compared in, as the exemplars were. */
+  String form(String message) {
+    return lexical.apply(message);
   }
 
-  boolean hasVectors() {
-    return vectors != null;
+  /** Links the exemplars to their vectors in a table, once computed. */
+  void vectors(VectorTable table) {
+    int[] r = new int[exemplars.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = table.row(exemplars.get(i).text());
+    }
+    this.rows = r;
   }
 
   /**
-   * @param message the message as written (or its question, for a paste)
-   * @param vector the message's embedding, when the model is ready
+   * @param form the message in this classifier's form ({@link #form})
+   * @param cosines the message's cosine with every row of the vector table, when the model is ready
    */
-  Result classify(String message, Optional<float[]> vector) {
-    String text = lexical.apply(message);
-    Map<String, Double> lexical = lexicalVotes(text);
-    Set<String> asked = mended(terms(text));
-    Map<String, Double> coverage = coverage(asked);
-    Map<String, Double> similarity = new HashMap<>();
-    double[] each = similarities(asked);
-    for (int i = 0; i < each.length; i++) {
-      if (each[i] > 0) {
-        similarity.merge(exemplars.get(i).label(), each[i], Math::max);
+  Result classify(String form, Optional<double[]> cosines) {
+    double[] sims = similarities(form);
+    int[] r = rows;
+    double[] cos = cosines.isPresent() && r != null ? new double[exemplars.size()] : null;
+    if (cos != null) {
+      double[] all = cosines.get();
+      for (int i = 0; i < cos.length; i++) {
+        cos[i] = r[i] >= 0 ? all[r[i]] : 0;
       }
     }
-    float[][] known = vectors;
+    Map<String, Double> similarity = new HashMap<>();
     Map<String, Double> cosine = new HashMap<>();
-    Map<String, Double> semantic = Map.of();
     Map<String, double[]> byGroup = new HashMap<>();
-    double[] sims = each;
     for (int i = 0; i < sims.length; i++) {
       Exemplar e = exemplars.get(i);
-      if (!e.group().isEmpty() && sims[i] > 0) {
-        byGroup.computeIfAbsent(e.group() + "|" + e.label(), k -> new double[2])[0] =
-            Math.max(byGroup.get(e.group() + "|" + e.label())[0], sims[i]);
+      if (sims[i] > 0) {
+        similarity.merge(e.label(), sims[i], Math::max);
       }
-    }
-    if (vector.isPresent() && known != null) {
-      float[] v = Vectors.normalised(vector.get());
-      for (int i = 0; i < known.length; i++) {
-        double c = Vectors.dot(v, known[i]);
-        Exemplar e = exemplars.get(i);
-        cosine.merge(e.label(), c, Math::max);
-        if (!e.group().isEmpty()) {
-          double[] g = byGroup.computeIfAbsent(e.group() + "|" + e.label(), k -> new double[2]);
-          g[1] = Math.max(g[1], c);
+      if (cos != null) {
+        cosine.merge(e.label(), cos[i], Math::max);
+      }
+      if (!e.group().isEmpty() && (sims[i] > 0 || cos != null)) {
+        double[] g = byGroup.computeIfAbsent(e.group() + "|" + e.label(), k -> new double[2]);
+        g[0] = Math.max(g[0], sims[i]);
+        if (cos != null) {
+          g[1] = Math.max(g[1], cos[i]);
         }
       }
-      semantic = softmax(cosine);
     }
-    Map<String, Double> blended = new LinkedHashMap<>();
-    double lexicalWeight = semantic.isEmpty() ? 1.0 : 0.5;
-    lexical.forEach((label, s) -> blended.merge(label, lexicalWeight * s, Double::sum));
-    semantic.forEach((label, s) -> blended.merge(label, (1 - lexicalWeight) * s, Double::sum));
-    List<Vote> votes =
-        blended.entrySet().stream()
+    Map<String, Double> votes = neighbours(sims, cos);
+    lucene.ifPresent(reader -> merge(votes, luceneVotes(reader, form)));
+    List<Vote> ranked =
+        votes.entrySet().stream()
             .map(e -> new Vote(e.getKey(), e.getValue()))
             .sorted(Comparator.comparingDouble(Vote::score).reversed())
             .toList();
-    return new Result(votes, coverage, cosine, similarity, byGroup);
+    return new Result(ranked, cosine, similarity, byGroup);
   }
 
-  private Map<String, Double> lexicalVotes(String text) {
-    if (terms(text).isEmpty()) {
+  /** The labels of the {@link #K} nearest exemplars, each weighted by its nearness; sum 1. */
+  private Map<String, Double> neighbours(double[] sims, double[] cos) {
+    int n = sims.length;
+    double[] near = new double[n];
+    for (int i = 0; i < n; i++) {
+      near[i] = cos == null ? sims[i] : 0.5 * sims[i] + Math.max(0, cos[i]);
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(near[b], near[a]));
+    Map<String, Double> votes = new LinkedHashMap<>();
+    double sum = 0;
+    for (int k = 0; k < Math.min(K, n); k++) {
+      double w = near[order[k]];
+      if (w <= 0) {
+        break;
+      }
+      votes.merge(exemplars.get(order[k]).label(), w, Double::sum);
+      sum += w;
+    }
+    double total = sum;
+    votes.replaceAll((label, w) -> w / total);
+    return votes;
+  }
+
+  private static void merge(Map<String, Double> votes, Map<String, Double> other) {
+    if (other.isEmpty()) {
+      return;
+    }
+    votes.replaceAll((label, v) -> v / 2);
+    other.forEach((label, v) -> votes.merge(label, v / 2, Double::sum));
+  }
+
+  private Map<String, Double> luceneVotes(DirectoryReader reader, String form) {
+    if (stems(form).isEmpty()) {
       return Map.of();
     }
     try {
       KNearestNeighborClassifier knn =
           new KNearestNeighborClassifier(
               reader, new BM25Similarity(), analyzer, null, K, 1, 1, LABEL, WORDS, GRAMS + "^0.3");
-      List<ClassificationResult<BytesRef>> results = knn.getClasses(text);
+      List<ClassificationResult<BytesRef>> results = knn.getClasses(form);
       Map<String, Double> votes = new HashMap<>();
-      double sum = 0;
-      for (ClassificationResult<BytesRef> r :
-          results == null ? List.<ClassificationResult<BytesRef>>of() : results) {
-        sum += r.getScore();
+      if (results == null) {
+        return votes;
       }
-      for (ClassificationResult<BytesRef> r :
-          results == null ? List.<ClassificationResult<BytesRef>>of() : results) {
+      double sum = results.stream().mapToDouble(ClassificationResult::getScore).sum();
+      for (ClassificationResult<BytesRef> r : results) {
         votes.put(r.getAssignedClass().utf8ToString(), sum == 0 ? 0 : r.getScore() / sum);
       }
       return votes;
@@ -283,91 +272,63 @@ final class ExemplarClassifier {
     }
   }
 
-  private Map<String, Double> coverage(Set<String> asked) {
-    Map<String, Double> best = new HashMap<>();
-    if (asked.isEmpty()) {
-      return best;
-    }
-    for (int i = 0; i < stems.size(); i++) {
-      int shared = 0;
-      for (String t : stems.get(i)) {
-        if (asked.contains(t)) {
-          shared++;
-        }
-      }
-      if (shared > 0) {
-        best.merge(exemplars.get(i).label(), shared / (double) asked.size(), Math::max);
-      }
-    }
-    return best;
-  }
-
-  /** Words unknown to the exemplars replaced by a known word one or two typos away, if any. */
-  private Set<String> mended(Set<String> asked) {
-    Set<String> out = new HashSet<>();
-    for (String t : asked) {
-      if (idf.containsKey(t) || t.length() < 5) {
-        out.add(t);
-        continue;
-      }
-      int allowed = t.length() >= 9 ? 2 : 1;
-      String best = t;
-      int bestDistance = allowed + 1;
-      for (String known : idf.keySet()) {
-        if (Math.abs(known.length() - t.length()) > allowed || known.charAt(0) != t.charAt(0)) {
-          continue;
-        }
-        int d = Text.distance(t, known, allowed);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = known;
-        }
-      }
-      out.add(best);
-    }
-    return out;
-  }
-
   /** The TF-IDF cosine of the message with each exemplar, in exemplar order. */
-  private double[] similarities(Set<String> asked) {
-    double[] out = new double[stems.size()];
+  private double[] similarities(String form) {
+    double[] out = new double[exemplars.size()];
+    List<Integer> asked = new ArrayList<>();
+    double unknown = Math.log(1 + exemplars.size() / 0.5);
+    double norm = 0;
+    for (String t : stems(form)) {
+      Optional<Integer> id = known(t);
+      if (id.isPresent() && !asked.contains(id.get())) {
+        asked.add(id.get());
+        norm += idf[id.get()] * idf[id.get()];
+      } else if (id.isEmpty()) {
+        norm += unknown * unknown;
+      }
+    }
     if (asked.isEmpty()) {
       return out;
     }
-    double unknown = Math.log(1 + stems.size() / 0.5);
-    double askedNorm = 0;
-    for (String t : asked) {
-      askedNorm += square(idf.getOrDefault(t, unknown));
-    }
-    askedNorm = Math.sqrt(askedNorm);
-    for (int i = 0; i < stems.size(); i++) {
-      double dot = 0;
-      for (String t : stems.get(i)) {
-        if (asked.contains(t)) {
-          dot += square(idf.get(t));
-        }
+    norm = Math.sqrt(norm);
+    for (int t : asked) {
+      double w = idf[t] * idf[t];
+      for (int i : postings[t]) {
+        out[i] += w;
       }
-      out[i] = dot == 0 ? 0 : dot / (askedNorm * norms[i]);
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] > 0) {
+        out[i] /= norm * norms[i];
+      }
     }
     return out;
   }
 
-  private static Map<String, Double> softmax(Map<String, Double> cosine) {
-    double max = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    Map<String, Double> weights = new HashMap<>();
-    double sum = 0;
-    for (Map.Entry<String, Double> e : cosine.entrySet()) {
-      double w = Math.exp((e.getValue() - max) / TEMPERATURE);
-      weights.put(e.getKey(), w);
-      sum += w;
+  /** A word's id, or that of a known word one or two typos away ("traning" → "train"). */
+  private Optional<Integer> known(String t) {
+    Integer id = termIds.get(t);
+    if (id != null || t.length() < 5) {
+      return Optional.ofNullable(id);
     }
-    double total = sum;
-    weights.replaceAll((k, w) -> w / total);
-    return weights;
+    int allowed = t.length() >= 9 ? 2 : 1;
+    String best = null;
+    int bestDistance = allowed + 1;
+    for (String candidate : vocabulary.getOrDefault(t.charAt(0), List.of())) {
+      if (Math.abs(candidate.length() - t.length()) > allowed) {
+        continue;
+      }
+      int d = Text.distance(t, candidate, allowed);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return Optional.ofNullable(best).map(termIds::get);
   }
 
-  /** The message's stemmed words, as the {@code words} field indexes them. */
-  Set<String> terms(String text) {
+  /** The stemmed words of a text, as the {@code words} field indexes them. */
+  Set<String> stems(String text) {
     Set<String> out = new HashSet<>();
     try (TokenStream ts = analyzer.tokenStream(WORDS, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -380,6 +341,25 @@ final class ExemplarClassifier {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  private DirectoryReader index(List<String> forms) {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setSimilarity(new BM25Similarity());
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int i = 0; i < forms.size(); i++) {
+        Document doc = new Document();
+        doc.add(new StringField(LABEL, exemplars.get(i).label(), Field.Store.YES));
+        doc.add(new TextField(WORDS, forms.get(i), Field.Store.NO));
+        doc.add(new TextField(GRAMS, forms.get(i), Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      writer.commit();
+      return DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index exemplars", e);
+    }
   }
 
   private static Analyzer trigrams() {

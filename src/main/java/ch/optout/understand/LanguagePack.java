@@ -110,7 +110,7 @@ public final class LanguagePack {
     return frozen;
   }
 
-  static List<String> readLines(String resource) {
+  public static List<String> readLines(String resource) {
     try (InputStream in = LanguagePack.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         return List.of();

@@ -25,6 +25,10 @@ import java.util.Optional;
  *     or "conversation"
  * @param aboutArticle the message is about a press article ("the Le Temps article")
  * @param kinds for a list ("which ones have no setting?"), the opt-out kinds asked for
+ * @param cardsByDocument for each platform named or in context, its cards that answer the message,
+ *     best first; under {@link #LAW}, the law files' and articles' cards ({@code doc#id})
+ * @param semantic whether meaning (the embedding model) was compared besides words: card scores are
+ *     higher then, for the same certainty
  */
 public record Reading(
     String text,
@@ -42,7 +46,12 @@ public record Reading(
     Scope scope,
     String scopeReason,
     boolean aboutArticle,
-    List<OptOutKind> kinds) {
+    List<OptOutKind> kinds,
+    java.util.Map<String, List<Asked>> cardsByDocument,
+    boolean semantic) {
+
+  /** The key of {@link #cardsByDocument} for the law files' and articles' cards. */
+  public static final String LAW = "law";
 
   /**
    * A platform in a reading.
@@ -80,6 +89,12 @@ public record Reading(
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(scopeReason, "scopeReason");
     kinds = List.copyOf(kinds);
+    cardsByDocument = java.util.Map.copyOf(cardsByDocument);
+  }
+
+  /** The cards of one guide (or {@link #LAW}) that answer the message, best first. */
+  public List<Asked> cardsFor(String document) {
+    return cardsByDocument.getOrDefault(document, List.of());
   }
 
   /** The ids of the platforms, in order. */
@@ -120,7 +135,9 @@ public record Reading(
             Scope.IN,
             "topic",
             false,
-            List.of()));
+            List.of(),
+            java.util.Map.of(),
+            false));
   }
 
   /** Changes one or more parts of a reading; every other part stays. */
@@ -141,6 +158,8 @@ public record Reading(
     private String scopeReason;
     private boolean aboutArticle;
     private List<OptOutKind> kinds;
+    private java.util.Map<String, List<Asked>> cardsByDocument;
+    private boolean semantic;
 
     private Builder(Reading r) {
       text = r.text;
@@ -159,6 +178,8 @@ public record Reading(
       scopeReason = r.scopeReason;
       aboutArticle = r.aboutArticle;
       kinds = r.kinds;
+      cardsByDocument = r.cardsByDocument;
+      semantic = r.semantic;
     }
 
     public Builder question(String value) {
@@ -234,6 +255,16 @@ public record Reading(
       return this;
     }
 
+    public Builder cardsByDocument(java.util.Map<String, List<Asked>> value) {
+      cardsByDocument = value;
+      return this;
+    }
+
+    public Builder semantic(boolean value) {
+      semantic = value;
+      return this;
+    }
+
     public Reading build() {
       return new Reading(
           text,
@@ -251,7 +282,9 @@ public record Reading(
           scope,
           scopeReason,
           aboutArticle,
-          kinds);
+          kinds,
+          cardsByDocument,
+          semantic);
     }
   }
 }

@@ -45,6 +45,18 @@ public final class Understander {
   private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
   private final AtomicReference<Embedder> embedder = new AtomicReference<>();
 
+  /** Each guide's card ids, the same in both languages. */
+  private final Map<String, List<String>> cardIds = new LinkedHashMap<>();
+
+  private final List<String> popular =
+      LanguagePack.readLines("understanding/popular.txt").stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+
+  /** The law files' and articles' cards, as {@code doc#id}. */
+  private final List<String> lawLabels = new ArrayList<>();
+
   /** The four classifiers of one language and its word lists. */
   private record Classifiers(
       LanguagePack pack,
@@ -60,28 +72,71 @@ public final class Understander {
       UncoveredServices uncovered,
       Regions regions,
       List<LanguagePack> packs) {
+    this(knowledge, languages, platforms, uncovered, regions, packs, Runnable::run);
+  }
+
+  /**
+   * @param executor builds each language's classifiers, in parallel if it has threads
+   */
+  public Understander(
+      KnowledgeBase knowledge,
+      LanguageDetector languages,
+      PlatformMatcher platforms,
+      UncoveredServices uncovered,
+      Regions regions,
+      List<LanguagePack> packs,
+      java.util.concurrent.Executor executor) {
     this.languages = languages;
     this.platforms = platforms;
     this.uncovered = uncovered;
     this.regions = regions;
     this.labels = new Labels(knowledge);
     this.masker = new Masker(platforms, uncovered);
-    for (LanguagePack pack : packs) {
-      Language language = pack.language();
-      List<Exemplar> cards = new ArrayList<>(pack.exemplars("cards"));
-      cards.addAll(cardExemplars(knowledge, language));
-      List<Exemplar> scope = new ArrayList<>(pack.exemplars("scope"));
-      cards.forEach(c -> scope.add(new Exemplar("in", c.text())));
-      byLanguage.put(
-          language,
-          new Classifiers(
-              pack,
-              new ExemplarClassifier(language, pack.exemplars("acts"), this::unnamed),
-              new ExemplarClassifier(language, scope, masker::mask),
-              new ExemplarClassifier(language, pack.exemplars("shapes"), this::unnamed),
-              // names masked: they are shared by every card of a guide
-              new ExemplarClassifier(language, cards, masker::mask)));
+    for (Guide g : knowledge.documents()) {
+      for (Card card : g.cards()) {
+        if (g.kind() == DocumentKind.GUIDE) {
+          List<String> ids = cardIds.computeIfAbsent(g.id(), k -> new ArrayList<>());
+          if (!ids.contains(card.id())) {
+            ids.add(card.id());
+          }
+        } else if (!lawLabels.contains(cardLabel(g, card))) {
+          lawLabels.add(cardLabel(g, card));
+        }
+      }
     }
+    List<java.util.concurrent.CompletableFuture<Classifiers>> built = new ArrayList<>();
+    for (LanguagePack pack : packs) {
+      built.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> classifiers(knowledge, pack), executor));
+    }
+    for (java.util.concurrent.CompletableFuture<Classifiers> f : built) {
+      Classifiers c = f.join();
+      byLanguage.put(c.pack().language(), c);
+    }
+  }
+
+  /** One language's classifiers: each exemplar masked once, whichever classifiers read it. */
+  private Classifiers classifiers(KnowledgeBase knowledge, LanguagePack pack) {
+    Language language = pack.language();
+    Map<String, String> masks = new java.util.HashMap<>();
+    java.util.function.UnaryOperator<String> mask = t -> masks.computeIfAbsent(t, masker::mask);
+    java.util.function.UnaryOperator<String> unnamed = t -> Masker.withoutNames(mask.apply(t));
+    List<Exemplar> questions = cardExemplars(knowledge, language, false);
+    List<Exemplar> cards = new ArrayList<>(pack.exemplars("cards"));
+    cards.addAll(questions);
+    // a card's answer tells it from its guide's other cards, but is no way of asking
+    cards.addAll(cardExemplars(knowledge, language, true));
+    List<Exemplar> scope = new ArrayList<>(pack.exemplars("scope"));
+    pack.exemplars("cards").forEach(c -> scope.add(new Exemplar("in", c.text())));
+    questions.forEach(c -> scope.add(new Exemplar("in", c.text())));
+    return new Classifiers(
+        pack,
+        new ExemplarClassifier(language, pack.exemplars("acts"), unnamed, true),
+        new ExemplarClassifier(language, scope, mask, false),
+        new ExemplarClassifier(language, pack.exemplars("shapes"), unnamed, true),
+        // names masked: they are shared by every card of a guide
+        new ExemplarClassifier(language, cards, mask, false));
   }
 
   /**
@@ -92,6 +147,15 @@ public final class Understander {
    *     app's)
    */
   public Reading read(String text, Language fallback) {
+    return read(text, fallback, List.of());
+  }
+
+  /**
+   * Reads a message in a conversation.
+   *
+   * @param context the platforms the conversation is about, whose cards a follow-up may ask for
+   */
+  public Reading read(String text, Language fallback, List<String> context) {
     String question = Pastes.question(text);
     LanguageDetector.Detection detected = languages.detect(question);
     if (detected.ambiguous() && !question.equals(text)) {
@@ -107,19 +171,24 @@ public final class Understander {
     }
     List<String> quoted = labels.guidesQuoted(question);
     List<String> lookalikes = List.of();
+    List<String> namedIds = named.stream().map(Reading.Mention::id).toList();
     if (named.isEmpty() && quoted.size() == 1) {
       named = List.of(new Reading.Mention(quoted.get(0), 0.8));
-    } else if (named.isEmpty() && quoted.size() > 1) {
+    } else if (quoted.size() > 1 && quoted.containsAll(namedIds)) {
+      // a label two services share names neither ("Improve the model for everyone")
       lookalikes = quoted;
+      named = List.of();
     }
-    Optional<float[]> vector = vector(question);
+    Optional<double[]> vector = cosines(question);
     String words = Text.wordLine(question);
-    ExemplarClassifier.Result acts = c.acts().classify(question, vector);
-    ExemplarClassifier.Result scope = c.scope().classify(question, vector);
-    ExemplarClassifier.Result shapes = c.shapes().classify(question, vector);
-    ExemplarClassifier.Result cards = c.cards().classify(question, vector);
+    String masked = masker.mask(question);
+    String unnamed = Masker.withoutNames(masked);
+    ExemplarClassifier.Result acts = c.acts().classify(unnamed, vector);
+    ExemplarClassifier.Result scope = c.scope().classify(masked, vector);
+    ExemplarClassifier.Result shapes = c.shapes().classify(unnamed, vector);
+    ExemplarClassifier.Result cards = c.cards().classify(masked, vector);
     boolean namesSomething = !named.isEmpty() || service.isPresent() || !lookalikes.isEmpty();
-    Act act = act(c.pack(), words, acts, namesSomething, vector.isPresent());
+    Act act = act(c.pack(), words, acts, namesSomething);
     List<Reading.Asked> asked = asked(cards, Text.wordLine(text));
     Shape shape = shape(c.pack(), words, shapes, named.size());
     Reading.Builder reading =
@@ -136,8 +205,23 @@ public final class Understander {
             .device(device(c.pack(), words))
             .aboutArticle(c.pack().mentions(words, "article"))
             .kinds(shape == Shape.LIST ? kinds(c.pack(), words) : List.of());
+    Set<String> documents = new LinkedHashSet<>();
+    named.forEach(m -> documents.add(m.id()));
+    documents.addAll(lookalikes);
+    documents.addAll(context);
+    boolean minor = AGE.matcher(Text.wordLine(text)).find();
+    Map<String, List<Reading.Asked>> byDocument = new LinkedHashMap<>();
+    for (String document : documents) {
+      byDocument.put(
+          document, ranked(cards, document, cardIds.getOrDefault(document, List.of()), minor));
+    }
+    byDocument.put(Reading.LAW, ranked(cards, null, lawLabels, false));
     Scored scored = scope(c.pack(), words, act, scope);
-    return reading.scope(scored.scope(), scored.reason()).build();
+    return reading
+        .cardsByDocument(byDocument)
+        .semantic(vector.isPresent())
+        .scope(scored.scope(), scored.reason())
+        .build();
   }
 
   /**
@@ -148,9 +232,11 @@ public final class Understander {
     String question = Pastes.question(text);
     Language language = languages.detect(question).language().orElse(fallback);
     Classifiers c = byLanguage.getOrDefault(language, byLanguage.values().iterator().next());
-    Optional<float[]> vector = vector(question);
+    Optional<double[]> vector = cosines(question);
+    String masked = masker.mask(question);
+    String unnamed = Masker.withoutNames(masked);
     Map<String, List<String>> out = new LinkedHashMap<>();
-    out.put("masked", List.of(masker.mask(question)));
+    out.put("masked", List.of(masked));
     Map<String, ExemplarClassifier> all = new LinkedHashMap<>();
     all.put("acts", c.acts());
     all.put("scope", c.scope());
@@ -158,7 +244,8 @@ public final class Understander {
     all.put("cards", c.cards());
     all.forEach(
         (task, classifier) -> {
-          ExemplarClassifier.Result r = classifier.classify(question, vector);
+          boolean named = task.equals("scope") || task.equals("cards");
+          ExemplarClassifier.Result r = classifier.classify(named ? masked : unnamed, vector);
           java.util.Set<String> labels = new java.util.TreeSet<>(r.similarity().keySet());
           labels.addAll(r.cosine().keySet());
           r.votes().forEach(v -> labels.add(v.label()));
@@ -205,20 +292,44 @@ public final class Understander {
     return out;
   }
 
+  /** The platforms' names, as guides and their aliases give them. */
+  public PlatformMatcher platforms() {
+    return platforms;
+  }
+
+  /** The services people ask about that OptOut has no guide for. */
+  public UncoveredServices uncovered() {
+    return uncovered;
+  }
+
+  /** The platforms offered when asking "which platform?", most asked first. */
+  public List<String> popular() {
+    return popular;
+  }
+
   /** Gives understanding the embedding model, once loaded: exemplars get their vectors. */
   public void useEmbeddings(Embedder model) {
     List<String> texts = List.copyOf(exemplarTexts());
-    List<float[]> vectors = model.embedAll(texts);
-    Map<String, float[]> byText = new java.util.HashMap<>();
-    for (int i = 0; i < texts.size(); i++) {
-      byText.put(texts.get(i), vectors.get(i));
-    }
+    VectorTable table = new VectorTable(texts, model.embedAll(texts));
     for (Classifiers c : byLanguage.values()) {
       for (ExemplarClassifier classifier : List.of(c.acts(), c.scope(), c.shapes(), c.cards())) {
-        classifier.vectors(classifier.exemplars().stream().map(e -> byText.get(e.text())).toList());
+        classifier.vectors(table);
       }
     }
+    this.table = table;
     embedder.set(model);
+  }
+
+  private volatile VectorTable table;
+
+  /** The message's cosine with every exemplar's vector, once the model is ready. */
+  private Optional<double[]> cosines(String text) {
+    Embedder model = embedder.get();
+    VectorTable t = table;
+    if (model == null || t == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(t.cosines(model.embed(text)));
   }
 
   /** Every exemplar text, for computing their vectors ahead of time. */
@@ -232,20 +343,55 @@ public final class Understander {
     return texts;
   }
 
-  private Optional<float[]> vector(String text) {
-    Embedder model = embedder.get();
-    return model == null || text.isBlank() ? Optional.empty() : Optional.of(model.embed(text));
-  }
-
   private List<Reading.Mention> mentions(String text) {
+    List<PlatformMatcher.Match> matches = new ArrayList<>(platforms.find(text));
+    // "Ray-Ban Meta glasses" is no question about Meta's guide: the longer name wins
+    uncovered
+        .find(text)
+        .ifPresent(
+            s ->
+                matches.removeIf(
+                    m -> m.start() < s.end() && s.start() < m.end() && m.length() <= s.length()));
+    dropCompanyNames(matches, Text.words(text));
     List<Reading.Mention> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (PlatformMatcher.Match m : platforms.find(text)) {
+    for (PlatformMatcher.Match m : matches) {
       if (seen.add(m.platformId())) {
         out.add(new Reading.Mention(m.platformId(), m.exact() ? 1.0 : 0.8));
       }
     }
     return out;
+  }
+
+  /**
+   * "Is GitHub training on my code in Copilot?" names GitHub Copilot, not Microsoft Copilot; "Meta"
+   * beside "WhatsApp" is the company of WhatsApp and Meta AI: a name whose every mention is part of
+   * another named platform's name (give or take a plan's name) goes to that platform.
+   */
+  private void dropCompanyNames(List<PlatformMatcher.Match> matches, List<String> words) {
+    List<String> ids = matches.stream().map(PlatformMatcher.Match::platformId).distinct().toList();
+    if (ids.size() < 2) {
+      return;
+    }
+    Set<String> plans = byLanguage.values().iterator().next().pack().list("plans");
+    matches.removeIf(
+        m ->
+            ids.stream()
+                .filter(other -> !other.equals(m.platformId()))
+                .anyMatch(
+                    other -> {
+                      List<String> name = Text.words(platforms.name(other));
+                      return matches.stream()
+                          .filter(o -> o.platformId().equals(m.platformId()))
+                          .allMatch(
+                              o -> {
+                                List<String> said =
+                                    words.subList(o.start(), o.end()).stream()
+                                        .filter(w -> !plans.contains(w))
+                                        .toList();
+                                return !said.isEmpty() && name.containsAll(said);
+                              });
+                    }));
   }
 
   /** A service without a guide, unless a platform's own name covers it. */
@@ -265,15 +411,11 @@ public final class Understander {
   /**
    * The act a message does: the nearest exemplars' label when they vote for it clearly enough and
    * one of them is close in words or in meaning, else a question. The thresholds were calibrated on
-   * the tuning half of the project's unseen questions and conversations, separately for words alone
-   * (a one-shot {@code ask}, before the model loads) and words with meaning.
+   * the tuning half of the project's unseen questions and conversations, with words alone (a
+   * one-shot {@code ask}, before the model loads) and with words and meaning.
    */
   private static Act act(
-      LanguagePack pack,
-      String words,
-      ExemplarClassifier.Result r,
-      boolean namesSomething,
-      boolean semantic) {
+      LanguagePack pack, String words, ExemplarClassifier.Result r, boolean namesSomething) {
     if (pack.list("more").contains(words)) {
       return Act.MORE;
     }
@@ -283,10 +425,7 @@ public final class Understander {
     }
     String label = best.get().label();
     double vote = best.get().score();
-    boolean clear =
-        semantic
-            ? vote >= 0.6 && (r.similarity(label) >= 0.5 || r.cosine(label) >= 0.7)
-            : vote >= 0.45 && r.similarity(label) >= 0.3;
+    boolean clear = vote >= 0.45 && (r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7);
     if (!clear) {
       return Act.QUESTION;
     }
@@ -367,6 +506,31 @@ public final class Understander {
   }
 
   /** The cards asked for, best first: the votes, and an age under 18 said exactly. */
+  /**
+   * One document's cards ranked for a message: the words and meaning it shares with each card's
+   * question, phrasings and answer in that document, and the vote of every guide's phrasings for
+   * the card's id. Weights calibrated on the tuning half of the card paraphrases.
+   *
+   * @param guide the guide, or null for law and article cards (labelled {@code doc#id})
+   */
+  private static List<Reading.Asked> ranked(
+      ExemplarClassifier.Result r, String guide, List<String> labels, boolean minor) {
+    List<Reading.Asked> out = new ArrayList<>();
+    for (String label : labels) {
+      String group = guide != null ? guide : label.substring(0, label.indexOf('#'));
+      double[] local = r.byGroup().getOrDefault(group + "|" + label, new double[2]);
+      double score = local[0] + 0.5 * local[1] + 0.25 * r.score(label);
+      if (minor && label.equals("minors")) {
+        score += 1;
+      }
+      if (score > 0) {
+        out.add(new Reading.Asked(label, score));
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(Reading.Asked::score).reversed());
+    return out.stream().limit(6).toList();
+  }
+
   private static List<Reading.Asked> asked(ExemplarClassifier.Result r, String words) {
     Map<String, Double> scores = new LinkedHashMap<>();
     for (ExemplarClassifier.Vote v : r.votes()) {
@@ -458,8 +622,12 @@ public final class Understander {
     return Masker.withoutNames(masker.mask(text));
   }
 
-  /** Every card's question and phrasings in one language, labelled by card. */
-  private List<Exemplar> cardExemplars(KnowledgeBase knowledge, Language language) {
+  /**
+   * Every card's question and phrasings in one language, labelled by card; or, with {@code
+   * answers}, their answers.
+   */
+  private List<Exemplar> cardExemplars(
+      KnowledgeBase knowledge, Language language, boolean answers) {
     List<Exemplar> out = new ArrayList<>();
     for (Guide g : knowledge.documents()) {
       if (g.language() != language) {
@@ -468,10 +636,12 @@ public final class Understander {
       for (Card card : g.cards()) {
         String label = cardLabel(g, card);
         List<String> texts = new ArrayList<>();
-        texts.add(card.question());
-        texts.addAll(card.also());
-        // the answer's own words tell one guide's cards apart ("Firefly", "Adobe Stock")
-        texts.add(card.answerText());
+        if (answers) {
+          texts.add(card.answerText());
+        } else {
+          texts.add(card.question());
+          texts.addAll(card.also());
+        }
         for (String t : texts) {
           if (!t.isBlank()) {
             out.add(new Exemplar(label, t, g.id()));

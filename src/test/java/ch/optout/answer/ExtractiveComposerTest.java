@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.optout.TestPipeline;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.Source;
-import ch.optout.search.SearchResult;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,7 @@ class ExtractiveComposerTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
 
   private Answer answer(String question) {
-    SearchResult result = PIPELINE.search.search(PIPELINE.search.understand(question, Language.EN));
-    return PIPELINE.composer.compose(result);
+    return PIPELINE.composer.compose(PIPELINE.question(question));
   }
 
   @Test
@@ -169,9 +167,7 @@ class ExtractiveComposerTest {
             PIPELINE.messages,
             java.time.Clock.fixed(
                 java.time.Instant.parse("2026-01-10T10:00:00Z"), java.time.ZoneOffset.UTC));
-    SearchResult result =
-        PIPELINE.search.search(
-            PIPELINE.search.understand("How do I stop LinkedIn using my CV?", Language.EN));
+    Question result = PIPELINE.question("How do I stop LinkedIn using my CV?");
 
     assertThat(composer.compose(result).warning())
         .startsWith("Checked on 20 November 2025, over six months ago")

@@ -7,7 +7,6 @@ import ch.optout.TestPipeline;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.Source;
 import ch.optout.search.LanguageDetector;
-import ch.optout.search.SearchResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,8 +50,8 @@ class LlmComposerTest {
         PIPELINE.messages);
   }
 
-  private static SearchResult search(String question) {
-    return PIPELINE.search.search(PIPELINE.search.understand(question, Language.EN));
+  private static Question search(String question) {
+    return PIPELINE.question(question);
   }
 
   private Answer compose(String question) {

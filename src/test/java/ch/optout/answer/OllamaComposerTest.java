@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.FakeLlmServer;
 import ch.optout.TestPipeline;
-import ch.optout.knowledge.Language;
 import ch.optout.search.LanguageDetector;
-import ch.optout.search.SearchResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +37,7 @@ class OllamaComposerTest {
             settings.chatModel().orElseThrow(),
             new LanguageDetector(),
             PIPELINE.messages);
-    SearchResult result = PIPELINE.search.search(PIPELINE.search.understand(QUESTION, Language.EN));
+    Question result = PIPELINE.question(QUESTION);
     return composer.compose(result);
   }
 
@@ -61,11 +59,7 @@ class OllamaComposerTest {
     assertThat(a.composer()).isEqualTo("llm");
     assertThat(a.allSteps()).hasSize(3);
     assertThat(a.sources())
-        .isEqualTo(
-            PIPELINE
-                .composer
-                .compose(PIPELINE.search.search(PIPELINE.search.understand(QUESTION, Language.EN)))
-                .sources());
+        .isEqualTo(PIPELINE.composer.compose(PIPELINE.question(QUESTION)).sources());
   }
 
   @Test

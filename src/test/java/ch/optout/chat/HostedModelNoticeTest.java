@@ -35,6 +35,7 @@ class HostedModelNoticeTest {
                 PIPELINE.messages)
             .hosted(hosted);
     return new Assistant(
+        PIPELINE.understander,
         PIPELINE.search,
         composer,
         PIPELINE.composer,

@@ -20,8 +20,8 @@ class Bm25RetrieverTest {
   private final Bm25Retriever retriever = new Bm25Retriever(PIPELINE.index);
 
   private List<ScoredPassage> search(String text, Language language) {
-    Understanding u = PIPELINE.search.understand(text, language);
-    return retriever.retrieve(u.query(), 5);
+    return retriever.retrieve(
+        new SearchQuery(text, language, PIPELINE.read(text).platformIds(), Intent.HOW_TO), 5);
   }
 
   @ParameterizedTest(name = "{0}")

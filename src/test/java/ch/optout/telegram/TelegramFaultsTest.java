@@ -208,6 +208,7 @@ class TelegramFaultsTest {
       bot =
           TelegramBot.start(
               new ch.optout.chat.Assistant(
+                  PIPELINE.understander,
                   PIPELINE.search,
                   llm,
                   PIPELINE.composer,

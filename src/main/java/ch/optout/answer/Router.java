@@ -1,0 +1,244 @@
+package ch.optout.answer;
+
+import ch.optout.knowledge.Card;
+import ch.optout.knowledge.Guide;
+import ch.optout.knowledge.KnowledgeBase;
+import ch.optout.knowledge.Language;
+import ch.optout.understand.Act;
+import ch.optout.understand.Reading;
+import ch.optout.understand.Scope;
+import ch.optout.understand.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides how a question is answered, from its {@link Reading} alone: a pure function, so that each
+ * decision can be tested without composing anything. The score thresholds were calibrated on the
+ * tuning half of the project's unseen questions and card paraphrases.
+ */
+public final class Router {
+  /**
+   * A platform's card this well matched leads the answer, a how-to's too ("how do I opt out, and is
+   * it retroactive?"): in words only, and in words and meaning (whose scores run higher).
+   */
+  static final double CARD_LEADS = 0.3;
+
+  static final double CARD_LEADS_SEMANTIC = 0.6;
+
+  /** How well a card must match to lead, for this reading: law and article cards alike. */
+  public static double leads(Reading r) {
+    return r.semantic() ? CARD_LEADS_SEMANTIC : CARD_LEADS;
+  }
+
+  /** With a platform named, a law card must beat the platform's best card by this much. */
+  static final double LAW_OVER_PLATFORM = 0.2;
+
+  /**
+   * "Does Instagram use my photos?" is answered by the data card unless another is this much
+   * nearer.
+   */
+  static final double OVER_DATA = 0.3;
+
+  private static final Set<Act> SMALL_TALK =
+      Set.of(Act.GREETING, Act.THANKS, Act.GOODBYE, Act.ACK, Act.SMALL_TALK);
+
+  private final KnowledgeBase knowledge;
+  private final Map<String, String> complaintCards;
+
+  Router(KnowledgeBase knowledge, Map<String, String> complaintCards) {
+    this.knowledge = knowledge;
+    this.complaintCards = Map.copyOf(complaintCards);
+  }
+
+  /** The bundled table of each country's complaint card. */
+  static Map<String, String> bundledComplaintCards() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line :
+        ch.optout.understand.LanguagePack.readLines("understanding/complaint-cards.tsv")) {
+      if (line.isBlank() || line.startsWith("#") || !line.contains("\t")) {
+        continue;
+      }
+      String[] parts = line.split("\t", 2);
+      out.put(parts[0].strip(), parts[1].strip());
+    }
+    return out;
+  }
+
+  Route route(Reading r) {
+    if (SMALL_TALK.contains(r.act())) {
+      return new Route.SmallTalk(r.act());
+    }
+    List<Guide> guides = guides(r.platformIds(), r.language());
+    if (r.scope() == Scope.OUT) {
+      return new Route.OffTopic(guides.stream().findFirst());
+    }
+    if (r.scope() == Scope.UNSURE) {
+      return new Route.Clarify(Route.Clarify.Kind.TOPIC, guides);
+    }
+    Optional<Reading.Asked> law = r.cardsFor(Reading.LAW).stream().findFirst();
+    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(law, leads(r))) {
+      return r.country()
+          .<Route>map(
+              country ->
+                  new Route.Complaint(
+                      country, guides.stream().findFirst(), complaintCard(country, r.language())))
+          .orElseGet(() -> new Route.Clarify(Route.Clarify.Kind.COUNTRY, guides));
+    }
+    if (guides.isEmpty()) {
+      return withoutPlatform(r, law);
+    }
+    Guide g = guides.get(0);
+    if (guides.size() >= 2) {
+      // "is CapCut owned by the TikTok people?" is about CapCut: the guide with the card that
+      // answers, unless the question compares them or asks how to do it on each
+      Optional<Guide> about = aboutOne(r, guides);
+      if (r.shape() == Shape.COMPARISON || r.shape() == Shape.LIST || about.isEmpty()) {
+        return new Route.Compare(guides, sharedCard(r, guides));
+      }
+      g = about.get();
+    }
+    List<Reading.Asked> cards = r.cardsFor(g.id());
+    double best = cards.isEmpty() ? 0 : cards.get(0).score();
+    if (law.filter(l -> l.score() >= leads(r) && l.score() > best + LAW_OVER_PLATFORM).isPresent()
+        && r.shape() != Shape.HOW_TO) {
+      return new Route.Law(found(law.get().id(), r.language()).stream().toList(), Optional.of(g));
+    }
+    double leads = leads(r);
+    return switch (r.shape()) {
+      case HOW_TO -> new Route.HowTo(g, leading(g, cards, leads));
+      case WHETHER_USED -> new Route.Card(g, whetherUsed(g, cards, leads));
+      default -> {
+        List<Found> leading = leading(g, cards, leads);
+        yield leading.isEmpty() ? new Route.HowTo(g, List.of()) : new Route.Card(g, leading);
+      }
+    };
+  }
+
+  /** The one named guide a card of which answers the question clearly, if any. */
+  private Optional<Guide> aboutOne(Reading r, List<Guide> guides) {
+    Guide best = null;
+    double bestScore = leads(r);
+    for (Guide g : guides) {
+      double score = r.cardsFor(g.id()).stream().findFirst().map(Reading.Asked::score).orElse(0.0);
+      if (best == null ? score >= bestScore : score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** A question naming no platform: a service without a guide, the law, a list, or ask back. */
+  private Route withoutPlatform(Reading r, Optional<Reading.Asked> law) {
+    if (r.uncovered().isPresent()) {
+      return new Route.NotCovered(r.uncovered().get());
+    }
+    if (!r.lookalikes().isEmpty()) {
+      // a label two services share: one line each, not a guess
+      List<Guide> both = guides(r.lookalikes(), r.language());
+      return new Route.Compare(both, sharedCard(r, both));
+    }
+    if (r.shape() == Shape.LIST) {
+      return new Route.ByKind(r.kinds());
+    }
+    if (law.filter(l -> l.score() >= leads(r)).isPresent()
+        && (r.aboutArticle() || !law.get().id().startsWith(ARTICLE_PREFIX))) {
+      List<Found> cards = new ArrayList<>();
+      found(law.get().id(), r.language()).ifPresent(cards::add);
+      return new Route.Law(cards, Optional.empty());
+    }
+    if (r.act() == Act.CHECKLIST) {
+      return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
+    }
+    return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
+  }
+
+  private static final String ARTICLE_PREFIX = "le-temps";
+
+  private boolean isComplaint(Optional<Reading.Asked> law, double leads) {
+    return law.filter(l -> l.score() >= leads)
+        .filter(l -> l.id().startsWith("complaints#complaint-") || l.id().endsWith("#complaint"))
+        .isPresent();
+  }
+
+  /** The cards that lead: the best one if it is good enough, and a second one close to it. */
+  private List<Found> leading(Guide g, List<Reading.Asked> cards, double threshold) {
+    List<Found> out = new ArrayList<>();
+    for (Reading.Asked a : cards) {
+      if (a.score() < threshold || out.size() == 2) {
+        break;
+      }
+      if (!out.isEmpty() && a.score() < cards.get(0).score() * 0.85) {
+        break;
+      }
+      g.card(a.id()).map(c -> new Found(g, c)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private List<Found> whetherUsed(Guide g, List<Reading.Asked> cards, double leads) {
+    double data =
+        cards.stream()
+            .filter(a -> a.id().equals("data"))
+            .mapToDouble(Reading.Asked::score)
+            .findFirst()
+            .orElse(0);
+    Optional<Reading.Asked> best = cards.stream().findFirst();
+    if (best.isPresent()
+        && !best.get().id().equals("data")
+        && best.get().score() >= Math.max(leads, data + OVER_DATA)) {
+      return leading(g, cards, leads);
+    }
+    return g.card("data").map(c -> List.of(new Found(g, c))).orElseGet(() -> leading(g, cards, 0));
+  }
+
+  /** The card id asked of several platforms, if the first one's best card is shared by them. */
+  private Optional<String> sharedCard(Reading r, List<Guide> guides) {
+    if (r.shape() == Shape.HOW_TO || r.shape() == Shape.LIST) {
+      return Optional.empty();
+    }
+    for (Guide g : guides) {
+      double leads = leads(r);
+      Optional<Reading.Asked> best =
+          r.cardsFor(g.id()).stream().findFirst().filter(a -> a.score() >= leads);
+      if (best.isPresent()) {
+        String id = best.get().id();
+        return guides.stream().allMatch(other -> other.card(id).isPresent())
+            ? Optional.of(id)
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Found> complaintCard(String country, Language language) {
+    return Optional.ofNullable(complaintCards.get(country))
+        .or(
+            () ->
+                Optional.ofNullable(
+                    complaintCards.get(ch.optout.understand.Regions.country(country))))
+        .flatMap(id -> found(id, language));
+  }
+
+  /** A law or article card by {@code doc#id}, in the question's language if there is one. */
+  Optional<Found> found(String label, Language language) {
+    int hash = label.indexOf('#');
+    if (hash < 0) {
+      return Optional.empty();
+    }
+    Optional<Guide> doc = knowledge.findAny(label.substring(0, hash), language);
+    Optional<Card> card = doc.flatMap(d -> d.card(label.substring(hash + 1)));
+    return card.map(c -> new Found(doc.get(), c));
+  }
+
+  private List<Guide> guides(List<String> ids, Language language) {
+    return ids.stream()
+        .map(id -> knowledge.findAny(id, language))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+}

@@ -1,0 +1,50 @@
+package ch.optout.understand;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vectors of every distinct exemplar text, normalised, in one array: a message's cosine with
+ * all of them is computed once per message, then read by every classifier.
+ */
+final class VectorTable {
+  private final Map<String, Integer> rows = new HashMap<>();
+  private final int dimension;
+  private final float[] values;
+
+  VectorTable(List<String> texts, List<float[]> vectors) {
+    if (texts.size() != vectors.size()) {
+      throw new IllegalArgumentException(
+          vectors.size() + " vectors for " + texts.size() + " texts");
+    }
+    this.dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    this.values = new float[texts.size() * dimension];
+    for (int i = 0; i < texts.size(); i++) {
+      rows.put(texts.get(i), i);
+      float[] v = Vectors.normalised(vectors.get(i));
+      System.arraycopy(v, 0, values, i * dimension, dimension);
+    }
+  }
+
+  /** The row of a text, or -1 when the table has no vector for it. */
+  int row(String text) {
+    return rows.getOrDefault(text, -1);
+  }
+
+  /** The cosine of a vector with every row, in row order. */
+  double[] cosines(float[] vector) {
+    float[] q = Vectors.normalised(vector);
+    int n = rows.size();
+    double[] out = new double[n];
+    for (int r = 0; r < n; r++) {
+      double sum = 0;
+      int base = r * dimension;
+      for (int d = 0; d < dimension && d < q.length; d++) {
+        sum += q[d] * values[base + d];
+      }
+      out[r] = sum;
+    }
+    return out;
+  }
+}
