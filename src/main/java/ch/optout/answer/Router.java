@@ -80,16 +80,32 @@ public final class Router {
       return new Route.Clarify(Route.Clarify.Kind.TOPIC, guides);
     }
     Optional<Reading.Asked> law = r.cardsFor(Reading.LAW).stream().findFirst();
-    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(law, leads(r))) {
+    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(r, law)) {
+      // a card on complaining itself ("must I complain in Ireland?", "is it free?") leads
+      Optional<Found> general =
+          law.filter(l -> l.score() >= leads(r) && GENERAL_COMPLAINT.contains(l.id()))
+              .flatMap(l -> found(l.id(), r.language()));
+      if (general.isPresent() && r.country().isEmpty()) {
+        return new Route.Law(List.of(general.get()), guides.stream().findFirst());
+      }
       return r.country()
           .<Route>map(
               country ->
                   new Route.Complaint(
-                      country, guides.stream().findFirst(), complaintCard(country, r.language())))
+                      country,
+                      guides.stream().findFirst(),
+                      general.or(() -> complaintCard(country, r.language()))))
           .orElseGet(() -> new Route.Clarify(Route.Clarify.Kind.COUNTRY, guides));
     }
     if (guides.isEmpty()) {
       return withoutPlatform(r, law);
+    }
+    if (r.aboutArticle()
+        && law.filter(l -> l.id().startsWith(ARTICLE_PREFIX) && l.score() >= leads(r) * 0.8)
+            .isPresent()) {
+      // "what date did the Le Temps piece give for LinkedIn?": the article's card, then LinkedIn
+      return new Route.Law(
+          found(law.get().id(), r.language()).stream().toList(), guides.stream().findFirst());
     }
     Guide g = guides.get(0);
     if (guides.size() >= 2) {
@@ -145,6 +161,10 @@ public final class Router {
     if (r.shape() == Shape.LIST) {
       return new Route.ByKind(r.kinds());
     }
+    if (asksOfAPlatform(r, law)) {
+      // "is it retroactive?", "how do I turn it off?" with no platform: which one?
+      return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
+    }
     if (law.filter(l -> l.score() >= leads(r)).isPresent()
         && (r.aboutArticle() || !law.get().id().startsWith(ARTICLE_PREFIX))) {
       List<Found> cards = new ArrayList<>();
@@ -159,9 +179,69 @@ public final class Router {
 
   private static final String ARTICLE_PREFIX = "le-temps";
 
-  private boolean isComplaint(Optional<Reading.Asked> law, double leads) {
-    return law.filter(l -> l.score() >= leads)
-        .filter(l -> l.id().startsWith("complaints#complaint-") || l.id().endsWith("#complaint"))
+  /** Cards about complaining anywhere, which answer before any country's authority. */
+  private static final Set<String> GENERAL_COMPLAINT =
+      Set.of(
+          "complaints#complaint-first-company",
+          "complaints#complaint-cost",
+          "complaints#complaint-time",
+          "complaints#complaint-compensation",
+          "complaints#complaint-foreign-company",
+          "complaints#complaint-anonymous",
+          "uk-gdpr#complaint-first-company");
+
+  /** The cards every guide has: asked without a platform, they ask about one. */
+  static final Set<String> COMMON_CARDS =
+      Set.of(
+          "retroactive",
+          "private-messages",
+          "minors",
+          "regions",
+          "since",
+          "default",
+          "deadline",
+          "scope",
+          "account-deletion",
+          "non-users",
+          "retention",
+          "business",
+          "data");
+
+  /**
+   * Whether a question naming no platform asks something only a platform answers: how to switch it
+   * off, or one of the cards every guide has, more surely than any law card.
+   */
+  private static boolean asksOfAPlatform(Reading r, Optional<Reading.Asked> law) {
+    if (r.aboutLaw()) {
+      // "if I object, is what was learned erased?": a word of the law makes it the law's question
+      return false;
+    }
+    double lawScore = law.map(Reading.Asked::score).orElse(0.0);
+    if (r.shape() == Shape.HOW_TO) {
+      // "how do I object under the GDPR?" is the law's; "how do I turn it off?" a platform's
+      return lawScore < leads(r) + 0.3;
+    }
+    boolean facet =
+        r.cards().stream()
+            .findFirst()
+            .filter(f -> COMMON_CARDS.contains(f.id()) && f.score() >= 0.3)
+            .isPresent();
+    // a law card of its own ("is consent needed?") still answers without a platform
+    boolean lawOfItsOwn =
+        law.filter(l -> l.score() >= leads(r) + 0.3)
+            .filter(l -> !COMMON_CARDS.contains(l.id().substring(l.id().indexOf('#') + 1)))
+            .isPresent();
+    return facet && !lawOfItsOwn;
+  }
+
+  /**
+   * Whether the law's nearest card is about complaining: surely, or fairly surely when the user
+   * also says where they live ("I'm in Leeds: which body handles it?").
+   */
+  private boolean isComplaint(Reading r, Optional<Reading.Asked> law) {
+    double needed = r.country().isPresent() ? leads(r) * 0.6 : leads(r);
+    return law.filter(l -> l.score() >= needed)
+        .filter(l -> l.id().startsWith("complaints#") || l.id().endsWith("#complaint"))
         .isPresent();
   }
 

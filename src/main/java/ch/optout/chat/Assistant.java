@@ -170,6 +170,11 @@ public final class Assistant {
         return withReading(checklist.open(chatId, r.language()), r);
       case CORRECTION:
         return correction(chatId, r, state);
+      case REGION:
+        if (r.country().isPresent() && r.platforms().isEmpty()) {
+          return withReading(Reply.of(followThrough.countryNoted(r)), r);
+        }
+        break;
       default:
         break;
     }

@@ -105,6 +105,11 @@ final class EvalScorer {
         && c.names().stream().noneMatch(n -> namePattern(n).matcher(answerText).find())) {
       problems.add("names none of " + c.names());
     }
+    if (c.coverage()) {
+      // answered from the service's own guide: it must name the service; what a decline would say
+      // (expect_any) does not apply
+      return new Verdict(problems, languageRight);
+    }
     java.util.Optional<Boolean> leadRight = java.util.Optional.empty();
     if (!c.leadAny().isEmpty()) {
       String lead = lead(answerText).toLowerCase(Locale.ROOT);

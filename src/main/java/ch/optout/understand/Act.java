@@ -30,5 +30,7 @@ public enum Act {
   /** "more", « plus »: the rest of the last guide. */
   MORE,
   /** "in English please", « en français svp ». */
-  LANGUAGE
+  LANGUAGE,
+  /** "I live in Fribourg": where the user is, for letters and complaints. */
+  REGION
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param scopeReason why the scope is what it is: an off-topic kind ("account", "writing"), "topic"
  *     or "conversation"
  * @param aboutArticle the message is about a press article ("the Le Temps article")
+ * @param aboutLaw the message uses a word of the law ("object", « RGPD », "complain")
  * @param kinds for a list ("which ones have no setting?"), the opt-out kinds asked for
  * @param cardsByDocument for each platform named or in context, its cards that answer the message,
  *     best first; under {@link #LAW}, the law files' and articles' cards ({@code doc#id})
@@ -46,6 +47,7 @@ public record Reading(
     Scope scope,
     String scopeReason,
     boolean aboutArticle,
+    boolean aboutLaw,
     List<OptOutKind> kinds,
     java.util.Map<String, List<Asked>> cardsByDocument,
     boolean semantic) {
@@ -135,6 +137,7 @@ public record Reading(
             Scope.IN,
             "topic",
             false,
+            false,
             List.of(),
             java.util.Map.of(),
             false));
@@ -157,6 +160,7 @@ public record Reading(
     private Scope scope;
     private String scopeReason;
     private boolean aboutArticle;
+    private boolean aboutLaw;
     private List<OptOutKind> kinds;
     private java.util.Map<String, List<Asked>> cardsByDocument;
     private boolean semantic;
@@ -177,6 +181,7 @@ public record Reading(
       scope = r.scope;
       scopeReason = r.scopeReason;
       aboutArticle = r.aboutArticle;
+      aboutLaw = r.aboutLaw;
       kinds = r.kinds;
       cardsByDocument = r.cardsByDocument;
       semantic = r.semantic;
@@ -250,6 +255,11 @@ public record Reading(
       return this;
     }
 
+    public Builder aboutLaw(boolean value) {
+      aboutLaw = value;
+      return this;
+    }
+
     public Builder kinds(List<OptOutKind> value) {
       kinds = value;
       return this;
@@ -282,6 +292,7 @@ public record Reading(
           scope,
           scopeReason,
           aboutArticle,
+          aboutLaw,
           kinds,
           cardsByDocument,
           semantic);

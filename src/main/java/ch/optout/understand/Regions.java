@@ -42,6 +42,48 @@ public final class Regions {
     return new Regions(LanguagePack.readLines("understanding/regions.tsv"));
   }
 
+  /** A place named in a text: its country code and the word it starts at. */
+  record Place(String code, int start) {}
+
+  /**
+   * Where the user lives, by the places a text names: the one a phrase like "I live in" or « je
+   * suis en » comes just before (from {@code cues}, folded), else the first one.
+   */
+  public Optional<String> lives(String text, java.util.Set<String> cues) {
+    List<Place> places = all(text);
+    if (places.size() < 2) {
+      return places.stream().findFirst().map(Place::code);
+    }
+    List<String> words = Text.words(text);
+    for (Place p : places) {
+      String before = String.join(" ", words.subList(Math.max(0, p.start() - 4), p.start()));
+      if (cues.stream().anyMatch(c -> (" " + before).endsWith(" " + c))) {
+        return Optional.of(p.code());
+      }
+    }
+    return Optional.of(places.get(0).code());
+  }
+
+  /** Every place named, in text order; the longest name wins where they overlap. */
+  List<Place> all(String text) {
+    List<String> words = Text.words(text);
+    List<Place> out = new ArrayList<>();
+    boolean[] taken = new boolean[words.size()];
+    for (Name name : names) {
+      int n = name.words().size();
+      for (int i = 0; i + n <= words.size(); i++) {
+        if (!taken[i] && words.subList(i, i + n).equals(name.words())) {
+          for (int k = i; k < i + n; k++) {
+            taken[k] = true;
+          }
+          out.add(new Place(name.code(), i));
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(Place::start));
+    return out;
+  }
+
   /**
    * The first place named in a text, as a country code; the longest name wins where they overlap.
    */
@@ -65,6 +107,34 @@ public final class Regions {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The word a place becomes when comparing what messages say ("I live in xplace"). */
+  static final String TOKEN = "xplace";
+
+  /** A folded text with each place named replaced by {@link #TOKEN}. */
+  String mask(String folded) {
+    List<String> words = Text.words(folded);
+    boolean[] place = new boolean[words.size()];
+    for (Name name : names) {
+      int n = name.words().size();
+      for (int i = 0; i + n <= words.size(); i++) {
+        if (words.subList(i, i + n).equals(name.words())) {
+          for (int k = i; k < i + n; k++) {
+            place[k] = true;
+          }
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (!place[i]) {
+        out.add(words.get(i));
+      } else if (i == 0 || !place[i - 1]) {
+        out.add(TOKEN);
+      }
+    }
+    return String.join(" ", out);
   }
 
   /** The country of a code: "CA-QC" → "CA". */

@@ -182,7 +182,7 @@ public final class Understander {
     Optional<double[]> vector = cosines(question);
     String words = Text.wordLine(question);
     String masked = masker.mask(question);
-    String unnamed = Masker.withoutNames(masked);
+    String unnamed = regions.mask(Masker.withoutNames(masked));
     ExemplarClassifier.Result acts = c.acts().classify(unnamed, vector);
     ExemplarClassifier.Result scope = c.scope().classify(masked, vector);
     ExemplarClassifier.Result shapes = c.shapes().classify(unnamed, vector);
@@ -201,9 +201,10 @@ public final class Understander {
             .act(act)
             .shape(shape)
             .cards(asked)
-            .country(regions.find(text))
+            .country(regions.lives(text, c.pack().list("lives")))
             .device(device(c.pack(), words))
             .aboutArticle(c.pack().mentions(words, "article"))
+            .aboutLaw(c.pack().mentions(words, "law"))
             .kinds(shape == Shape.LIST ? kinds(c.pack(), words) : List.of());
     Set<String> documents = new LinkedHashSet<>();
     named.forEach(m -> documents.add(m.id()));
@@ -216,7 +217,7 @@ public final class Understander {
           document, ranked(cards, document, cardIds.getOrDefault(document, List.of()), minor));
     }
     byDocument.put(Reading.LAW, ranked(cards, null, lawLabels, false));
-    Scored scored = scope(c.pack(), words, act, scope);
+    Scored scored = scope(c.pack(), words, act, scope, named.size());
     return reading
         .cardsByDocument(byDocument)
         .semantic(vector.isPresent())
@@ -234,7 +235,7 @@ public final class Understander {
     Classifiers c = byLanguage.getOrDefault(language, byLanguage.values().iterator().next());
     Optional<double[]> vector = cosines(question);
     String masked = masker.mask(question);
-    String unnamed = Masker.withoutNames(masked);
+    String unnamed = regions.mask(Masker.withoutNames(masked));
     Map<String, List<String>> out = new LinkedHashMap<>();
     out.put("masked", List.of(masked));
     Map<String, ExemplarClassifier> all = new LinkedHashMap<>();
@@ -419,6 +420,11 @@ public final class Understander {
     if (pack.list("more").contains(words)) {
       return Act.MORE;
     }
+    for (Act exact : List.of(Act.THANKS, Act.GOODBYE, Act.GREETING, Act.ACK)) {
+      if (pack.list("act." + exact.name().toLowerCase(java.util.Locale.ROOT)).contains(words)) {
+        return exact;
+      }
+    }
     Optional<ExemplarClassifier.Vote> best = r.best();
     if (best.isEmpty()) {
       return Act.QUESTION;
@@ -430,7 +436,7 @@ public final class Understander {
       return Act.QUESTION;
     }
     Act act = actOf(label);
-    if (CHAT.contains(act) && namesSomething) {
+    if ((CHAT.contains(act) || act == Act.CHECKLIST) && namesSomething) {
       // "hi, how do I stop LinkedIn…": a question with a greeting
       return Act.QUESTION;
     }
@@ -458,7 +464,8 @@ public final class Understander {
           Act.CORRECTION,
           Act.WHERE_TO_SEND,
           Act.NO_REPLY,
-          Act.FOLLOW_UP);
+          Act.FOLLOW_UP,
+          Act.REGION);
 
   private static Act actOf(String label) {
     return switch (label) {
@@ -477,6 +484,7 @@ public final class Understander {
       case "correction" -> Act.CORRECTION;
       case "more" -> Act.MORE;
       case "language" -> Act.LANGUAGE;
+      case "region" -> Act.REGION;
       default -> Act.QUESTION;
     };
   }
@@ -556,7 +564,7 @@ public final class Understander {
    * like nothing in scope is declined or asked back. Calibrated on the tuning half.
    */
   private static Scored scope(
-      LanguagePack pack, String words, Act act, ExemplarClassifier.Result r) {
+      LanguagePack pack, String words, Act act, ExemplarClassifier.Result r, int platforms) {
     if (CONVERSATION.contains(act)) {
       return new Scored(Scope.IN, "conversation");
     }
@@ -577,7 +585,10 @@ public final class Understander {
       return new Scored(Scope.OUT, kind);
     }
     if (in < LIKE_TOPIC) {
-      return new Scored(Scope.UNSURE, "no-topic");
+      // "I mostly use Discord, Reddit and Stack Overflow": a list of platforms is the topic
+      return platforms >= 2
+          ? new Scored(Scope.IN, "platforms")
+          : new Scored(Scope.UNSURE, "no-topic");
     }
     return new Scored(Scope.IN, "like-topic");
   }
@@ -619,7 +630,7 @@ public final class Understander {
    * by naming a platform, which most messages do.
    */
   private String unnamed(String text) {
-    return Masker.withoutNames(masker.mask(text));
+    return regions.mask(Masker.withoutNames(masker.mask(text)));
   }
 
   /**
