@@ -33,6 +33,12 @@ final class Complaints {
     String place = placeName(country, language);
     List<String> lead = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
+    // the law file's card for that country answers first ("To the FDPIC…"), then how to reach it
+    card.ifPresent(
+        f -> {
+          lead.add(f.card().answerText());
+          sources.addAll(f.cited());
+        });
     Optional<ComplaintRoute> route = contacts.complaint(country, LocalDate.now(clock));
     if (route.isPresent()) {
       Authority a = route.get().authority();
@@ -56,14 +62,9 @@ final class Complaints {
                       .orElse(messages.get(language, "complaint.theCompany"))));
       a.web().or(a::webform).ifPresent(u -> sources.add(new Source(a.name(), u)));
       a.sources().stream().limit(1).forEach(u -> sources.add(new Source(a.name(), u)));
-    } else {
+    } else if (card.isEmpty()) {
       lead.add(messages.get(language, "complaint.none", place));
     }
-    card.ifPresent(
-        f -> {
-          lead.add(f.card().answerText());
-          sources.addAll(f.cited());
-        });
     return Answer.builder(language, AnswerKind.INFORMATION)
         .title(messages.get(language, "complaint.title", place))
         .lead(String.join("\n\n", lead))

@@ -35,6 +35,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   private final Router router;
   private final ShortAnswers short_;
   private final Complaints complaints;
+  private final List<String> popular =
+      ch.optout.understand.LanguagePack.readLines("understanding/popular.txt").stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
 
   public ExtractiveComposer(KnowledgeBase knowledge, Messages messages) {
     this(knowledge, messages, Clock.systemUTC());
@@ -48,7 +53,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     this.messages = messages;
     this.leads = new LeadAnswers(messages, clock);
     this.router = new Router(knowledge, Router.bundledComplaintCards());
-    this.short_ = new ShortAnswers(messages, this::coveredPlatforms);
+    this.short_ = new ShortAnswers(messages, this::coveredPlatforms, this::popularPlatforms);
     this.complaints = new Complaints(knowledge.contacts(), messages, clock);
   }
 
@@ -74,7 +79,25 @@ public final class ExtractiveComposer implements AnswerComposer {
     } else if (route instanceof Route.Card c) {
       return leads.fact(c.guide(), language, c.cards(), Optional.of(c.guide()));
     } else if (route instanceof Route.HowTo h) {
-      return leads.howTo(h.guide(), r, h.facts());
+      Answer steps = leads.howTo(h.guide(), r, h.facts());
+      return h.unanswered()
+          .map(
+              facet ->
+                  steps.toBuilder()
+                      .lead(
+                          messages.get(
+                                  language,
+                                  "facet.unknown",
+                                  h.guide().platform(),
+                                  messages.get(language, "facet." + facet))
+                              + "\n\n"
+                              + steps.lead())
+                      .build())
+          .orElse(steps);
+    } else if (route instanceof Route.Lines l) {
+      return leads.lines(l.guide(), r, l.lines());
+    } else if (route instanceof Route.Checklist) {
+      return checklist(language);
     } else if (route instanceof Route.Compare c) {
       return leads.compare(c.guides(), language, c.cardId());
     } else if (route instanceof Route.ByKind b) {
@@ -253,6 +276,15 @@ public final class ExtractiveComposer implements AnswerComposer {
         language,
         messages.get(language, "welcome.title"),
         messages.get(language, "welcome.body", coveredPlatforms(language)));
+  }
+
+  /** The most asked platforms, by name, for "which one do you mean?". */
+  private String popularPlatforms(Language language) {
+    return popular.stream()
+        .map(id -> knowledge.findAny(id, language))
+        .flatMap(Optional::stream)
+        .map(g -> g.platform().replaceAll("\\s*\\(.*\\)", ""))
+        .collect(Collectors.joining(", "));
   }
 
   /** Beyond this many, a list of platform names is a wall of text: a count and /platforms. */

@@ -85,9 +85,11 @@ final class LeadAnswers {
           used.add(p);
         });
     Guide main = platform.orElse(g);
+    AnswerKind kind = platform.isPresent() ? AnswerKind.GUIDE : AnswerKind.INFORMATION;
     String title =
         platform.isPresent() || facts.isEmpty() ? main.title() : facts.get(0).guide().title();
     return base(main, language)
+        .kind(kind)
         .cards(ids(facts))
         .title(title)
         .lead(lead.toString().strip())
@@ -98,6 +100,20 @@ final class LeadAnswers {
         // "more" continues with the platform in context; a law card has nothing more to give
         .more(platform.isPresent())
         .link(platform.flatMap(Guide::link))
+        .build();
+  }
+
+  /** Lines of the guide's own text that answer the question, then what to do there. */
+  Answer lines(Guide g, Reading r, List<String> lines) {
+    Language language = r.language();
+    return base(g, language)
+        .lead(String.join("\n\n", lines) + "\n\n" + actionLine(g, language, true))
+        .caveats(
+            items(g, SectionKind.NOT_COVERED).stream()
+                .filter(c -> !lines.contains(c))
+                .limit(KEY_CAVEATS)
+                .toList())
+        .sources(distinct(g.sources().stream().limit(KEY_SOURCES).toList()))
         .build();
   }
 

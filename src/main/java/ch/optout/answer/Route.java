@@ -42,8 +42,21 @@ sealed interface Route {
   /** A platform's card(s) lead, then its one-line action. */
   record Card(Guide guide, List<Found> cards) implements Route {}
 
-  /** The one-line action, the steps for the device, the key caveats; a card first if asked. */
-  record HowTo(Guide guide, List<Found> facts) implements Route {}
+  /**
+   * The one-line action, the steps for the device, the key caveats; a card first if asked, or, for
+   * a card this guide lacks, that its sources say nothing about it.
+   */
+  record HowTo(Guide guide, List<Found> facts, Optional<String> unanswered) implements Route {
+    HowTo(Guide guide, List<Found> facts) {
+      this(guide, facts, Optional.empty());
+    }
+  }
+
+  /** No card answers, but a line of the guide's own text does: it leads, then the action. */
+  record Lines(Guide guide, List<String> lines) implements Route {}
+
+  /** Every platform and its one-line action: "help me opt out everywhere". */
+  record Checklist() implements Route {}
 
   /** One line per platform: what each offers, or the card asked about on each. */
   record Compare(List<Guide> guides, Optional<String> cardId) implements Route {}

@@ -34,6 +34,9 @@ public final class Router {
     return r.semantic() ? CARD_LEADS_SEMANTIC : CARD_LEADS;
   }
 
+  /** With no platform named, a law card leads from this share of the usual score. */
+  static final double LAW_ALONE = 0.85;
+
   /** With a platform named, a law card must beat the platform's best card by this much. */
   static final double LAW_OVER_PLATFORM = 0.2;
 
@@ -42,6 +45,9 @@ public final class Router {
    * nearer.
    */
   static final double OVER_DATA = 0.3;
+
+  /** A common card asked this surely, that the guide lacks, is said to be unanswered. */
+  static final double UNANSWERED = 0.4;
 
   private static final Set<Act> SMALL_TALK =
       Set.of(Act.GREETING, Act.THANKS, Act.GOODBYE, Act.ACK, Act.SMALL_TALK);
@@ -80,7 +86,10 @@ public final class Router {
       return new Route.Clarify(Route.Clarify.Kind.TOPIC, guides);
     }
     Optional<Reading.Asked> law = r.cardsFor(Reading.LAW).stream().findFirst();
-    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(r, law)) {
+    if (r.act() == Act.CHECKLIST && guides.isEmpty()) {
+      return new Route.Checklist();
+    }
+    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(r, law, guides)) {
       // a card on complaining itself ("must I complain in Ireland?", "is it free?") leads
       Optional<Found> general =
           law.filter(l -> l.score() >= leads(r) && GENERAL_COMPLAINT.contains(l.id()))
@@ -94,7 +103,9 @@ public final class Router {
                   new Route.Complaint(
                       country,
                       guides.stream().findFirst(),
-                      general.or(() -> complaintCard(country, r.language()))))
+                      general
+                          .or(() -> complaintCard(country, r.language()))
+                          .or(() -> complaintLawCard(r, law))))
           .orElseGet(() -> new Route.Clarify(Route.Clarify.Kind.COUNTRY, guides));
     }
     if (guides.isEmpty()) {
@@ -110,8 +121,9 @@ public final class Router {
     Guide g = guides.get(0);
     if (guides.size() >= 2) {
       // "is CapCut owned by the TikTok people?" is about CapCut: the guide with the card that
-      // answers, unless the question compares them or asks how to do it on each
-      Optional<Guide> about = aboutOne(r, guides);
+      // answers, unless the question compares them or asks how to do it on each; three or more
+      // platforms named are compared
+      Optional<Guide> about = guides.size() == 2 ? aboutOne(r, guides) : Optional.empty();
       if (r.shape() == Shape.COMPARISON || r.shape() == Shape.LIST || about.isEmpty()) {
         return new Route.Compare(guides, sharedCard(r, guides));
       }
@@ -124,14 +136,39 @@ public final class Router {
       return new Route.Law(found(law.get().id(), r.language()).stream().toList(), Optional.of(g));
     }
     double leads = leads(r);
+    Optional<String> unanswered = r.shape() == Shape.HOW_TO ? Optional.empty() : unanswered(r, g);
+    if (unanswered.isPresent() && GuideLines.answering(g, r.question()).isEmpty()) {
+      // "is it fine for my kids?" on a guide without a card about minors: said, then what to do
+      return new Route.HowTo(g, List.of(), unanswered);
+    }
     return switch (r.shape()) {
       case HOW_TO -> new Route.HowTo(g, leading(g, cards, leads));
-      case WHETHER_USED -> new Route.Card(g, whetherUsed(g, cards, leads));
+      case WHETHER_USED -> {
+        List<Found> used = whetherUsed(g, cards, leads);
+        if (!used.isEmpty()) {
+          yield new Route.Card(g, used);
+        }
+        List<String> lines = GuideLines.answering(g, r.question());
+        yield lines.isEmpty() ? new Route.HowTo(g, List.of()) : new Route.Lines(g, lines);
+      }
       default -> {
         List<Found> leading = leading(g, cards, leads);
-        yield leading.isEmpty() ? new Route.HowTo(g, List.of()) : new Route.Card(g, leading);
+        if (!leading.isEmpty()) {
+          yield new Route.Card(g, leading);
+        }
+        List<String> lines = GuideLines.answering(g, r.question());
+        yield lines.isEmpty() ? new Route.HowTo(g, List.of()) : new Route.Lines(g, lines);
       }
     };
+  }
+
+  /** A card every guide should have, clearly asked, that this guide lacks. */
+  private static Optional<String> unanswered(Reading r, Guide g) {
+    return r.cards().stream()
+        .findFirst()
+        .filter(f -> COMMON_CARDS.contains(f.id()) && f.score() >= UNANSWERED)
+        .map(Reading.Asked::id)
+        .filter(id -> g.card(id).isEmpty());
   }
 
   /** The one named guide a card of which answers the question clearly, if any. */
@@ -165,16 +202,28 @@ public final class Router {
       // "is it retroactive?", "how do I turn it off?" with no platform: which one?
       return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
     }
-    if (law.filter(l -> l.score() >= leads(r)).isPresent()
-        && (r.aboutArticle() || !law.get().id().startsWith(ARTICLE_PREFIX))) {
-      List<Found> cards = new ArrayList<>();
-      found(law.get().id(), r.language()).ifPresent(cards::add);
-      return new Route.Law(cards, Optional.empty());
+    // the article's cards answer only questions about the article
+    Optional<Reading.Asked> lawCard =
+        r.cardsFor(Reading.LAW).stream()
+            .filter(l -> r.aboutArticle() || !l.id().startsWith(ARTICLE_PREFIX))
+            .findFirst()
+            .filter(l -> l.score() >= leads(r) * LAW_ALONE);
+    if (lawCard.isPresent()) {
+      return new Route.Law(
+          found(lawCard.get().id(), r.language()).stream().toList(), Optional.empty());
     }
-    if (r.act() == Act.CHECKLIST) {
-      return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
+    if (r.aboutLaw() && r.act() != Act.CHECKLIST) {
+      // "what does the GDPR say about this?" without a card that answers: the passages that do
+      return new Route.Passages();
     }
     return new Route.Clarify(Route.Clarify.Kind.PLATFORM, List.of());
+  }
+
+  /** The law's complaint card the question came nearest to, when no country has one. */
+  private Optional<Found> complaintLawCard(Reading r, Optional<Reading.Asked> law) {
+    return law.filter(l -> l.score() >= leads(r) * 0.6)
+        .filter(l -> l.id().substring(l.id().indexOf('#') + 1).startsWith("complaint"))
+        .flatMap(l -> found(l.id(), r.language()));
   }
 
   private static final String ARTICLE_PREFIX = "le-temps";
@@ -238,10 +287,19 @@ public final class Router {
    * Whether the law's nearest card is about complaining: surely, or fairly surely when the user
    * also says where they live ("I'm in Leeds: which body handles it?").
    */
-  private boolean isComplaint(Reading r, Optional<Reading.Asked> law) {
+  private boolean isComplaint(Reading r, Optional<Reading.Asked> law, List<Guide> guides) {
     double needed = r.country().isPresent() ? leads(r) * 0.6 : leads(r);
-    return law.filter(l -> l.score() >= needed)
-        .filter(l -> l.id().startsWith("complaints#") || l.id().endsWith("#complaint"))
+    for (Guide g : guides) {
+      // with a platform named, the law's card must beat the platform's own, as for any law card
+      needed =
+          Math.max(
+              needed,
+              r.cardsFor(g.id()).stream().findFirst().map(Reading.Asked::score).orElse(0.0)
+                  + LAW_OVER_PLATFORM);
+    }
+    double bar = needed;
+    return law.filter(l -> l.score() >= bar)
+        .filter(l -> l.id().substring(l.id().indexOf('#') + 1).startsWith("complaint"))
         .isPresent();
   }
 
@@ -273,7 +331,7 @@ public final class Router {
         && best.get().score() >= Math.max(leads, data + OVER_DATA)) {
       return leading(g, cards, leads);
     }
-    return g.card("data").map(c -> List.of(new Found(g, c))).orElseGet(() -> leading(g, cards, 0));
+    return g.card("data").map(c -> List.of(new Found(g, c))).orElse(List.of());
   }
 
   /** The card id asked of several platforms, if the first one's best card is shared by them. */

@@ -11,13 +11,17 @@ import java.util.function.Function;
 final class ShortAnswers {
   private final Messages messages;
   private final Function<Language, String> covered;
+  private final Function<Language, String> popular;
 
   /**
    * @param covered the platforms OptOut covers, as a short phrase, in a language
+   * @param popular the most asked platforms, named, for "which one?"
    */
-  ShortAnswers(Messages messages, Function<Language, String> covered) {
+  ShortAnswers(
+      Messages messages, Function<Language, String> covered, Function<Language, String> popular) {
     this.messages = messages;
     this.covered = covered;
+    this.popular = popular;
   }
 
   /** "Hello", "thanks", "are you a bot?": one short line, never the whole welcome. */
@@ -38,7 +42,11 @@ final class ShortAnswers {
     String body =
         platform
             .map(g -> messages.get(language, "offtopic.body", g.platform()))
-            .orElseGet(() -> messages.get(language, "offtopic.body.general"));
+            .orElseGet(
+                () ->
+                    messages.get(language, "offtopic.body.general")
+                        + " "
+                        + messages.get(language, "decline.covered", covered.apply(language)));
     return Answer.builder(language, AnswerKind.DECLINE)
         .answered(false)
         .title(messages.get(language, "offtopic.title"))
@@ -62,7 +70,10 @@ final class ShortAnswers {
   Answer clarify(Language language, Route.Clarify.Kind kind, List<Guide> choices) {
     String body =
         switch (kind) {
-          case PLATFORM -> messages.get(language, "clarify.platform");
+          case PLATFORM ->
+              messages.get(language, "clarify.platform")
+                  + " "
+                  + messages.get(language, "clarify.examples", popular.apply(language));
           case TOPIC ->
               choices.isEmpty()
                   ? messages.get(language, "clarify.topic")

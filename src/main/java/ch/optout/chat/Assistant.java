@@ -149,7 +149,10 @@ public final class Assistant {
   private Reply byAct(String chatId, Reading r, ChatState state) {
     switch (r.act()) {
       case MORE:
-        return more(chatId, r);
+        // "plus" after an English answer: the rest comes in the conversation's language
+        return more(
+            chatId,
+            r.toBuilder().language(conversation.spoken(state).orElse(r.language()), true).build());
       case LETTER:
         if (r.scope() != ch.optout.understand.Scope.OUT) {
           return letter(chatId, r, state);
@@ -177,15 +180,6 @@ public final class Assistant {
         break;
       default:
         break;
-    }
-    if (r.country().isPresent()
-        && r.namesNothing()
-        && r.cardsFor(Reading.LAW).stream()
-            .noneMatch(a -> a.score() >= ch.optout.answer.Router.leads(r))
-        && r.act() == Act.QUESTION
-        && r.scope() != ch.optout.understand.Scope.IN) {
-      // "I live in Fribourg": noted for letters and complaints
-      return withReading(Reply.of(followThrough.countryNoted(r)), r);
     }
     return answer(chatId, r, state);
   }

@@ -34,11 +34,11 @@ final class Conversation {
   List<String> platforms(ChatState state) {
     List<String> out = new ArrayList<>();
     if (!state.contextFresh(clock.instant())
-        || Checklist.isChecklist(state)
         || Letters.isWaiting(state)
         || Letters.isWaitingForPlatform(state)) {
       return out;
     }
+    // in the checklist, the platform on screen (none while picking)
     state.lastPlatform().filter(this::isGuide).ifPresent(out::add);
     state.otherPlatform().filter(this::isGuide).ifPresent(out::add);
     return out;

@@ -52,7 +52,7 @@ final class AskCommand implements Callable<Integer> {
       names = "--mode",
       paramLabel = "bm25|dense|hybrid",
       description =
-          "Retrieval. Default: bm25 for one question (answers fastest), hybrid for standard input (waits for the model once).")
+          "Retrieval and understanding. Default: hybrid (waits a few seconds for the embedding model, which reads questions better); bm25 answers fastest, from words alone.")
   String mode;
 
   @Parameters(
@@ -77,15 +77,15 @@ final class AskCommand implements Callable<Integer> {
     boolean oneQuestion = words != null && !words.isEmpty();
     RetrievalMode retrieval =
         mode == null
-            ? (oneQuestion ? RetrievalMode.BM25 : RetrievalMode.HYBRID)
+            ? RetrievalMode.HYBRID
             : RetrievalMode.parse(mode)
                 .orElseThrow(
                     () ->
                         new UsageProblem("--mode takes bm25, dense or hybrid, not '" + mode + "'"));
     try (Components c = Components.inMemory(parent.settings(), retrieval)) {
       if (retrieval != RetrievalMode.BM25) {
-        // a batch is better answered the same way throughout; if the model cannot load, BM25
-        // answers
+        // the model reads questions better than words alone (tuning accuracy 0.80 against 0.78,
+        // card paraphrases 0.55 against 0.47); if it cannot load, BM25 answers
         c.retriever.awaitWarm(60, TimeUnit.SECONDS);
       }
       AnswerJson jsonWriter = new AnswerJson(c.plainText);

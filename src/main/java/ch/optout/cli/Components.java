@@ -162,15 +162,24 @@ final class Components implements AutoCloseable {
   }
 
   private Retriever semantic(RetrievalMode mode) {
+    long start = System.nanoTime();
     MiniLmEmbedder model = new MiniLmEmbedder(embedding);
     // the vectors computed at build time serve the bundled knowledge; others are computed now
     Embedder embedder =
         VectorSnapshot.bundled(MiniLmEmbedder.MODEL)
             .<Embedder>map(stored -> new StoredEmbedder(stored, model))
             .orElse(model);
+    long loaded = System.nanoTime();
     understander.useEmbeddings(embedder);
+    long understanding = System.nanoTime();
     KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
     vectorIndex.set(vectors);
+    LOG.debug(
+        "semantic in {} ms: model {} ms, understanding's vectors {} ms, vector index {} ms",
+        ms(start, System.nanoTime()),
+        ms(start, loaded),
+        ms(loaded, understanding),
+        ms(understanding, System.nanoTime()));
     Retriever dense = new VectorRetriever(vectors, embedder);
     return mode == RetrievalMode.DENSE
         ? dense

@@ -72,6 +72,9 @@ final class ExemplarClassifier {
       Map<String, Double> cosine,
       Map<String, Double> similarity,
       Map<String, double[]> byGroup) {
+    /** Nothing read: no vote, no score. */
+    static final Result EMPTY = new Result(List.of(), Map.of(), Map.of(), Map.of());
+
     Optional<Vote> best() {
       return votes.stream().findFirst();
     }

@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 final class Labels {
   private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]{3,80})\\*\\*");
 
-  /** Labels shorter than this many words are too generic ("Settings", "Privacy") to tell. */
-  static final int MIN_WORDS = 3;
+  /**
+   * Labels shorter than this many words are too generic ("Settings", "Privacy and data", "Right to
+   * object") to tell a platform.
+   */
+  static final int MIN_WORDS = 4;
 
   private final Map<String, Set<String>> guidesByLabel = new HashMap<>();
 

@@ -42,6 +42,11 @@ public final class Understander {
   private final Regions regions;
   private final Labels labels;
   private final Masker masker;
+  private final ch.optout.knowledge.CompanyNames companies;
+
+  /** The companies the guides link to: naming one is naming a covered platform's company. */
+  private final Set<String> guideCompanies = new java.util.HashSet<>();
+
   private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
   private final AtomicReference<Embedder> embedder = new AtomicReference<>();
 
@@ -92,6 +97,10 @@ public final class Understander {
     this.regions = regions;
     this.labels = new Labels(knowledge);
     this.masker = new Masker(platforms, uncovered);
+    this.companies = new ch.optout.knowledge.CompanyNames(knowledge.contacts());
+    for (Guide g : knowledge.documents()) {
+      knowledge.contacts().forGuide(g).ifPresent(c -> guideCompanies.add(c.slug()));
+    }
     for (Guide g : knowledge.documents()) {
       for (Card card : g.cards()) {
         if (g.kind() == DocumentKind.GUIDE) {
@@ -186,7 +195,10 @@ public final class Understander {
     ExemplarClassifier.Result acts = c.acts().classify(unnamed, vector);
     ExemplarClassifier.Result scope = c.scope().classify(masked, vector);
     ExemplarClassifier.Result shapes = c.shapes().classify(unnamed, vector);
-    ExemplarClassifier.Result cards = c.cards().classify(masked, vector);
+    // a name alone ("linkedin", "Instagram ?") asks for no card: every one of its cards names it
+    boolean asksSomething = !unnamed.isBlank();
+    ExemplarClassifier.Result cards =
+        asksSomething ? c.cards().classify(masked, vector) : ExemplarClassifier.Result.EMPTY;
     boolean namesSomething = !named.isEmpty() || service.isPresent() || !lookalikes.isEmpty();
     Act act = act(c.pack(), words, acts, namesSomething);
     List<Reading.Asked> asked = asked(cards, Text.wordLine(text));
@@ -395,18 +407,31 @@ public final class Understander {
                     }));
   }
 
-  /** A service without a guide, unless a platform's own name covers it. */
+  /**
+   * A service without a guide: from the list of services people ask about, else a company of the
+   * contacts named as a name ("Zalando", not "free of charge"), unless a platform's own name covers
+   * it or its company runs a guide's platform.
+   */
   private Optional<String> service(String text, List<Reading.Mention> named) {
-    Optional<UncoveredServices.Match> found = uncovered.find(text);
-    if (found.isEmpty()) {
+    List<PlatformMatcher.Match> matches = platforms.find(text);
+    Optional<UncoveredServices.Match> listed = uncovered.find(text);
+    if (listed.isPresent()) {
+      UncoveredServices.Match s = listed.get();
+      boolean longerPlatform =
+          matches.stream()
+              .anyMatch(m -> m.start() < s.end() && s.start() < m.end() && m.length() > s.length());
+      return longerPlatform ? Optional.empty() : Optional.of(s.name());
+    }
+    if (!named.isEmpty()) {
       return Optional.empty();
     }
-    List<PlatformMatcher.Match> matches = platforms.find(text);
-    UncoveredServices.Match s = found.get();
-    boolean longerPlatform =
-        matches.stream()
-            .anyMatch(m -> m.start() < s.end() && s.start() < m.end() && m.length() > s.length());
-    return longerPlatform ? Optional.empty() : Optional.of(s.name());
+    return companies.find(text).stream()
+        .filter(c -> !guideCompanies.contains(c.company().slug()))
+        .filter(c -> platforms.platforms(c.text()).isEmpty())
+        .findFirst()
+        .map(c -> c.text().strip())
+        // "How do I stop Zorblax using my photos?": a name no list knows, said honestly
+        .or(() -> platforms.unknownName(text).filter(n -> regions.find(n).isEmpty()));
   }
 
   /**
@@ -429,8 +454,24 @@ public final class Understander {
     if (best.isEmpty()) {
       return Act.QUESTION;
     }
-    String label = best.get().label();
-    double vote = best.get().score();
+    ExemplarClassifier.Vote chosen = best.get();
+    List<String> said =
+        r.similarity().entrySet().stream()
+            .filter(e -> e.getValue() >= SAID_AS_IS)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (said.size() == 1 && !CHAT.contains(actOf(said.get(0)))) {
+      // an exemplar said word for word ("and on my phone?") outweighs the crowd of near ones
+      return actOf(said.get(0)) == Act.CORRECTION && !namesSomething
+          ? Act.FOLLOW_UP
+          : actOf(said.get(0));
+    }
+    if (chosen.label().equals("region") && words.split(" ").length > REGION_WORDS) {
+      // "I live in Geneva and LinkedIn ignores me: who do I complain to?": the place is a detail
+      chosen = r.votes().stream().skip(1).findFirst().orElse(chosen);
+    }
+    String label = chosen.label();
+    double vote = chosen.score() + (chosen == best.get() ? 0 : best.get().score());
     boolean clear = vote >= 0.45 && (r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7);
     if (!clear) {
       return Act.QUESTION;
@@ -445,6 +486,12 @@ public final class Understander {
     }
     return act;
   }
+
+  /** A message this near one exemplar, in weighted words, says what that exemplar says. */
+  static final double SAID_AS_IS = 0.9;
+
+  /** A message saying where one lives is this short; a longer one asks something besides. */
+  static final int REGION_WORDS = 7;
 
   /** Acts that only keep the conversation going: never a question about a platform. */
   private static final Set<Act> CHAT =
@@ -576,19 +623,26 @@ public final class Understander {
     boolean topic = pack.mentions(words, "domain");
     double offScore = off.map(Map.Entry::getValue).orElse(0.0);
     String kind = off.map(Map.Entry::getKey).orElse("none");
-    if (topic) {
+    if (topic && act != Act.LETTER) {
       return offScore > in && offScore >= TOPIC_OFF
           ? new Scored(Scope.OUT, kind)
           : new Scored(Scope.IN, "topic");
+    }
+    if (act == Act.LETTER) {
+      // a letter is ours unless clearly another writing ("to my landlord", "a poem")
+      return offScore > in + 0.1 ? new Scored(Scope.OUT, kind) : new Scored(Scope.IN, "letter");
     }
     if (offScore > in) {
       return new Scored(Scope.OUT, kind);
     }
     if (in < LIKE_TOPIC) {
-      // "I mostly use Discord, Reddit and Stack Overflow": a list of platforms is the topic
+      // "I mostly use Discord, Reddit and Stack Overflow": a list of platforms is the topic; one
+      // platform with nothing else is asked back; nothing at all is declined
       return platforms >= 2
           ? new Scored(Scope.IN, "platforms")
-          : new Scored(Scope.UNSURE, "no-topic");
+          : platforms == 1
+              ? new Scored(Scope.UNSURE, "no-topic")
+              : new Scored(Scope.OUT, "no-topic");
     }
     return new Scored(Scope.IN, "like-topic");
   }

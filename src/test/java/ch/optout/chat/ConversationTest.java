@@ -106,11 +106,11 @@ class ConversationTest {
 
   @Test
   void uncoveredService_isNamedWithTheLetterHint() {
-    Answer a = say("Duolingo AI training opt out");
+    Answer a = say("Bumble AI training opt out");
 
     assertThat(a.answered()).isFalse();
-    assertThat(a.title()).contains("Duolingo");
-    assertThat(a.lead()).contains("/letter Duolingo");
+    assertThat(a.title()).contains("Bumble");
+    assertThat(a.lead()).contains("/letter Bumble");
   }
 
   @Test
@@ -178,6 +178,6 @@ class ConversationTest {
     Answer a = say("What is the best pizza in Rome?");
 
     assertThat(a.answered()).isFalse();
-    assertThat(a.lead()).startsWith("I only answer questions about stopping platforms");
+    assertThat(a.lead()).startsWith("I only help you stop platforms");
   }
 }

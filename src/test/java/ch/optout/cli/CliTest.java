@@ -138,7 +138,7 @@ class CliTest {
     assertThat(retroactive.get("language").asText()).isEqualTo("fr");
     assertThat(retroactive.get("platform").asText()).isEqualTo("linkedin");
     assertThat(retroactive.get("lead").asText()).startsWith("Non.");
-    assertThat(json.readTree(lines.get(2)).get("intent").asText()).isEqualTo("small_talk");
+    assertThat(json.readTree(lines.get(2)).get("act").asText()).isEqualTo("thanks");
   }
 
   @Test
@@ -391,7 +391,7 @@ class CliTest {
     env.put("OPTOUT_KNOWLEDGE_DIR", checkFixture().toString());
 
     assertThat(run("", "knowledge", "check")).isZero();
-    assertThat(out.toString()).contains("2 files, 2 guides, 0 errors, 0 warnings");
+    assertThat(out.toString()).contains("2 files, 2 guides, 0 companies, 0 authorities, 0 errors");
   }
 
   @Test

@@ -25,12 +25,12 @@ class SchemaTest {
 
     try (RawDb raw = new RawDb(dir)) {
       assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2", "3");
+          .containsExactly("1", "2", "3", "4");
       assertThat(raw.tables())
           .containsExactlyInAnyOrder(
               "schema_version", "chat", "context", "guide_day", "checklist", "inbox", "outbox");
       assertThat(raw.columns("chat"))
-          .containsExactly("chat_key", "language", "device", "updated_at", "region");
+          .containsExactly("chat_key", "language", "device", "updated_at", "region", "country");
       assertThat(raw.strings("PRAGMA journal_mode")).containsExactly("wal");
     }
   }
@@ -75,7 +75,7 @@ class SchemaTest {
     }
     try (RawDb raw = new RawDb(dir)) {
       assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2", "3");
+          .containsExactly("1", "2", "3", "4");
     }
   }
 

@@ -6,6 +6,7 @@ import ch.optout.TestPipeline;
 import ch.optout.answer.Answer;
 import ch.optout.chat.Assistant;
 import ch.optout.chat.Reply;
+import ch.optout.knowledge.Authority;
 import ch.optout.knowledge.Company;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
@@ -287,6 +288,13 @@ class HostileInputFuzzTest {
       c.webform().map(Object::toString).ifPresent(links::add);
       c.sources().stream().map(Object::toString).forEach(links::add);
       links.add(c.databasePage().toString());
+    }
+    // a complaint's authority: its site, its form, where its contact was found
+    for (Authority a : knowledge.contacts().authorities()) {
+      a.web().map(Object::toString).ifPresent(links::add);
+      a.webform().map(Object::toString).ifPresent(links::add);
+      a.sources().stream().map(Object::toString).forEach(links::add);
+      a.companyFirstSource().map(Object::toString).ifPresent(links::add);
     }
     return links;
   }
