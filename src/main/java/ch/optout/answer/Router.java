@@ -34,6 +34,11 @@ public final class Router {
     return r.semantic() ? CARD_LEADS_SEMANTIC : CARD_LEADS;
   }
 
+  /** How much a law card must beat the platform's best by: nothing when the law is the subject. */
+  private static double lawMargin(Reading r) {
+    return r.aboutLaw() ? 0 : LAW_OVER_PLATFORM;
+  }
+
   /** With no platform named, a law card leads from this share of the usual score. */
   static final double LAW_ALONE = 0.85;
 
@@ -89,7 +94,10 @@ public final class Router {
     if (r.act() == Act.CHECKLIST && guides.isEmpty()) {
       return new Route.Checklist();
     }
-    if (r.act() == Act.COMPLAINT || r.act() == Act.NO_REPLY || isComplaint(r, law, guides)) {
+    if (r.act() == Act.COMPLAINT
+        || r.act() == Act.NO_REPLY
+        // "and on Etsy, the same?" after a complaint: Etsy's, unless a complaint is asked for
+        || (isComplaint(r, law, guides) && r.uncovered().isEmpty())) {
       // a card on complaining itself ("must I complain in Ireland?", "is it free?") leads
       Optional<Found> general =
           law.filter(l -> l.score() >= leads(r) && GENERAL_COMPLAINT.contains(l.id()))
@@ -131,7 +139,7 @@ public final class Router {
     }
     List<Reading.Asked> cards = r.cardsFor(g.id());
     double best = cards.isEmpty() ? 0 : cards.get(0).score();
-    if (law.filter(l -> l.score() >= leads(r) && l.score() > best + LAW_OVER_PLATFORM).isPresent()
+    if (law.filter(l -> l.score() >= leads(r) && l.score() > best + lawMargin(r)).isPresent()
         && r.shape() != Shape.HOW_TO) {
       return new Route.Law(found(law.get().id(), r.language()).stream().toList(), Optional.of(g));
     }
@@ -295,7 +303,7 @@ public final class Router {
           Math.max(
               needed,
               r.cardsFor(g.id()).stream().findFirst().map(Reading.Asked::score).orElse(0.0)
-                  + LAW_OVER_PLATFORM);
+                  + lawMargin(r));
     }
     double bar = needed;
     return law.filter(l -> l.score() >= bar)

@@ -258,7 +258,8 @@ public final class Assistant {
 
   /** "no, I meant Facebook": the same question, about the platform now named. */
   private Reply correction(String chatId, Reading r, ChatState state) {
-    Optional<String> card = conversation.lastCard(state);
+    // a law card is not asked again of another platform
+    Optional<String> card = conversation.lastCard(state).filter(c -> !c.contains("#"));
     Reading again =
         r.toBuilder()
             .act(Act.QUESTION)

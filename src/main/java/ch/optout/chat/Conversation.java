@@ -72,7 +72,13 @@ final class Conversation {
             && !context.isEmpty()
             && r.scope() != Scope.OUT
             && r.act() != Act.CHECKLIST
-            && r.act() != Act.PROGRESS;
+            && r.act() != Act.PROGRESS
+            // "oh and we live in Manchester btw" is noted, not a question about the platform
+            && r.act() != Act.REGION;
+    if (continues && lastCard(state).filter(c -> c.contains("#")).isPresent()) {
+      // after a law card ("who do I complain to?"), "how long does it take?" is the law's again
+      b.aboutLaw(true);
+    }
     if (continues) {
       boolean both = r.shape() == ch.optout.understand.Shape.COMPARISON && context.size() == 2;
       b.platformsFromContext(both ? context : context.subList(0, 1));
@@ -142,11 +148,12 @@ final class Conversation {
             .filter(p -> !p.equals(platform))
             .findFirst()
             .or(() -> state.lastPlatform().filter(this::isGuide).filter(p -> !p.equals(platform)));
+    // the platform's card, or a law card whole ("complaints#complaint-time") when the law led
     Optional<String> card =
         answer.cards().stream()
             .findFirst()
-            .filter(c -> c.startsWith(platform + "#"))
-            .map(c -> c.substring(c.indexOf('#') + 1));
+            .filter(c -> c.contains("#"))
+            .map(c -> c.startsWith(platform + "#") ? c.substring(c.indexOf('#') + 1) : c);
     Instant now = clock.instant();
     store.save(
         chatId,

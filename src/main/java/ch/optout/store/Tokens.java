@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * checking it here guarantees that no message text can slip into the database by mistake.
  */
 final class Tokens {
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  /** Letters, digits and "_.-", and "#" between a law file and its card ("complaints#time"). */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,64}(#[a-z0-9-]{1,64})?");
 
   private Tokens() {}
 

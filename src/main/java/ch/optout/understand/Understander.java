@@ -200,7 +200,7 @@ public final class Understander {
     ExemplarClassifier.Result cards =
         asksSomething ? c.cards().classify(masked, vector) : ExemplarClassifier.Result.EMPTY;
     boolean namesSomething = !named.isEmpty() || service.isPresent() || !lookalikes.isEmpty();
-    Act act = act(c.pack(), words, acts, namesSomething);
+    Act act = act(c.pack(), words, acts, namesSomething, !context.isEmpty());
     List<Reading.Asked> asked = asked(cards, Text.wordLine(text));
     Shape shape = shape(c.pack(), words, shapes, named.size());
     Reading.Builder reading =
@@ -230,6 +230,10 @@ public final class Understander {
     }
     byDocument.put(Reading.LAW, ranked(cards, null, lawLabels, false));
     Scored scored = scope(c.pack(), words, act, scope, named.size());
+    if (scored.scope() == Scope.UNSURE && !context.isEmpty()) {
+      // "and the Alexa in our kitchen?": the conversation says what it is about
+      scored = new Scored(Scope.IN, "conversation");
+    }
     return reading
         .cardsByDocument(byDocument)
         .semantic(vector.isPresent())
@@ -428,6 +432,8 @@ public final class Understander {
     return companies.find(text).stream()
         .filter(c -> !guideCompanies.contains(c.company().slug()))
         .filter(c -> platforms.platforms(c.text()).isEmpty())
+        // "people in the UK": a place is no company, whatever the contacts call themselves
+        .filter(c -> regions.find(c.text()).isEmpty())
         .findFirst()
         .map(c -> c.text().strip())
         // "How do I stop Zorblax using my photos?": a name no list knows, said honestly
@@ -441,7 +447,11 @@ public final class Understander {
    * one-shot {@code ask}, before the model loads) and with words and meaning.
    */
   private static Act act(
-      LanguagePack pack, String words, ExemplarClassifier.Result r, boolean namesSomething) {
+      LanguagePack pack,
+      String words,
+      ExemplarClassifier.Result r,
+      boolean namesSomething,
+      boolean inConversation) {
     if (pack.list("more").contains(words)) {
       return Act.MORE;
     }
@@ -472,7 +482,13 @@ public final class Understander {
     }
     String label = chosen.label();
     double vote = chosen.score() + (chosen == best.get() ? 0 : best.get().score());
-    boolean clear = vote >= 0.45 && (r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7);
+    boolean evidence = r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7;
+    if (inConversation && label.equals("followup") && evidence && !namesSomething) {
+      // within a conversation, "and on my phone?" most likely goes on with it: the best vote will
+      // do
+      return Act.FOLLOW_UP;
+    }
+    boolean clear = vote >= 0.45 && evidence;
     if (!clear) {
       return Act.QUESTION;
     }
