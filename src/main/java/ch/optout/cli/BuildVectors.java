@@ -4,6 +4,7 @@ import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.KnowledgeLoader;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Embedder;
+import ch.optout.search.IndexSnapshot;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.LanguageDetector;
 import ch.optout.search.MiniLmEmbedder;
@@ -11,6 +12,7 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.search.UncoveredServices;
 import ch.optout.search.VectorSnapshot;
 import ch.optout.understand.LanguagePack;
+import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
 import ch.optout.understand.Understander;
 import java.io.BufferedOutputStream;
@@ -61,6 +63,10 @@ public final class BuildVectors {
             Regions.bundled(),
             Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
     texts.addAll(understander.exemplarTexts());
+    try (OutputStream out =
+        Files.newOutputStream(Path.of(args[1]).resolve(MaskSnapshot.RESOURCE))) {
+      MaskSnapshot.write(knowledge.digest(), understander.masks(), out);
+    }
     Path file = Path.of(args[1]).resolve(VectorSnapshot.RESOURCE);
     Map<String, float[]> vectors = new LinkedHashMap<>();
     Optional<VectorSnapshot> previous = previous(file);
@@ -90,6 +96,22 @@ public final class BuildVectors {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
         VectorSnapshot.write(MiniLmEmbedder.MODEL, ordered, out);
       }
+    }
+    // the passages' index with their vectors and graph: seconds to build, milliseconds to read
+    Embedder stored =
+        text -> {
+          float[] v = vectors.get(text);
+          if (v == null) {
+            throw new IllegalStateException("no vector for a passage: " + text);
+          }
+          return v;
+        };
+    try (KnowledgeIndex index = new KnowledgeIndex(knowledge, Optional.of(stored));
+        OutputStream out =
+            new BufferedOutputStream(
+                Files.newOutputStream(Path.of(args[1]).resolve(IndexSnapshot.WITH_VECTORS)),
+                1 << 16)) {
+      index.writeSnapshot(out);
     }
     System.out.printf(
         "vectors: %d texts, %d embedded now, in %d ms%n",

@@ -33,6 +33,7 @@ import ch.optout.store.PostgresChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
 import ch.optout.understand.LanguagePack;
+import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
 import ch.optout.understand.Understander;
 import dev.langchain4j.model.chat.ChatModel;
@@ -69,6 +70,10 @@ final class Components implements AutoCloseable {
   final Assistant assistant;
   final Understander understander;
   private final ExecutorService embedding;
+
+  /** Whether the knowledge is the one bundled in the jar, whose snapshots were made at build. */
+  private final boolean bundled;
+
   private final ExecutorService warmup;
 
   /** Language model calls: a few at once, each under OPTOUT_LLM_TIMEOUT. */
@@ -94,7 +99,7 @@ final class Components implements AutoCloseable {
     LanguageDetector languages = new LanguageDetector();
     // Lucene's classes load on the warm-up thread while this one reads the knowledge; with the
     // bundled knowledge, that thread opens the index saved at build time
-    boolean bundled = settings.knowledgeDir().isEmpty();
+    this.bundled = settings.knowledgeDir().isEmpty();
     CompletableFuture<Optional<KnowledgeIndex.Snapshot>> lucene =
         CompletableFuture.supplyAsync(
             () -> {
@@ -105,6 +110,11 @@ final class Components implements AutoCloseable {
               return Optional.empty();
             },
             warmup);
+    // the embedding model loads meanwhile (most of a second), on the same thread after Lucene
+    CompletableFuture<Embedder> model =
+        mode == RetrievalMode.BM25
+            ? CompletableFuture.failedFuture(new IllegalStateException("BM25 only"))
+            : CompletableFuture.supplyAsync(this::loadModel, warmup);
     this.knowledge =
         (bundled ? KnowledgeLocation.bundledSnapshot() : Optional.<KnowledgeBase>empty())
             .orElseGet(
@@ -129,14 +139,18 @@ final class Components implements AutoCloseable {
             Regions.bundled(),
             java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList(),
             // each language's classifiers on a thread of their own, before the model needs them
-            embedding);
+            embedding,
+            // the bundled exemplars were masked when the jar was built
+            bundled
+                ? MaskSnapshot.bundled(knowledge.digest()).orElse(java.util.Map.of())
+                : java.util.Map.of());
     Bm25Retriever bm25 = new Bm25Retriever(index);
     if (mode == RetrievalMode.BM25) {
       this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
     } else {
       // the model takes about two seconds to load: BM25 answers meanwhile
       this.retriever =
-          new WarmingRetriever(bm25, CompletableFuture.supplyAsync(() -> semantic(mode), warmup));
+          new WarmingRetriever(bm25, model.thenApplyAsync(e -> semantic(mode, e), warmup));
     }
 
     this.search = new KnowledgeSearch(retriever, index);
@@ -161,23 +175,35 @@ final class Components implements AutoCloseable {
     return (to - from) / 1_000_000;
   }
 
-  private Retriever semantic(RetrievalMode mode) {
+  /** The embedding model, with the vectors computed at build time for the texts they cover. */
+  private Embedder loadModel() {
     long start = System.nanoTime();
     MiniLmEmbedder model = new MiniLmEmbedder(embedding);
-    // the vectors computed at build time serve the bundled knowledge; others are computed now
     Embedder embedder =
         VectorSnapshot.bundled(MiniLmEmbedder.MODEL)
             .<Embedder>map(stored -> new StoredEmbedder(stored, model))
             .orElse(model);
-    long loaded = System.nanoTime();
+    LOG.debug("model loaded in {} ms", ms(start, System.nanoTime()));
+    return embedder;
+  }
+
+  private Retriever semantic(RetrievalMode mode, Embedder embedder) {
+    long start = System.nanoTime();
+    long loaded = start;
     understander.useEmbeddings(embedder);
     long understanding = System.nanoTime();
-    KnowledgeIndex vectors = new KnowledgeIndex(knowledge, Optional.of(embedder));
+    // the bundled knowledge's vector index was saved when the jar was built
+    KnowledgeIndex vectors =
+        (bundled
+                ? IndexSnapshot.bundledWithVectors()
+                    .flatMap(s -> KnowledgeIndex.fromSnapshot(knowledge, s))
+                    .filter(KnowledgeIndex::hasVectors)
+                : Optional.<KnowledgeIndex>empty())
+            .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.of(embedder)));
     vectorIndex.set(vectors);
     LOG.debug(
-        "semantic in {} ms: model {} ms, understanding's vectors {} ms, vector index {} ms",
+        "semantic in {} ms after the model: understanding's vectors {} ms, vector index {} ms",
         ms(start, System.nanoTime()),
-        ms(start, loaded),
         ms(loaded, understanding),
         ms(understanding, System.nanoTime()));
     Retriever dense = new VectorRetriever(vectors, embedder);

@@ -23,11 +23,23 @@ public final class IndexSnapshot {
   /** Where the snapshot sits on the class path. */
   public static final String RESOURCE = "knowledge-index.bin";
 
+  /** The same index with every passage's vector, written when the vectors are computed. */
+  public static final String WITH_VECTORS = "knowledge-vectors-index.bin";
+
   private IndexSnapshot() {}
 
   /** The snapshot bundled in the jar, opened; empty when there is none or it cannot be read. */
   public static Optional<KnowledgeIndex.Snapshot> bundled() {
-    try (InputStream in = IndexSnapshot.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    return bundled(RESOURCE);
+  }
+
+  /** The bundled index with its vectors, opened; empty when there is none. */
+  public static Optional<KnowledgeIndex.Snapshot> bundledWithVectors() {
+    return bundled(WITH_VECTORS).filter(KnowledgeIndex.Snapshot::vectors);
+  }
+
+  private static Optional<KnowledgeIndex.Snapshot> bundled(String resource) {
+    try (InputStream in = IndexSnapshot.class.getClassLoader().getResourceAsStream(resource)) {
       return in == null ? Optional.empty() : KnowledgeIndex.readSnapshot(in);
     } catch (IOException e) {
       return Optional.empty();

@@ -51,7 +51,7 @@ import org.apache.lucene.util.Version;
  */
 public final class KnowledgeIndex implements Closeable {
   /** Changes whenever the snapshot layout or the indexing (fields, analyzers) changes. */
-  static final String SNAPSHOT_FORMAT = "optout-bm25-3/lucene-" + Version.LATEST;
+  static final String SNAPSHOT_FORMAT = "optout-index-4/lucene-" + Version.LATEST;
 
   private final KnowledgeBase knowledge;
   private final Directory directory;
@@ -84,7 +84,7 @@ public final class KnowledgeIndex implements Closeable {
         add(new Passage(guide.file() + "#" + card.id(), guide, card.asSection()));
       }
     }
-    this.hasVectors = embedder.isPresent();
+    this.hasVectors = embedder.isPresent() || snapshot.map(Snapshot::vectors).orElse(false);
     if (snapshot.isPresent()) {
       this.directory = snapshot.get().directory();
       this.reader = snapshot.get().reader();
@@ -123,7 +123,8 @@ public final class KnowledgeIndex implements Closeable {
    * A saved BM25 index, opened: reading it can run on another thread while the knowledge is parsed,
    * and only then is it matched against that knowledge.
    */
-  public record Snapshot(String digest, Directory directory, DirectoryReader reader) {}
+  public record Snapshot(
+      String digest, boolean vectors, Directory directory, DirectoryReader reader) {}
 
   /** Reads a snapshot written by {@link #writeSnapshot}; empty when it is of another format. */
   public static Optional<Snapshot> readSnapshot(InputStream in) {
@@ -132,6 +133,7 @@ public final class KnowledgeIndex implements Closeable {
         return Optional.empty();
       }
       String digest = data.readUTF();
+      boolean vectors = data.readBoolean();
       Directory directory = new ByteBuffersDirectory();
       int count = data.readInt();
       for (int i = 0; i < count; i++) {
@@ -145,7 +147,7 @@ public final class KnowledgeIndex implements Closeable {
       DirectoryReader reader = DirectoryReader.open(directory);
       // the first search loads the scoring classes here rather than for the user's question
       new IndexSearcher(reader).search(new TermQuery(new Term(Fields.LANG, "en")), 1);
-      return Optional.of(new Snapshot(digest, directory, reader));
+      return Optional.of(new Snapshot(digest, vectors, directory, reader));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -167,14 +169,15 @@ public final class KnowledgeIndex implements Closeable {
     return Optional.of(index);
   }
 
-  /** Writes this index (BM25 only) for {@link #fromSnapshot}. */
+  /**
+   * Writes this index for {@link #fromSnapshot}: BM25 alone, or with the passages' vectors and
+   * their graph, which takes seconds to build and milliseconds to read.
+   */
   public void writeSnapshot(OutputStream out) throws IOException {
-    if (hasVectors) {
-      throw new IllegalStateException("snapshots hold the BM25 index only");
-    }
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
     data.writeUTF(SNAPSHOT_FORMAT);
     data.writeUTF(knowledge.digest());
+    data.writeBoolean(hasVectors);
     String[] names = directory.listAll();
     data.writeInt(names.length);
     for (String name : names) {
@@ -259,7 +262,8 @@ public final class KnowledgeIndex implements Closeable {
     return List.copyOf(passages);
   }
 
-  boolean hasVectors() {
+  /** Whether passages carry vectors for semantic search. */
+  public boolean hasVectors() {
     return hasVectors;
   }
 

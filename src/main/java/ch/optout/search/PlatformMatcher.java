@@ -173,18 +173,27 @@ public final class PlatformMatcher {
               });
     }
     for (Alias alias : aliases) {
-      byFirstLetter
-          .computeIfAbsent(alias.words().get(0).charAt(0), k -> new ArrayList<>())
-          .add(alias);
+      String first = alias.words().get(0);
+      if (first.length() >= 5) {
+        // shorter names are never typo targets (isTypo)
+        byFirstLetter
+            .computeIfAbsent(typoKey(first.charAt(0), first.length()), k -> new ArrayList<>())
+            .add(alias);
+      }
       byFirstWord.computeIfAbsent(alias.words().get(0), k -> new ArrayList<>()).add(alias);
     }
   }
 
   /**
-   * The aliases by the first letter of their first word: a name, typed exactly or with a typo,
-   * starts with its own first letter, so a word is only compared with these.
+   * The aliases by the first letter and length of their first word: a name, typed exactly or with a
+   * typo, starts with its own first letter and is at most two letters longer or shorter, so a word
+   * is only compared with these.
    */
-  private final Map<Character, List<Alias>> byFirstLetter = new HashMap<>();
+  private final Map<Long, List<Alias>> byFirstLetter = new HashMap<>();
+
+  private static long typoKey(char first, int length) {
+    return ((long) first << 16) | length;
+  }
 
   /** The aliases by their first word, for exact matches. */
   private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
@@ -219,9 +228,11 @@ public final class PlatformMatcher {
       return cached;
     }
     List<Alias> found = new ArrayList<>();
-    for (Alias a : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
-      if (!a.words().get(0).equals(word) && isTypo(word, a.words().get(0))) {
-        found.add(a);
+    for (int length = Math.max(5, word.length() - 2); length <= word.length() + 2; length++) {
+      for (Alias a : byFirstLetter.getOrDefault(typoKey(word.charAt(0), length), List.of())) {
+        if (!a.words().get(0).equals(word) && isTypo(word, a.words().get(0))) {
+          found.add(a);
+        }
       }
     }
     List<Alias> result = List.copyOf(found);

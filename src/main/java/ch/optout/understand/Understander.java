@@ -48,6 +48,11 @@ public final class Understander {
   private final Set<String> guideCompanies = new java.util.HashSet<>();
 
   private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
+
+  /** Exemplars masked before (at build time), and every exemplar masked here. */
+  private final Map<String, String> known;
+
+  private final Map<String, String> masks = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicReference<Embedder> embedder = new AtomicReference<>();
 
   /** Each guide's card ids, the same in both languages. */
@@ -91,6 +96,22 @@ public final class Understander {
       Regions regions,
       List<LanguagePack> packs,
       java.util.concurrent.Executor executor) {
+    this(knowledge, languages, platforms, uncovered, regions, packs, executor, Map.of());
+  }
+
+  /**
+   * @param known exemplars already masked ({@link MaskSnapshot}), for a faster start
+   */
+  public Understander(
+      KnowledgeBase knowledge,
+      LanguageDetector languages,
+      PlatformMatcher platforms,
+      UncoveredServices uncovered,
+      Regions regions,
+      List<LanguagePack> packs,
+      java.util.concurrent.Executor executor,
+      Map<String, String> known) {
+    this.known = java.util.Collections.unmodifiableMap(known);
     this.languages = languages;
     this.platforms = platforms;
     this.uncovered = uncovered;
@@ -128,8 +149,8 @@ public final class Understander {
   /** One language's classifiers: each exemplar masked once, whichever classifiers read it. */
   private Classifiers classifiers(KnowledgeBase knowledge, LanguagePack pack) {
     Language language = pack.language();
-    Map<String, String> masks = new java.util.HashMap<>();
-    java.util.function.UnaryOperator<String> mask = t -> masks.computeIfAbsent(t, masker::mask);
+    java.util.function.UnaryOperator<String> mask =
+        t -> masks.computeIfAbsent(t, x -> known.containsKey(x) ? known.get(x) : masker.mask(x));
     java.util.function.UnaryOperator<String> unnamed = t -> Masker.withoutNames(mask.apply(t));
     List<Exemplar> questions = cardExemplars(knowledge, language, false);
     List<Exemplar> cards = new ArrayList<>(pack.exemplars("cards"));
@@ -347,6 +368,11 @@ public final class Understander {
       return Optional.empty();
     }
     return Optional.of(t.cosines(model.embed(text)));
+  }
+
+  /** Every exemplar with its names masked, for {@link MaskSnapshot}. */
+  public Map<String, String> masks() {
+    return new java.util.TreeMap<>(masks);
   }
 
   /** Every exemplar text, for computing their vectors ahead of time. */

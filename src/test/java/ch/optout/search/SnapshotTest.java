@@ -74,6 +74,51 @@ class SnapshotTest {
     }
   }
 
+  /** Vectors that depend on the words only: the same text always gets the same vector. */
+  private static float[] wordVector(String text) {
+    float[] v = new float[16];
+    for (String w : Text.words(text)) {
+      v[Math.floorMod(w.hashCode(), v.length)] += 1;
+    }
+    v[0] += 0.01f;
+    return v;
+  }
+
+  @Test
+  void vectorIndexSnapshot_searchesExactlyAsTheIndexItWasMadeFrom() throws Exception {
+    TestPipeline pipeline = TestPipeline.fixture();
+    Embedder embedder = SnapshotTest::wordVector;
+    KnowledgeIndex built = new KnowledgeIndex(pipeline.knowledge, Optional.of(embedder));
+    KnowledgeIndex reopened =
+        KnowledgeIndex.fromSnapshot(
+                pipeline.knowledge,
+                KnowledgeIndex.readSnapshot(new ByteArrayInputStream(indexBytes(built)))
+                    .orElseThrow())
+            .orElseThrow();
+
+    assertThat(reopened.hasVectors()).isTrue();
+    for (String q : List.of("object to Facebook using my photos", "retroactive", "mon téléphone")) {
+      SearchQuery query = new SearchQuery(q, Language.EN, List.of(), Intent.HOW_TO);
+      assertThat(new VectorRetriever(reopened, embedder).retrieve(query, 5))
+          .as(q)
+          .isNotEmpty()
+          .isEqualTo(new VectorRetriever(built, embedder).retrieve(query, 5));
+    }
+  }
+
+  @Test
+  void bm25Snapshot_hasNoVectors() throws Exception {
+    TestPipeline pipeline = TestPipeline.fixture();
+    KnowledgeIndex reopened =
+        KnowledgeIndex.fromSnapshot(
+                pipeline.knowledge,
+                KnowledgeIndex.readSnapshot(new ByteArrayInputStream(indexBytes(pipeline.index)))
+                    .orElseThrow())
+            .orElseThrow();
+
+    assertThat(reopened.hasVectors()).isFalse();
+  }
+
   @Test
   void indexSnapshot_ofOtherKnowledge_isNotUsed() throws Exception {
     KnowledgeIndex.Snapshot snapshot =
