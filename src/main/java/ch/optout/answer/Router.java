@@ -184,7 +184,13 @@ public final class Router {
     Guide best = null;
     double bestScore = leads(r);
     for (Guide g : guides) {
-      double score = r.cardsFor(g.id()).stream().findFirst().map(Reading.Asked::score).orElse(0.0);
+      // a plain "how do I stop it?" on two platforms is about both
+      double score =
+          r.cardsFor(g.id()).stream()
+              .findFirst()
+              .filter(a -> !a.id().equals(Reading.HOW_TO))
+              .map(Reading.Asked::score)
+              .orElse(0.0);
       if (best == null ? score >= bestScore : score > bestScore) {
         best = g;
         bestScore = score;
@@ -273,10 +279,10 @@ public final class Router {
       // "if I object, is what was learned erased?": a word of the law makes it the law's question
       return false;
     }
-    double lawScore = law.map(Reading.Asked::score).orElse(0.0);
     if (r.shape() == Shape.HOW_TO) {
-      // "how do I object under the GDPR?" is the law's; "how do I turn it off?" a platform's
-      return lawScore < leads(r) + 0.3;
+      // "how do I object under the GDPR?" is the law's (a word of the law, above); "how do I turn
+      // it off?" a platform's, however near a general card comes
+      return true;
     }
     boolean facet =
         r.cards().stream()
@@ -315,7 +321,7 @@ public final class Router {
   private List<Found> leading(Guide g, List<Reading.Asked> cards, double threshold) {
     List<Found> out = new ArrayList<>();
     for (Reading.Asked a : cards) {
-      if (a.score() < threshold || out.size() == 2) {
+      if (a.score() < threshold || out.size() == 2 || a.id().equals(Reading.HOW_TO)) {
         break;
       }
       if (!out.isEmpty() && a.score() < cards.get(0).score() * 0.85) {

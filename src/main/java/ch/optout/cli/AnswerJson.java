@@ -63,6 +63,7 @@ final class AnswerJson {
         .reading()
         .ifPresent(
             r -> {
+              json.put("intent", intent(r));
               json.put("act", r.act().name().toLowerCase(java.util.Locale.ROOT));
               json.put("shape", r.shape().name().toLowerCase(java.util.Locale.ROOT));
               json.put("scope", r.scope().name().toLowerCase(java.util.Locale.ROOT));
@@ -78,5 +79,26 @@ final class AnswerJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
+  }
+
+  /**
+   * The older one-word summary of a message, kept for scripts that read it: what it does when that
+   * is not a question, else how retrieval is focused.
+   */
+  static String intent(ch.optout.understand.Reading r) {
+    return switch (r.act()) {
+      case LETTER, WHERE_TO_SEND -> "letter";
+      case CHECKLIST, PROGRESS -> "everywhere";
+      case GREETING, THANKS, GOODBYE, ACK, SMALL_TALK -> "small_talk";
+      default ->
+          r.scope() == ch.optout.understand.Scope.OUT
+              ? "off_topic"
+              : r.shape() == ch.optout.understand.Shape.COMPARISON
+                  ? "compare"
+                  : ch.optout.answer.Queries.of(r)
+                      .intent()
+                      .name()
+                      .toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

@@ -56,6 +56,12 @@ public record Reading(
   public static final String LAW = "law";
 
   /**
+   * Among a guide's ranked cards, the plain "how do I stop it?": no card of the guide, its steps.
+   * Cards ranked below it are not what was asked.
+   */
+  public static final String HOW_TO = "how-to";
+
+  /**
    * A platform in a reading.
    *
    * @param confidence 1 for a name as typed, less for a typo or an indirect name, and {@link

@@ -613,9 +613,23 @@ public final class Understander {
   private static List<Reading.Asked> ranked(
       ExemplarClassifier.Result r, String guide, List<String> labels, boolean minor) {
     List<Reading.Asked> out = new ArrayList<>();
-    for (String label : labels) {
-      String group = guide != null ? guide : label.substring(0, label.indexOf('#'));
-      double[] local = r.byGroup().getOrDefault(group + "|" + label, new double[2]);
+    List<String> all = new ArrayList<>(labels);
+    if (guide != null) {
+      // the plain "how do I stop it?", which the guide's steps answer, ranked with its cards
+      all.add(Reading.HOW_TO);
+    }
+    for (String label : all) {
+      double[] local;
+      if (label.equals(Reading.HOW_TO)) {
+        // the language pack's, shared by every guide
+        local =
+            new double[] {
+              r.similarity().getOrDefault(label, 0.0), r.cosine().getOrDefault(label, 0.0)
+            };
+      } else {
+        String group = guide != null ? guide : label.substring(0, label.indexOf('#'));
+        local = r.byGroup().getOrDefault(group + "|" + label, new double[2]);
+      }
       double score = local[0] + 0.5 * local[1] + 0.25 * r.score(label);
       if (minor && label.equals("minors")) {
         score += 1;
@@ -755,6 +769,30 @@ public final class Understander {
           }
         }
       }
+      if (!answers) {
+        out.addAll(phrasings(g));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * More ways people ask a document's cards, written apart from the knowledge so that its files
+   * stay readable: {@code understanding/phrasings/<document>.<language>.tsv}, {@code
+   * card<TAB>text}. Lines for a card the document does not have are left out (another knowledge
+   * folder).
+   */
+  private static List<Exemplar> phrasings(Guide g) {
+    List<Exemplar> out = new ArrayList<>();
+    String file = "understanding/phrasings/" + g.id() + "." + g.language().code() + ".tsv";
+    for (String line : LanguagePack.readLines(file)) {
+      if (line.isBlank() || line.startsWith("#") || !line.contains("\t")) {
+        continue;
+      }
+      String[] parts = line.split("\t", 2);
+      g.card(parts[0].strip())
+          .filter(c -> !parts[1].isBlank())
+          .ifPresent(c -> out.add(new Exemplar(cardLabel(g, c), parts[1].strip(), g.id())));
     }
     return out;
   }

@@ -7,6 +7,8 @@ import ch.optout.knowledge.Language;
 import ch.optout.knowledge.Source;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExtractiveComposerTest {
   private static final TestPipeline PIPELINE = TestPipeline.fixture();
@@ -79,6 +81,20 @@ class ExtractiveComposerTest {
     assertThat(a.sources())
         .extracting(Source::domain)
         .containsExactly("linkedin.com", "facebook.com");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "how do I opt out of instagram ai training",
+        "How do I stop LinkedIn using my CV to train AI?",
+        "comment empêcher LinkedIn d'utiliser mon CV ?"
+      })
+  void compose_plainHowTo_leadsWithTheActionNotWithACard(String question) {
+    Answer a = answer(question);
+
+    assertThat(a.lead()).matches("(?s)(What to do on|Pour l'arrêter sur|Que faire sur).*");
+    assertThat(a.steps()).isNotEmpty();
   }
 
   @Test
