@@ -398,6 +398,21 @@ public final class Assistant {
     return a.answered() ? Optional.of(a) : Optional.empty();
   }
 
+  /**
+   * Whether a quick choice tapped on an older message would change what it no longer applies to (a
+   * checklist item already done or skipped, or not the one on screen now).
+   *
+   * @param command the choice's command, as {@link Reply.Choice#command()} wrote it
+   * @return why it is refused, for the channel to show instead of acting; empty when it may act
+   */
+  public Optional<String> refusedChoice(String chatId, String command, Language language) {
+    String[] parts = command.strip().split("\\s+", 2);
+    if (parts.length == 2 && parts[0].equalsIgnoreCase("/checklist")) {
+      return checklist.refusal(chatId, parts[1], language);
+    }
+    return Optional.empty();
+  }
+
   /** The platforms of the checklist's pick list, in its order, by name. */
   public List<String> checklistPlatforms(Language language) {
     return extractive.checklistGuides(language).stream().map(g -> g.platform()).toList();

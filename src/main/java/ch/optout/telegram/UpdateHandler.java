@@ -533,10 +533,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return more(m, chatId, editable);
     }
     if (action instanceof Action.Feedback f) {
-      if (assistant.guide(f.platformId(), f.language()).isEmpty()) {
+      if (assistant.guide(f.platformId(), f.language()).isEmpty()
+          || editable.map(Message::getReplyMarkup).isEmpty()) {
         // forged or outdated: only guides the knowledge has are counted, so /stats shows no
         // made-up names
         return Optional.of(messages.get(f.language(), "telegram.button.expired"));
+      }
+      if (!Keyboards.has(editable.get().getReplyMarkup(), f.encode())) {
+        // the message, as Telegram keeps it, no longer has this button: the vote was counted
+        // (the buttons go once used), or the data was made up
+        return Optional.of(messages.get(f.language(), "telegram.feedback.already"));
       }
       assistant.feedback(f.platformId(), f.helpful());
       editable
@@ -562,6 +568,19 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return Optional.empty();
     }
     if (action instanceof Action.Command c) {
+      Optional<String> refused =
+          assistant.refusedChoice(ChatRef.assistantKey(chatId), c.command(), c.language());
+      if (refused.isPresent()) {
+        // a button of an older message: said, never acted on
+        return refused;
+      }
+      editable
+          .filter(m -> Keyboards.marksChecklistItem(c))
+          .flatMap(m -> Keyboards.withoutChecklistMarks(m.getReplyMarkup()))
+          .ifPresent(
+              k ->
+                  sender.enqueue(
+                      new Outgoing.EditKeyboard(chatId, editable.get().getMessageId(), k)));
       Reply reply =
           assistant.reply(
               ChatRef.assistantKey(chatId),

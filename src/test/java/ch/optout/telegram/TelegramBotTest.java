@@ -456,6 +456,123 @@ class TelegramBotTest {
     assertThat(api.calls().size()).isGreaterThan(before);
   }
 
+  /** Picks LinkedIn and TikTok for the checklist; returns LinkedIn's item message. */
+  private FakeBotApi.Call checklistOfLinkedInAndTikTok() throws InterruptedException {
+    ask("help me opt out everywhere");
+    FakeBotApi.Call first = ask("1 3");
+    assertThat(first.text()).contains("Platform 1 of 2").contains("LinkedIn");
+    return first;
+  }
+
+  private FakeBotApi.Call tap(String id, FakeBotApi.Call on, String data)
+      throws InterruptedException {
+    api.push(
+        Updates.callback(
+            id, ALICE, ALICE, "en", on.messageId(), data, on.body().path("reply_markup")));
+    return api.await(
+            c ->
+                c.method().equals("answercallbackquery")
+                    && c.body().path("callback_query_id").asText().equals(id),
+            1,
+            Duration.ofSeconds(5))
+        .get(0);
+  }
+
+  @Test
+  void staleChecklistButton_onAnItemAlreadyDone_isRefusedWithAToastAndChangesNothing()
+      throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+    tap("cb-done", linkedin, "c|en|/checklist done linkedin");
+    api.awaitDelivered(ALICE, 3); // TikTok's item
+    // the answered item loses its done / skip / later buttons
+    FakeBotApi.Call stripped =
+        api.await(
+                c ->
+                    c.method().equals("editmessagereplymarkup")
+                        && c.body().path("message_id").asInt() == linkedin.messageId(),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+    assertThat(stripped.body().toString()).doesNotContain("/checklist done", "/checklist skip");
+
+    // a stray tap on the old message, as a client that had not yet shown the edit sends it
+    FakeBotApi.Call toast = tap("cb-stale", linkedin, "c|en|/checklist skip linkedin");
+
+    assertThat(toast.body().path("text").asText())
+        .isEqualTo(
+            "LinkedIn is already marked done: this button is from an older message. /checklist"
+                + " shows where you are.");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=DONE", "tiktok=LATER");
+    // refused: no message, the checklist stays at TikTok
+    assertThat(api.delivered(ALICE)).hasSize(3);
+    assertThat(store.load(ChatRef.assistantKey(ALICE)).lastPlatform()).contains("tiktok");
+  }
+
+  @Test
+  void checklistButton_ofAnOlderMessage_whileAnotherItemIsOnScreen_isRefused() throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+    tap("cb-later", linkedin, "c|en|/checklist later linkedin");
+    api.awaitDelivered(ALICE, 3); // TikTok's item
+
+    FakeBotApi.Call toast = tap("cb-old", linkedin, "c|en|/checklist done linkedin");
+
+    assertThat(toast.body().path("text").asText())
+        .isEqualTo(
+            "This button is from an older message: your checklist is now at TikTok. Use the"
+                + " latest message, or /checklist.");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=LATER", "tiktok=LATER");
+    assertThat(api.delivered(ALICE)).hasSize(3);
+  }
+
+  @Test
+  void checklistButton_forAnItemNotInTheList_neverMarksTheCurrentOne() throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+
+    FakeBotApi.Call toast = tap("cb-forged", linkedin, "c|en|/checklist done meta");
+
+    assertThat(toast.body().path("text").asText())
+        .startsWith("This checklist button is out of date");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=LATER", "tiktok=LATER");
+  }
+
+  @Test
+  void feedbackTap_onAMessageWhoseVoteIsCounted_isNotCountedAgain() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+    tap("cb-vote", guide, "f|en|linkedin|1");
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5))
+            .get(0);
+
+    // the same data again, on the message as Telegram now keeps it (without the 👍/👎 row)
+    api.push(
+        Updates.callback(
+            "cb-again",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "f|en|linkedin|1",
+            edit.body().path("reply_markup")));
+    FakeBotApi.Call again =
+        api.await(
+                c ->
+                    c.method().equals("answercallbackquery")
+                        && c.body().path("callback_query_id").asText().equals("cb-again"),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+
+    assertThat(again.body().path("text").asText())
+        .startsWith("Your vote on this answer is already");
+    assertThat(store.feedback()).containsExactly(java.util.Map.entry("linkedin:up", 1));
+  }
+
   @Test
   void letterRequest_asksTheLawWithButtonsThenSendsTheLetterAsPreformattedText() throws Exception {
     FakeBotApi.Call question = ask("write an objection letter to TikTok");
