@@ -381,21 +381,28 @@ public final class Assistant {
   }
 
   /**
-   * The short answer for an inline query ("linkedin", "instagram photos"): the answer to the query
-   * for the first platform it names, in the query's language, else the app's. Stores and counts
-   * nothing.
+   * The articles for an inline query, in the query's language, else the app's; stores and counts
+   * nothing. An empty query gets the most asked platforms' short answers; a query naming a platform
+   * gets the answer to it (a fact question its fact, a how-to its action and steps); a query naming
+   * a service without a guide gets the one answer saying so; anything else, nothing.
    */
-  public Optional<Answer> inlineAnswer(String query, Optional<Language> app) {
+  public List<Answer> inlineAnswers(String query, Optional<Language> app) {
     Input.Cleaned input = Input.clean(query);
+    Language language = app.orElse(Language.EN);
     if (input.text().isBlank()) {
-      return Optional.empty();
+      return understander.popular().stream()
+          .filter(id -> knowledge.findAny(id, language).isPresent())
+          .map(id -> extractive.howTo(id, language, -1))
+          .toList();
     }
-    Reading r = understander.read(input.text(), app.orElse(Language.EN));
-    if (r.platforms().isEmpty()) {
-      return Optional.empty();
+    Reading r = understander.read(input.text(), language);
+    if (r.platforms().isEmpty() && r.uncovered().isEmpty()) {
+      return List.of();
     }
     Answer a = composer.compose(new Question(r, search.retrieve(Queries.of(r))));
-    return a.answered() ? Optional.of(a) : Optional.empty();
+    boolean saysNoGuide =
+        r.platforms().isEmpty() && a.kind() == ch.optout.answer.AnswerKind.DECLINE;
+    return a.answered() || saysNoGuide ? List.of(a) : List.of();
   }
 
   /**

@@ -865,6 +865,52 @@ class TelegramBotTest {
     assertThat(store.export(ChatRef.assistantKey(ALICE)).isEmpty()).isTrue();
   }
 
+  private JsonNode inlineResults(String id, String query) throws InterruptedException {
+    api.push(Updates.inlineQuery(id, ALICE, "en", query));
+    FakeBotApi.Call answer =
+        api.await(
+                c ->
+                    c.method().equals("answerinlinequery")
+                        && c.body().path("inline_query_id").asText().equals(id),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+    assertThat(answer.body().path("is_personal").asBoolean()).isTrue();
+    return answer.body().path("results");
+  }
+
+  @Test
+  void inlineQuery_empty_offersTheMostAskedPlatforms() throws Exception {
+    JsonNode results = inlineResults("iq-empty", "");
+
+    // the popular list's order (meta, linkedin, chatgpt, whatsapp, tiktok, x), as far as the
+    // knowledge has guides
+    assertThat(names(results, "id")).containsExactly("meta-en", "linkedin-en", "tiktok-en");
+    assertThat(names(results, "title")).contains("Stop LinkedIn training AI on your profile");
+  }
+
+  @Test
+  void inlineQuery_namingAServiceWithoutAGuide_saysThereIsNoGuideYet() throws Exception {
+    JsonNode results = inlineResults("iq-bumble", "bumble");
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).path("title").asText())
+        .isEqualTo("I don't have a guide for Bumble yet");
+    assertThat(results.get(0).path("input_message_content").path("message_text").asText())
+        .contains("Bumble")
+        .doesNotContain("LinkedIn", "TikTok");
+  }
+
+  @Test
+  void inlineQuery_factQuestion_getsTheFactFirst() throws Exception {
+    JsonNode results = inlineResults("iq-fact", "linkedin retroactive");
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).path("description").asText()).startsWith("No.");
+    assertThat(results.get(0).path("input_message_content").path("message_text").asText())
+        .contains("No. It only stops future training");
+  }
+
   @Test
   void addedToAGroup_withBothUpdatesTelegramSends_greetsOnce() throws Exception {
     long group = -100_201L;
