@@ -205,6 +205,20 @@ final class Keyboards {
                     .build())));
   }
 
+  /**
+   * Under the line that moves a letter or the checklist out of a group: the private chat with the
+   * bot, started with {@code payload} ({@code /start letter_tiktok} there).
+   */
+  InlineKeyboardMarkup privateFlow(Language language, String botUsername, String payload) {
+    return new InlineKeyboardMarkup(
+        List.of(
+            new InlineKeyboardRow(
+                InlineKeyboardButton.builder()
+                    .text(messages.get(language, "telegram.button.privateFlow"))
+                    .url("https://t.me/" + botUsername + "?start=" + payload)
+                    .build())));
+  }
+
   /** One button per platform, leading to its guide. */
   InlineKeyboardMarkup platforms(Language language, List<Map.Entry<String, String>> platforms) {
     List<InlineKeyboardRow> rows = new ArrayList<>();

@@ -145,7 +145,10 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** What OptOut can read, in the chat's language. */
   private void media(Incoming in) {
-    Language l = chatLanguage(in.chatId(), in.clientLanguage());
+    Language l =
+        in.group()
+            ? in.clientLanguage().orElseGet(() -> chatLanguage(in.chatId(), Optional.empty()))
+            : chatLanguage(in.chatId(), in.clientLanguage());
     Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
     send(
         in.chatId(),
@@ -288,9 +291,18 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
     try {
       sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
-      Reply reply = assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
+      Reply reply =
+          in.group()
+              ? assistant.replyInGroup(key, in.text(), in.clientLanguage())
+              : assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
       Answer answer = reply.answer();
       counts.answered(answer.kind() == AnswerKind.DECLINE);
+      if (reply.privateStart().isPresent()) {
+        // a letter or the checklist asked in a group: one line, and the link that starts it in
+        // private
+        send(in.chatId(), in.threadId(), replyTo, answer, privateFlow(reply));
+        return;
+      }
       if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
         // in a group, what OptOut keeps is the group's, not each member's
         answer =
@@ -359,12 +371,24 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
   private void deliver(long chatId, Reply reply) {
+    if (reply.privateStart().isPresent()) {
+      send(chatId, Optional.empty(), Optional.empty(), reply.answer(), privateFlow(reply));
+      return;
+    }
     Shown shown =
         layout(
             reply.answer(),
             reply.choices(),
             a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty());
     send(chatId, Optional.empty(), Optional.empty(), shown.answer(), shown.keyboard());
+  }
+
+  /** The button that opens a private chat with the bot and starts there what the reply names. */
+  private Optional<InlineKeyboardMarkup> privateFlow(Reply reply) {
+    return reply
+        .privateStart()
+        .filter(p -> !bot.username().isBlank())
+        .map(p -> keyboards.privateFlow(reply.answer().language(), bot.username(), p));
   }
 
   /** An answer as a channel shows it, and the buttons under it. */
@@ -489,11 +513,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private void tapped(CallbackQuery q) {
     Optional<Language> app =
         Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode);
-    // toasts speak the chat's language, not necessarily the tapper's app's
+    // toasts speak the chat's language, not necessarily the tapper's app's; in a group, where
+    // each member has theirs, the tapper's
     Optional<Language> userLanguage =
-        q.getMessage() != null && q.getMessage().getChatId() != null
+        q.getMessage() != null && q.getMessage().getChatId() != null && !inGroup(q.getMessage())
             ? Optional.of(chatLanguage(q.getMessage().getChatId(), app))
-            : app;
+            : app.or(
+                () ->
+                    Optional.ofNullable(q.getMessage())
+                        .map(MaybeInaccessibleMessage::getChatId)
+                        .map(id -> chatLanguage(id, Optional.empty())));
     Optional<String> toast = Optional.empty();
     try {
       Optional<Action> action = Action.decode(q.getData());
@@ -502,7 +531,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         Language l = userLanguage.orElse(Language.EN);
         toast = Optional.of(messages.get(l, "telegram.button.expired"));
       } else {
-        toast = run(action.get(), message);
+        toast = run(action.get(), message, app);
       }
     } catch (RuntimeException e) {
       LOG.error("a button tap failed", e);
@@ -515,8 +544,10 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   /**
    * @return the toast to show, if any
    */
-  private Optional<String> run(Action action, MaybeInaccessibleMessage message) {
+  private Optional<String> run(
+      Action action, MaybeInaccessibleMessage message, Optional<Language> tapper) {
     long chatId = message.getChatId();
+    boolean group = inGroup(message);
     Optional<Message> editable = message instanceof Message m ? Optional.of(m) : Optional.empty();
     if (action instanceof Action.ShowGuide g) {
       Optional<Answer> guide =
@@ -581,13 +612,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
               k ->
                   sender.enqueue(
                       new Outgoing.EditKeyboard(chatId, editable.get().getMessageId(), k)));
-      Reply reply =
-          assistant.reply(
-              ChatRef.assistantKey(chatId),
-              c.command(),
-              Optional.of(c.language()),
-              Optional.empty());
-      deliver(chatId, reply);
+      deliver(chatId, choose(chatId, c.command(), c.language(), group, tapper));
       return Optional.empty();
     }
     if (action instanceof Action.Toggle t) {
@@ -608,13 +633,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
       }
       String numbers = String.join(" ", picked.stream().map(String::valueOf).toList());
-      deliver(
-          chatId,
-          assistant.reply(
-              ChatRef.assistantKey(chatId),
-              "/checklist " + numbers,
-              Optional.of(k.language()),
-              Optional.empty()));
+      deliver(chatId, choose(chatId, "/checklist " + numbers, k.language(), group, tapper));
       return Optional.empty();
     }
     if (action instanceof Action.SetLanguage s) {
@@ -624,6 +643,22 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return Optional.empty();
     }
     throw new IllegalStateException("unhandled action " + action);
+  }
+
+  /**
+   * A quick choice, as if typed by whoever tapped it: in a group, in the tapper's language, and a
+   * private flow is not run there.
+   */
+  private Reply choose(
+      long chatId, String command, Language buttons, boolean group, Optional<Language> tapper) {
+    String key = ChatRef.assistantKey(chatId);
+    return group
+        ? assistant.replyInGroup(key, command, tapper.or(() -> Optional.of(buttons)))
+        : assistant.reply(key, command, Optional.of(buttons), Optional.empty());
+  }
+
+  private static boolean inGroup(MaybeInaccessibleMessage m) {
+    return m.getChat() != null && (m.getChat().isGroupChat() || m.getChat().isSuperGroupChat());
   }
 
   /**

@@ -979,6 +979,81 @@ class TelegramBotTest {
   }
 
   @Test
+  void group_eachMemberIsAnsweredInTheirOwnLanguage_notTheLastSpeakers() throws Exception {
+    long group = -100_310L;
+    long lea = 9_876_010L;
+    api.push(
+        Updates.text(
+            group,
+            "supergroup",
+            lea,
+            "fr",
+            "@" + FakeBotApi.USERNAME + " comment empêcher LinkedIn d'utiliser mes données ?",
+            0));
+    api.push(Updates.text(group, "supergroup", ALICE, "en", "/help@" + FakeBotApi.USERNAME, 0));
+    api.push(
+        Updates.text(group, "supergroup", ALICE, "en", "@" + FakeBotApi.USERNAME + " TikTok", 0));
+    api.push(Updates.text(group, "supergroup", lea, "fr", "/help@" + FakeBotApi.USERNAME, 0));
+
+    List<FakeBotApi.Call> replies = api.awaitDelivered(group, 4);
+
+    assertThat(replies.get(0).text()).startsWith("<b>Empêcher LinkedIn");
+    assertThat(replies.get(1).text()).startsWith("<b>What I can do</b>");
+    assertThat(replies.get(2).text()).startsWith("<b>TikTok and AI training");
+    assertThat(replies.get(3).text()).startsWith("<b>Ce que je sais faire</b>");
+  }
+
+  @Test
+  void group_letterRequest_isMovedToAPrivateChatByADeepLink() throws Exception {
+    long group = -100_311L;
+    api.push(
+        Updates.text(
+            group, "supergroup", ALICE, "en", "/letter@" + FakeBotApi.USERNAME + " tiktok", 0));
+
+    FakeBotApi.Call reply = api.awaitDelivered(group, 1).get(0);
+
+    assertThat(reply.text())
+        .isEqualTo(
+            "I write objection letters in a private chat, not in the group: tap below to write the"
+                + " one to TikTok there.");
+    assertThat(buttons(reply)).hasSize(1);
+    assertThat(buttons(reply).get(0).path("url").asText())
+        .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=letter_tiktok");
+    // nothing of the letter is kept for the group: no law is asked there
+    assertThat(store.load(ChatRef.assistantKey(group)).lastIntent()).isEmpty();
+  }
+
+  @Test
+  void group_checklistAskedInWords_isMovedToAPrivateChatByADeepLink() throws Exception {
+    long group = -100_312L;
+    api.push(
+        Updates.text(
+            group,
+            "supergroup",
+            ALICE,
+            "en",
+            "@" + FakeBotApi.USERNAME + " help me opt out everywhere",
+            0));
+
+    FakeBotApi.Call reply = api.awaitDelivered(group, 1).get(0);
+
+    assertThat(reply.text()).startsWith("The checklist is personal");
+    assertThat(buttons(reply).get(0).path("url").asText())
+        .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=checklist");
+    assertThat(store.checklist(ChatRef.assistantKey(group))).isEmpty();
+  }
+
+  @Test
+  void deepLink_fromAGroup_startsTheLetterOrTheChecklistInPrivate() throws Exception {
+    FakeBotApi.Call letter = ask("/start letter_tiktok");
+    assertThat(letter.text()).contains("Which law applies to you?");
+    assertThat(callbackData(letter)).contains("c|en|/region ch");
+
+    FakeBotApi.Call checklist = ask("/start checklist");
+    assertThat(checklist.text()).contains("Tick the platforms you use");
+  }
+
+  @Test
   void mydataInAGroup_saysItConcernsTheGroup() throws Exception {
     long group = -100_301L;
     api.push(Updates.groupText(group, ALICE, "/mydata@" + FakeBotApi.USERNAME));
