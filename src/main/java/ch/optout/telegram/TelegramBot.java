@@ -280,6 +280,7 @@ public final class TelegramBot implements AutoCloseable {
         new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
+    EarlierReplies earlier = new EarlierReplies();
     this.sender =
         new Sender(
             client,
@@ -288,7 +289,8 @@ public final class TelegramBot implements AutoCloseable {
             limits,
             clock,
             chats,
-            counts);
+            counts,
+            earlier);
     Function<Replies, UpdateDispatcher.Handler> handlers =
         replies ->
             new UpdateHandler(
@@ -300,7 +302,8 @@ public final class TelegramBot implements AutoCloseable {
                 me,
                 chats,
                 admins,
-                counts);
+                counts,
+                earlier);
     this.durable =
         shared.map(
             s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));

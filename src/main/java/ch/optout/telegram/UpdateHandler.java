@@ -7,6 +7,7 @@ import ch.optout.answer.StepGroup;
 import ch.optout.chat.Assistant;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private final AdminIds admins;
   private final InlineAnswers inline;
   private final TelegramCounts counts;
+  private final EarlierReplies earlier;
 
   UpdateHandler(
       Assistant assistant,
@@ -83,6 +85,35 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       ChatRef chats,
       AdminIds admins,
       TelegramCounts counts) {
+    this(
+        assistant,
+        messages,
+        renderer,
+        keyboards,
+        sender,
+        bot,
+        chats,
+        admins,
+        counts,
+        new EarlierReplies());
+  }
+
+  /**
+   * @param earlier which messages of the bot answered which message, shared with the {@link Sender}
+   *     that learns their ids
+   */
+  UpdateHandler(
+      Assistant assistant,
+      Messages messages,
+      TelegramRenderer renderer,
+      Keyboards keyboards,
+      Replies sender,
+      Incoming.Bot bot,
+      ChatRef chats,
+      AdminIds admins,
+      TelegramCounts counts,
+      EarlierReplies earlier) {
+    this.earlier = earlier;
     this.counts = counts;
     this.admins = admins;
     this.assistant = assistant;
@@ -97,7 +128,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   @Override
   public void handle(Update update) {
-    // an edited question is answered again, as a new one
+    // an edited question is answered again: see post for what reaches the chat
     Message message =
         update.hasMessage()
             ? update.getMessage()
@@ -113,7 +144,8 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       } else if (in.isPresent() && in.get().text().isBlank() && hasMedia(message)) {
         media(in.get());
       } else {
-        in.ifPresent(this::answer);
+        boolean edited = !update.hasMessage();
+        in.ifPresent(i -> answer(i, edited));
       }
     } else if (update.hasCallbackQuery()) {
       tapped(update.getCallbackQuery());
@@ -286,11 +318,18 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
   }
 
-  private void answer(Incoming in) {
+  /**
+   * @param edited whether the message was edited: its earlier reply is then edited in place, or
+   *     left alone when the answer is the same
+   */
+  private void answer(Incoming in, boolean edited) {
     String key = ChatRef.assistantKey(in.chatId());
     Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
     try {
-      sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
+      if (!edited) {
+        // an edit may change nothing: no "typing…" for an answer that may never come
+        sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
+      }
       Reply reply =
           in.group()
               ? assistant.replyInGroup(key, in.text(), in.clientLanguage())
@@ -300,7 +339,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       if (reply.privateStart().isPresent()) {
         // a letter or the checklist asked in a group: one line, and the link that starts it in
         // private
-        send(in.chatId(), in.threadId(), replyTo, answer, privateFlow(reply));
+        post(in, edited, replyTo, answer, privateFlow(reply));
         return;
       }
       if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
@@ -315,9 +354,9 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         // a group gets the gist; the steps and the rest are one tap away, in private
         String platformId = answer.platformId().orElseThrow();
         Answer gist = answer.toBuilder().steps(List.of()).caveats(List.of()).build();
-        send(
-            in.chatId(),
-            in.threadId(),
+        post(
+            in,
+            edited,
             replyTo,
             gist,
             Optional.of(
@@ -325,7 +364,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         return;
       }
       Shown shown = layout(answer, reply.choices(), a -> keyboardFor(in, a));
-      send(in.chatId(), in.threadId(), replyTo, shown.answer(), shown.keyboard());
+      post(in, edited, replyTo, shown.answer(), shown.keyboard());
     } catch (RuntimeException e) {
       LOG.error("answering a message in chat {} failed", chats.of(in.chatId()), e);
       Language language = in.clientLanguage().orElse(Language.EN);
@@ -336,6 +375,49 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
           Answer.message(language, "", messages.get(language, "telegram.error")),
           Optional.empty());
     }
+  }
+
+  /**
+   * The answer to a message, remembered as its reply. For an edited message whose reply is known:
+   * nothing when the answer is the same, else the earlier reply rewritten in place (when it has as
+   * many messages as the new one), else the answer posted anew.
+   */
+  private void post(
+      Incoming in,
+      boolean edited,
+      Optional<Integer> replyTo,
+      Answer answer,
+      Optional<InlineKeyboardMarkup> keyboard) {
+    List<String> chunks = renderer.render(answer);
+    if (chunks.isEmpty()) {
+      LOG.warn("an answer for chat {} rendered to nothing; not sent", chats.of(in.chatId()));
+      return;
+    }
+    long fingerprint = EarlierReplies.fingerprint(chunks, keyboard);
+    Optional<EarlierReplies.Earlier> before =
+        edited ? earlier.of(in.chatId(), in.messageId()) : Optional.empty();
+    if (before.isPresent() && before.get().fingerprint() == fingerprint) {
+      return;
+    }
+    Optional<List<Integer>> ids =
+        before.flatMap(EarlierReplies.Earlier::messageIds).filter(l -> l.size() == chunks.size());
+    if (ids.isPresent()) {
+      for (int i = 0; i < chunks.size(); i++) {
+        boolean last = i == chunks.size() - 1;
+        sender.enqueue(
+            new Outgoing.EditText(
+                in.chatId(),
+                ids.get().get(i),
+                chunks.get(i),
+                true,
+                last ? keyboard : Optional.empty()));
+      }
+      earlier.rewritten(in.chatId(), in.messageId(), fingerprint);
+      return;
+    }
+    List<Outgoing> calls = texts(in.chatId(), in.threadId(), replyTo, chunks, keyboard);
+    earlier.answered(in.chatId(), in.messageId(), calls, fingerprint);
+    calls.forEach(sender::enqueue);
   }
 
   /** The platforms most people ask about first, offered under the welcome. */
@@ -765,9 +847,22 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       LOG.warn("an answer for chat {} rendered to nothing; not sent", chats.of(chatId));
       return;
     }
+    texts(chatId, threadId, replyTo, chunks, keyboard).forEach(sender::enqueue);
+  }
+
+  /**
+   * The messages of an answer, in order: the buttons under the last, the reply marker on the first.
+   */
+  private static List<Outgoing> texts(
+      long chatId,
+      Optional<Integer> threadId,
+      Optional<Integer> replyTo,
+      List<String> chunks,
+      Optional<InlineKeyboardMarkup> keyboard) {
+    List<Outgoing> calls = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
       boolean last = i == chunks.size() - 1;
-      sender.enqueue(
+      calls.add(
           new Outgoing.Text(
               chatId,
               threadId,
@@ -776,5 +871,6 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
               last ? keyboard : Optional.empty(),
               i == 0 ? replyTo : Optional.empty()));
     }
+    return calls;
   }
 }
