@@ -194,6 +194,7 @@ final class Sender implements Replies {
     if (!job.call.paced() && !lane.jobs.isEmpty()) {
       // "typing…" behind messages still waiting would show after them: stale, and it would take a
       // place in the lane
+      dropped.add(job);
       return;
     }
     if (lane.jobs.size() >= MAX_QUEUED_PER_CHAT) {
