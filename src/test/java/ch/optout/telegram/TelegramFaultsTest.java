@@ -2,6 +2,7 @@ package ch.optout.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.SkippingClock;
 import ch.optout.TestPipeline;
 import ch.optout.store.InMemoryChatStore;
 import java.time.Clock;
@@ -24,15 +25,19 @@ class TelegramFaultsTest {
   private TelegramBot bot;
 
   private void start(Limits limits) throws Exception {
+    start(limits, Clock.systemUTC());
+  }
+
+  private void start(Limits limits, Clock clock) throws Exception {
     api = new FakeBotApi();
     bot =
         TelegramBot.start(
-            PIPELINE.assistant(new InMemoryChatStore(), Clock.systemUTC()),
+            PIPELINE.assistant(new InMemoryChatStore(), clock),
             PIPELINE.messages,
             new BotToken(FakeBotApi.TOKEN),
             api.telegramUrl(),
             limits,
-            Clock.systemUTC());
+            clock);
   }
 
   @AfterEach
@@ -118,11 +123,11 @@ class TelegramFaultsTest {
 
     List<FakeBotApi.Call> alice = api.awaitDelivered(ALICE, 4);
     api.awaitDelivered(BOB, 1);
+    // an update is confirmed only once its replies have left: past the last one, none is queued
     api.await(
         c -> c.method().equals("getupdates") && c.body().path("offset").asInt() > last,
         1,
         Duration.ofSeconds(5));
-    Thread.sleep(200); // room for a wrongly queued reply to show up
 
     assertThat(api.delivered(ALICE)).hasSize(4);
     assertThat(alice.get(3).text())
@@ -132,12 +137,13 @@ class TelegramFaultsTest {
 
   @Test
   void floodedChat_isAnsweredAgainOnceTheWindowHasPassed() throws Exception {
-    start(TelegramBotTest.FAST.withFlood(2, Duration.ofMillis(700)));
+    SkippingClock clock = new SkippingClock();
+    start(TelegramBotTest.FAST.withFlood(2, Duration.ofMinutes(1)), clock);
     for (int i = 0; i < 5; i++) {
       api.push(Updates.privateText(ALICE, "en", "/about"));
     }
     api.awaitDelivered(ALICE, 3);
-    Thread.sleep(800);
+    clock.skip(Duration.ofMinutes(1).plusSeconds(1));
 
     api.push(Updates.privateText(ALICE, "en", "/help"));
 
