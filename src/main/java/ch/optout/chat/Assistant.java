@@ -45,6 +45,7 @@ public final class Assistant {
   private final Letters letters;
   private final FollowThrough followThrough;
   private final AdminStats stats;
+  private final PrivateFlows privateFlows;
 
   public Assistant(
       Understander understander,
@@ -82,6 +83,8 @@ public final class Assistant {
             letters,
             ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
     this.stats = new AdminStats(store, messages, understander.platforms(), clock);
+    this.privateFlows =
+        new PrivateFlows(knowledge, understander.platforms(), understander.uncovered(), messages);
   }
 
   public Reply reply(String chatId, String text) {
@@ -95,14 +98,46 @@ public final class Assistant {
    */
   public Reply reply(
       String chatId, String text, Optional<Language> clientLanguage, Optional<Language> forced) {
+    return reply(chatId, text, clientLanguage, forced, false);
+  }
+
+  /**
+   * A member's message in a group. Answered as {@link #reply}, with two differences. The member is
+   * answered in their own language: the one the text is clearly written in, else their app's,
+   * before the one the group last spoke (another member's). Letters and the checklist are personal:
+   * they are not run in the group; the reply says so and carries the payload that starts them in a
+   * private chat ({@link Reply#privateStart()}).
+   *
+   * @param member the language of the member's app
+   */
+  public Reply replyInGroup(String chatId, String text, Optional<Language> member) {
+    return reply(chatId, text, member, Optional.empty(), true);
+  }
+
+  private Reply reply(
+      String chatId,
+      String text,
+      Optional<Language> clientLanguage,
+      Optional<Language> forced,
+      boolean group) {
     ChatState state = store.load(chatId);
     // the language: imposed by the caller, else chosen with /lang, else the one the text is
-    // clearly written in, else the one the conversation was last held in, else the app's
+    // clearly written in, else the one the conversation was last held in, else the app's (in a
+    // group, the member's app before the group's conversation)
     Optional<Language> pinned = forced.or(() -> state.language().flatMap(Language::fromCode));
     Optional<Language> spoken = conversation.spoken(state);
-    Language fallback = pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
+    Language fallback =
+        group
+            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.EN)
+            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
+      if (group) {
+        Optional<Reply> elsewhere = privateFlows.forCommand(input.text(), fallback);
+        if (elsewhere.isPresent()) {
+          return elsewhere.get();
+        }
+      }
       return command(chatId, input.text(), fallback, state);
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
@@ -115,6 +150,14 @@ public final class Assistant {
     }
     Reading r = conversation.resolve(read, state);
     conversation.rememberCountry(chatId, state, read);
+    if (group) {
+      Optional<Reply> elsewhere = privateFlows.forReading(r);
+      if (elsewhere.isPresent()) {
+        return elsewhere.get();
+      }
+      // a flow left waiting in the group (by an older version) is not continued there
+      return truncated(byAct(chatId, r, state), input);
+    }
     if (Letters.isWaitingForPlatform(state)) {
       // "/letter" alone asked which platform: this message names it, unless it is a real question
       Optional<Reply> named = letterFor(chatId, input.text(), r, state);
@@ -129,20 +172,20 @@ public final class Assistant {
     if (flow.isPresent()) {
       return flow.get();
     }
-    Reply reply = byAct(chatId, r, state);
-    if (input.truncated()) {
-      // said up front: the answer may miss what the unread middle asked
-      Answer a = reply.answer();
-      reply =
-          reply.withAnswer(
-              a.toBuilder()
-                  .lead(
-                      messages.get(a.language(), "input.truncated", Input.MAX_CHARS)
-                          + "\n\n"
-                          + a.lead())
-                  .build());
+    return truncated(byAct(chatId, r, state), input);
+  }
+
+  /** Said up front when the message was cut: the answer may miss what the unread middle asked. */
+  private Reply truncated(Reply reply, Input.Cleaned input) {
+    if (!input.truncated()) {
+      return reply;
     }
-    return reply;
+    Answer a = reply.answer();
+    return reply.withAnswer(
+        a.toBuilder()
+            .lead(
+                messages.get(a.language(), "input.truncated", Input.MAX_CHARS) + "\n\n" + a.lead())
+            .build());
   }
 
   /** What the message does decides who answers it. */
@@ -306,6 +349,16 @@ public final class Assistant {
       return Optional.empty();
     }
     String argument = parts[1].strip();
+    Optional<PrivateFlows.Start> flow = privateFlows.start(argument);
+    if (flow.isPresent()) {
+      // a flow a group sent here: "/start letter_tiktok" writes the TikTok letter
+      PrivateFlows.Start start = flow.get();
+      return Optional.of(
+          start.checklist()
+              ? checklist.open(chatId, language)
+              : letters.request(
+                  chatId, "", start.platformIds(), start.service(), language, Optional.empty()));
+    }
     Optional<String> platform =
         knowledge
             .findAny(argument.toLowerCase(java.util.Locale.ROOT), language)
@@ -381,21 +434,43 @@ public final class Assistant {
   }
 
   /**
-   * The short answer for an inline query ("linkedin", "instagram photos"): the answer to the query
-   * for the first platform it names, in the query's language, else the app's. Stores and counts
-   * nothing.
+   * The articles for an inline query, in the query's language, else the app's; stores and counts
+   * nothing. An empty query gets the most asked platforms' short answers; a query naming a platform
+   * gets the answer to it (a fact question its fact, a how-to its action and steps); a query naming
+   * a service without a guide gets the one answer saying so; anything else, nothing.
    */
-  public Optional<Answer> inlineAnswer(String query, Optional<Language> app) {
+  public List<Answer> inlineAnswers(String query, Optional<Language> app) {
     Input.Cleaned input = Input.clean(query);
+    Language language = app.orElse(Language.EN);
     if (input.text().isBlank()) {
-      return Optional.empty();
+      return understander.popular().stream()
+          .filter(id -> knowledge.findAny(id, language).isPresent())
+          .map(id -> extractive.howTo(id, language, -1))
+          .toList();
     }
-    Reading r = understander.read(input.text(), app.orElse(Language.EN));
-    if (r.platforms().isEmpty()) {
-      return Optional.empty();
+    Reading r = understander.read(input.text(), language);
+    if (r.platforms().isEmpty() && r.uncovered().isEmpty()) {
+      return List.of();
     }
     Answer a = composer.compose(new Question(r, search.retrieve(Queries.of(r))));
-    return a.answered() ? Optional.of(a) : Optional.empty();
+    boolean saysNoGuide =
+        r.platforms().isEmpty() && a.kind() == ch.optout.answer.AnswerKind.DECLINE;
+    return a.answered() || saysNoGuide ? List.of(a) : List.of();
+  }
+
+  /**
+   * Whether a quick choice tapped on an older message would change what it no longer applies to (a
+   * checklist item already done or skipped, or not the one on screen now).
+   *
+   * @param command the choice's command, as {@link Reply.Choice#command()} wrote it
+   * @return why it is refused, for the channel to show instead of acting; empty when it may act
+   */
+  public Optional<String> refusedChoice(String chatId, String command, Language language) {
+    String[] parts = command.strip().split("\\s+", 2);
+    if (parts.length == 2 && parts[0].equalsIgnoreCase("/checklist")) {
+      return checklist.refusal(chatId, parts[1], language);
+    }
+    return Optional.empty();
   }
 
   /** The platforms of the checklist's pick list, in its order, by name. */

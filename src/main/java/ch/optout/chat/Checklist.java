@@ -153,6 +153,10 @@ final class Checklist {
     if (status.isPresent() && item.isPresent()) {
       return mark(chatId, item.get(), status.get(), language);
     }
+    if (status.isPresent() && words.length == 2) {
+      // "done <an item not in the list>": never the current item instead
+      return Reply.of(Answer.message(language, "", messages.get(language, "checklist.stale.gone")));
+    }
     if (status.isPresent() && current.isPresent()) {
       return mark(chatId, current.get(), status.get(), language);
     }
@@ -161,6 +165,51 @@ final class Checklist {
       return start(chatId, picked, language);
     }
     return open(chatId, language);
+  }
+
+  /**
+   * Why a done / skip / later button must not act: the item it carries is no longer in the list, is
+   * already done or skipped, or another item is on screen now (the button is from an older
+   * message). A button without its item, or typed words, cannot be told apart: empty.
+   *
+   * @param argument what follows "/checklist", e.g. "skip linkedin"
+   * @return the reason, to show instead of acting; empty when the button may act
+   */
+  Optional<String> refusal(String chatId, String argument, Language language) {
+    String[] words = fold(argument).split(" ");
+    if (words.length != 2 || status(words[0]).isEmpty()) {
+      return Optional.empty();
+    }
+    String itemId = words[1];
+    Optional<ChecklistItem> item =
+        store.checklist(chatId).stream().filter(i -> i.platformId().equals(itemId)).findFirst();
+    if (item.isEmpty()) {
+      return Optional.of(messages.get(language, "checklist.stale.gone"));
+    }
+    String name = name(itemId, language);
+    if (item.get().status() != ChecklistStatus.LATER) {
+      return Optional.of(
+          messages.get(
+              language,
+              "checklist.stale.marked",
+              name,
+              messages.get(language, "mydata.status." + item.get().status().name())));
+    }
+    ChatState state = store.load(chatId);
+    Optional<String> current =
+        Optional.of(state)
+            .filter(Checklist::isChecklist)
+            .flatMap(ChatState::lastPlatform)
+            .filter(p -> !p.equals(PICKING));
+    if (current.isPresent() && !current.get().equals(itemId)) {
+      return Optional.of(
+          messages.get(language, "checklist.stale.other", name(current.get(), language)));
+    }
+    return Optional.empty();
+  }
+
+  private String name(String platformId, Language language) {
+    return knowledge.findAny(platformId, language).map(Guide::platform).orElse(platformId);
   }
 
   private Reply start(String chatId, List<String> platformIds, Language language) {

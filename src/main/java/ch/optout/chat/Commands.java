@@ -244,6 +244,17 @@ final class Commands {
     }
     data.lastChange()
         .ifPresent(at -> lines.add(messages.get(language, "mydata.lastChange", TIME.format(at))));
+    ChatExport.RelayRows relay = data.relay();
+    if (!relay.isEmpty()) {
+      lines.add(
+          messages.get(
+              language,
+              "mydata.relay",
+              relay.updates(),
+              relay.unhandled(),
+              relay.replies(),
+              relay.unsent()));
+    }
     String body =
         lines.stream().map(line -> "• " + line).collect(Collectors.joining("\n"))
             + "\n\n"

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param context the follow-up context, only while it has not expired
  * @param lastChange when anything about the chat was last written; retention counts from it
+ * @param relay the chat's rows in the Telegram relay (replicas sharing PostgreSQL), if any
  */
 public record ChatExport(
     Optional<String> language,
@@ -19,7 +20,8 @@ public record ChatExport(
     Optional<String> country,
     Optional<Context> context,
     List<ChecklistItem> checklist,
-    Optional<Instant> lastChange) {
+    Optional<Instant> lastChange,
+    RelayRows relay) {
 
   public static final ChatExport EMPTY =
       new ChatExport(
@@ -31,6 +33,18 @@ public record ChatExport(
           List.of(),
           Optional.empty());
 
+  /** Without relay rows: a store that keeps none. */
+  public ChatExport(
+      Optional<String> language,
+      Optional<String> device,
+      Optional<Region> region,
+      Optional<String> country,
+      Optional<Context> context,
+      List<ChecklistItem> checklist,
+      Optional<Instant> lastChange) {
+    this(language, device, region, country, context, checklist, lastChange, RelayRows.NONE);
+  }
+
   public ChatExport {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(device, "device");
@@ -39,6 +53,36 @@ public record ChatExport(
     Objects.requireNonNull(context, "context");
     checklist = List.copyOf(checklist);
     Objects.requireNonNull(lastChange, "lastChange");
+    Objects.requireNonNull(relay, "relay");
+  }
+
+  /** The same export with the chat's relay rows. */
+  public ChatExport withRelay(RelayRows rows) {
+    return new ChatExport(language, device, region, country, context, checklist, lastChange, rows);
+  }
+
+  /**
+   * The chat's rows in the Telegram inbox and outbox. An update keeps its content until it is
+   * handled, a reply its text until it is sent; then only times and the outcome remain, deleted an
+   * hour later, or at once after /forget.
+   *
+   * @param updates the chat's updates in the inbox
+   * @param unhandled those not handled yet, whose content is still kept
+   * @param replies the replies to the chat in the outbox
+   * @param unsent those not sent yet, whose text is still kept
+   */
+  public record RelayRows(int updates, int unhandled, int replies, int unsent) {
+    public static final RelayRows NONE = new RelayRows(0, 0, 0, 0);
+
+    public RelayRows {
+      if (updates < 0 || unhandled < 0 || replies < 0 || unsent < 0) {
+        throw new IllegalArgumentException("negative row counts");
+      }
+    }
+
+    public boolean isEmpty() {
+      return updates == 0 && replies == 0;
+    }
   }
 
   /**
@@ -72,6 +116,7 @@ public record ChatExport(
         && region.isEmpty()
         && country.isEmpty()
         && context.isEmpty()
-        && checklist.isEmpty();
+        && checklist.isEmpty()
+        && relay.isEmpty();
   }
 }

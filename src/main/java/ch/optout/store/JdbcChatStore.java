@@ -188,9 +188,10 @@ public abstract class JdbcChatStore implements ChatStore {
             c.country, x.other_platform, x.card_id
           FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key WHERE c.chat_key = ?""")) {
             p.setString(1, key);
+            ChatExport.RelayRows relay = JdbcRelay.rows(c, key);
             try (ResultSet r = p.executeQuery()) {
               if (!r.next()) {
-                return ChatExport.EMPTY;
+                return ChatExport.EMPTY.withRelay(relay);
               }
               Optional<ChatExport.Context> context = Optional.empty();
               if (r.getString(5) != null) {
@@ -212,7 +213,8 @@ public abstract class JdbcChatStore implements ChatStore {
                   text(r, 8),
                   context,
                   checklist(c, key),
-                  Optional.of(Instant.ofEpochMilli(r.getLong(4))));
+                  Optional.of(Instant.ofEpochMilli(r.getLong(4))),
+                  relay);
             }
           }
         });

@@ -111,6 +111,7 @@ final class JdbcRelay implements Relay {
               "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ? AND handled_at IS NULL",
               now,
               updateId);
+          dropIfForgotten(c, updateId);
           return null;
         });
   }
@@ -166,15 +167,18 @@ final class JdbcRelay implements Relay {
     long now = clock.millis();
     db.write(
         "sent",
-        c ->
-            JdbcChatStore.update(
-                c,
-                "UPDATE outbox SET sent_at = ?, outcome = ?, body = NULL"
-                    + " WHERE update_id = ? AND seq = ? AND sent_at IS NULL",
-                now,
-                outcome,
-                updateId,
-                seq));
+        c -> {
+          JdbcChatStore.update(
+              c,
+              "UPDATE outbox SET sent_at = ?, outcome = ?, body = NULL"
+                  + " WHERE update_id = ? AND seq = ? AND sent_at IS NULL",
+              now,
+              outcome,
+              updateId,
+              seq);
+          dropIfForgotten(c, updateId);
+          return null;
+        });
   }
 
   @Override
@@ -213,7 +217,11 @@ final class JdbcRelay implements Relay {
         });
   }
 
-  /** /forget: what is done with goes now; what is under way goes once handled and sent. */
+  /**
+   * /forget: what is done with goes now. What is under way (the /forget update itself and its
+   * reply, at least) loses its key, so that nothing links it to the chat any more, and goes as soon
+   * as it is done with ({@link #dropIfForgotten}), not an hour later.
+   */
   static int forget(Connection c, String key) throws SQLException {
     int n =
         JdbcChatStore.update(
@@ -224,6 +232,39 @@ final class JdbcRelay implements Relay {
             "DELETE FROM inbox WHERE chat_key = ? AND handled_at IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM outbox o WHERE o.update_id = inbox.update_id)",
             key);
+    JdbcChatStore.update(c, "UPDATE outbox SET chat_key = NULL WHERE chat_key = ?", key);
+    JdbcChatStore.update(c, "UPDATE inbox SET chat_key = NULL WHERE chat_key = ?", key);
     return n;
+  }
+
+  /**
+   * Deletes an update and its replies once all are done with, when nothing links them to a chat: a
+   * chat erased with /forget while they were under way (or an update that had no chat).
+   */
+  private static void dropIfForgotten(Connection c, long updateId) throws SQLException {
+    String done =
+        "SELECT update_id FROM inbox i WHERE update_id = ? AND chat_key IS NULL"
+            + " AND handled_at IS NOT NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM outbox o WHERE o.update_id = i.update_id AND o.sent_at IS NULL)";
+    JdbcChatStore.update(c, "DELETE FROM outbox WHERE update_id IN (" + done + ")", updateId);
+    JdbcChatStore.update(c, "DELETE FROM inbox WHERE update_id IN (" + done + ")", updateId);
+  }
+
+  /** What the relay holds for a chat, for /mydata. */
+  static ChatExport.RelayRows rows(Connection c, String key) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT (SELECT COUNT(*) FROM inbox WHERE chat_key = ?),"
+                + " (SELECT COUNT(*) FROM inbox WHERE chat_key = ? AND handled_at IS NULL),"
+                + " (SELECT COUNT(*) FROM outbox WHERE chat_key = ?),"
+                + " (SELECT COUNT(*) FROM outbox WHERE chat_key = ? AND sent_at IS NULL)")) {
+      for (int i = 1; i <= 4; i++) {
+        p.setString(i, key);
+      }
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        return new ChatExport.RelayRows(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4));
+      }
+    }
   }
 }

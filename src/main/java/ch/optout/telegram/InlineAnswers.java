@@ -18,7 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQuery
 
 /**
  * Inline mode: "@bot linkedin" typed in any chat offers that platform's short answer as an article
- * to post there. Nothing about the query is stored or logged; Telegram caches the results.
+ * to post there; "@bot" alone offers the most asked platforms, a service without a guide one
+ * article saying so. Nothing about the query is stored or logged; Telegram caches the results.
  */
 final class InlineAnswers {
   /** How long Telegram may reuse results for the same query, for the same user. */
@@ -45,29 +46,12 @@ final class InlineAnswers {
     String query = q.getQuery() == null ? "" : q.getQuery();
     List<InlineQueryResult> results = new ArrayList<>();
     Language language = app.orElse(Language.EN);
-    Optional<Answer> found = assistant.inlineAnswer(query, app);
-    if (found.isPresent()) {
-      Answer a = found.get();
-      language = a.language();
-      Answer shown =
-          a.steps().size() > 1 ? a.toBuilder().steps(List.of(a.steps().get(0))).build() : a;
-      String html = renderer.render(shown).get(0);
-      String description = Inline.plain(a.lead());
-      if (description.length() > DESCRIPTION) {
-        description = description.substring(0, DESCRIPTION - 1) + "…";
-      }
-      results.add(
-          InlineQueryResultArticle.builder()
-              .id(a.platformId().orElse("answer") + "-" + a.language().code())
-              .title(Inline.plain(a.title()))
-              .description(description)
-              .inputMessageContent(
-                  InputTextMessageContent.builder()
-                      .messageText(html)
-                      .parseMode("HTML")
-                      .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                      .build())
-              .build());
+    List<Answer> found = assistant.inlineAnswers(query, app);
+    if (!found.isEmpty()) {
+      language = found.get(0).language();
+    }
+    for (Answer a : found) {
+      results.add(article(a));
     }
     sender.callOnce(
         AnswerInlineQuery.builder()
@@ -83,5 +67,30 @@ final class InlineAnswers {
                     .build())
             .build(),
         "answerInlineQuery");
+  }
+
+  /** One answer as an article: its title, its lead as the description, one phone screen to post. */
+  private InlineQueryResult article(Answer a) {
+    Answer shown =
+        a.steps().size() > 1 ? a.toBuilder().steps(List.of(a.steps().get(0))).build() : a;
+    String html = renderer.render(shown).get(0);
+    String description = Inline.plain(a.lead());
+    if (description.length() > DESCRIPTION) {
+      description = description.substring(0, DESCRIPTION - 1) + "…";
+    }
+    return InlineQueryResultArticle.builder()
+        .id(
+            a.platformId().orElse(a.kind().name().toLowerCase(java.util.Locale.ROOT))
+                + "-"
+                + a.language().code())
+        .title(Inline.plain(a.title()))
+        .description(description)
+        .inputMessageContent(
+            InputTextMessageContent.builder()
+                .messageText(html)
+                .parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .build())
+        .build();
   }
 }

@@ -205,6 +205,20 @@ final class Keyboards {
                     .build())));
   }
 
+  /**
+   * Under the line that moves a letter or the checklist out of a group: the private chat with the
+   * bot, started with {@code payload} ({@code /start letter_tiktok} there).
+   */
+  InlineKeyboardMarkup privateFlow(Language language, String botUsername, String payload) {
+    return new InlineKeyboardMarkup(
+        List.of(
+            new InlineKeyboardRow(
+                InlineKeyboardButton.builder()
+                    .text(messages.get(language, "telegram.button.privateFlow"))
+                    .url("https://t.me/" + botUsername + "?start=" + payload)
+                    .build())));
+  }
+
   /** One button per platform, leading to its guide. */
   InlineKeyboardMarkup platforms(Language language, List<Map.Entry<String, String>> platforms) {
     List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -284,6 +298,51 @@ final class Keyboards {
                                         .isPresent()))
             .toList();
     return Optional.of(new InlineKeyboardMarkup(new ArrayList<>(rows)));
+  }
+
+  /** Whether a message's buttons include one with this callback data. */
+  static boolean has(InlineKeyboardMarkup keyboard, String callbackData) {
+    return keyboard != null
+        && keyboard.getKeyboard() != null
+        && keyboard.getKeyboard().stream()
+            .flatMap(List::stream)
+            .anyMatch(b -> callbackData.equals(b.getCallbackData()));
+  }
+
+  private static final java.util.regex.Pattern MARK =
+      java.util.regex.Pattern.compile("/checklist (done|skip|later)( .*)?");
+
+  /** A checklist item's done / skip / later. */
+  static boolean marksChecklistItem(Action action) {
+    return action instanceof Action.Command c && MARK.matcher(c.command()).matches();
+  }
+
+  /**
+   * The buttons of a checklist item's message once it is answered: without done / skip / later, so
+   * that no stray tap can mark it again; empty when it had none.
+   */
+  static Optional<InlineKeyboardMarkup> withoutChecklistMarks(InlineKeyboardMarkup keyboard) {
+    if (keyboard == null || keyboard.getKeyboard() == null) {
+      return Optional.empty();
+    }
+    boolean any = false;
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
+      InlineKeyboardRow kept = new InlineKeyboardRow();
+      for (InlineKeyboardButton b : row) {
+        boolean mark =
+            b.getCallbackData() != null
+                && Action.decode(b.getCallbackData())
+                    .filter(Keyboards::marksChecklistItem)
+                    .isPresent();
+        any |= mark;
+        if (!mark) {
+          kept.add(b);
+        }
+      }
+      addIfAny(rows, kept);
+    }
+    return any ? Optional.of(new InlineKeyboardMarkup(rows)) : Optional.empty();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -56,6 +57,7 @@ final class Sender implements Replies {
   private final AtomicInteger callbacksInFlight = new AtomicInteger();
   private final AtomicInteger attemptsInFlight = new AtomicInteger();
   private final TelegramCounts counts;
+  private final Sent sent;
 
   /** Set at shutdown: replies the outbox keeps are left there for the next leader. */
   private volatile boolean stopping;
@@ -65,8 +67,19 @@ final class Sender implements Replies {
     final ArrayDeque<Job> jobs = new ArrayDeque<>();
   }
 
+  /** Told the id Telegram gave each message the bot sent. */
+  interface Sent {
+    Sent NONE = (call, messageId) -> {};
+
+    /**
+     * @param call the call as it was queued (before any resend as plain text)
+     */
+    void sent(Outgoing call, int messageId);
+  }
+
   /** One queued call and its retry state; only the lane's pump touches it. */
   private static final class Job {
+    final Outgoing queued;
     Outgoing call;
     final Optional<Delivery> delivery;
     int failures;
@@ -74,6 +87,7 @@ final class Sender implements Replies {
     Optional<Instant> slot = Optional.empty();
 
     Job(Outgoing call, Optional<Delivery> delivery) {
+      this.queued = call;
       this.call = call;
       this.delivery = delivery;
     }
@@ -101,6 +115,22 @@ final class Sender implements Replies {
       Clock clock,
       ChatRef chats,
       TelegramCounts counts) {
+    this(client, scheduler, pacer, limits, clock, chats, counts, Sent.NONE);
+  }
+
+  /**
+   * @param sent told the id of each message sent, e.g. to edit it later
+   */
+  Sender(
+      TelegramClient client,
+      ScheduledExecutorService scheduler,
+      Pacer pacer,
+      Limits limits,
+      Clock clock,
+      ChatRef chats,
+      TelegramCounts counts,
+      Sent sent) {
+    this.sent = sent;
     this.counts = counts;
     this.client = client;
     this.scheduler = scheduler;
@@ -164,6 +194,7 @@ final class Sender implements Replies {
     if (!job.call.paced() && !lane.jobs.isEmpty()) {
       // "typing…" behind messages still waiting would show after them: stale, and it would take a
       // place in the lane
+      dropped.add(job);
       return;
     }
     if (lane.jobs.size() >= MAX_QUEUED_PER_CHAT) {
@@ -337,7 +368,7 @@ final class Sender implements Replies {
           return;
         }
       }
-      failure = attempt(job.call);
+      failure = attempt(job);
     } finally {
       attemptsInFlight.decrementAndGet();
     }
@@ -461,9 +492,14 @@ final class Sender implements Replies {
     }
   }
 
-  private Optional<Failure> attempt(Outgoing call) {
+  private Optional<Failure> attempt(Job job) {
     try {
-      execute(call.method());
+      Serializable result = execute(job.call.method());
+      if (result instanceof Message m
+          && m.getMessageId() != null
+          && job.call instanceof Outgoing.Text) {
+        sent.sent(job.queued, m.getMessageId());
+      }
       return Optional.empty();
     } catch (TelegramApiException e) {
       return Optional.of(Failure.of(e));

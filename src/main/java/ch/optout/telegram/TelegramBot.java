@@ -46,8 +46,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * OptOut on Telegram: long polling with the telegrambots library, updates handed to {@link
  * ChatLanes} (chats in parallel, each in order), replies through the {@link Sender} (paced,
  * retried). Every thread is a named daemon; {@link #close()} stops polling, finishes the replies
- * under way, confirms the last handled update to Telegram so that nothing is answered twice after a
- * restart, and frees everything.
+ * under way within a bounded wait, and confirms to Telegram only the updates whose replies left:
+ * nothing is answered twice after a restart, and an update whose reply could not leave in time
+ * comes back instead of being lost ({@link Confirmations}).
  *
  * <p>As the leader of replicas sharing PostgreSQL ({@link #startLeader}), it polls with its own
  * loop ({@link LeaderPoller}) into the inbox, and replies go through the outbox ({@link
@@ -83,6 +84,12 @@ public final class TelegramBot implements AutoCloseable {
    */
   private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(3);
 
+  /**
+   * How long a poll waits for the oldest update under way to be done with before asking again:
+   * those are not confirmed yet, so Telegram sends them back at once.
+   */
+  private static final Duration POLL_PAUSE = Duration.ofMillis(250);
+
   private final Limits limits;
   private final Clock clock;
   private final TelegramUrl url;
@@ -98,6 +105,12 @@ public final class TelegramBot implements AutoCloseable {
   private final Optional<DurableHandler> durable;
   private final Optional<LeaderPoller> leaderPoller;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Without an outbox: which updates may be confirmed to Telegram, their replies having left. */
+  private final Confirmations confirmations;
+
+  /** What the last getUpdates confirmed; only the poll thread reads and writes it. */
+  private int polledUpTo;
 
   /** The updates the bot asks Telegram for. */
   private static final List<String> ALLOWED_UPDATES =
@@ -280,6 +293,7 @@ public final class TelegramBot implements AutoCloseable {
         new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
+    EarlierReplies earlier = new EarlierReplies();
     this.sender =
         new Sender(
             client,
@@ -288,7 +302,8 @@ public final class TelegramBot implements AutoCloseable {
             limits,
             clock,
             chats,
-            counts);
+            counts,
+            earlier);
     Function<Replies, UpdateDispatcher.Handler> handlers =
         replies ->
             new UpdateHandler(
@@ -300,11 +315,16 @@ public final class TelegramBot implements AutoCloseable {
                 me,
                 chats,
                 admins,
-                counts);
+                counts,
+                earlier);
     this.durable =
         shared.map(
             s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
-    UpdateDispatcher.Handler handler = durable.isPresent() ? durable.get() : handlers.apply(sender);
+    this.confirmations = new Confirmations(clock);
+    UpdateDispatcher.Handler handler =
+        durable.isPresent()
+            ? durable.get()
+            : handlers.apply(new ConfirmedReplies(sender, confirmations));
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     // questions may wait for a language model: commands and taps have threads of their own
     ExecutorService quickPool =
@@ -312,7 +332,8 @@ public final class TelegramBot implements AutoCloseable {
     ExecutorService questionPool =
         Executors.newFixedThreadPool(threads * 2, new Threads("optout-tg-question"));
     this.dispatcher =
-        new UpdateDispatcher(new ChatLanes(quickPool, questionPool, clock), handler, limits, clock);
+        new UpdateDispatcher(
+            new ChatLanes(quickPool, questionPool, clock), handler, limits, clock, confirmations);
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
     this.polling =
         shared.isPresent()
@@ -431,11 +452,22 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
+   * The next getUpdates. Its offset confirms only the updates done with, replies sent: one whose
+   * reply is still queued at a shutdown comes back at the next start. Those under way come back
+   * with each poll too (the library drops the ones it has seen), so a poll first waits a little for
+   * them.
+   *
    * @param lastReceived the highest update id received so far (0 at start)
    */
   private GetUpdates nextPoll(Integer lastReceived) {
+    try {
+      confirmations.awaitBeyond(polledUpTo, POLL_PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    polledUpTo = Math.min(lastReceived, confirmations.confirmableWhilePolling());
     return GetUpdates.builder()
-        .offset(lastReceived + 1)
+        .offset(polledUpTo + 1)
         .limit(100)
         .timeout(limits.pollTimeoutSeconds())
         .allowedUpdates(ALLOWED_UPDATES)
@@ -551,7 +583,7 @@ public final class TelegramBot implements AutoCloseable {
     try {
       Instant begun = clock.instant();
       Instant deadline = begun.plus(limits.drainTimeout());
-      Optional<Integer> lastHandled = dispatcher.stop(limits.drainTimeout());
+      dispatcher.stop(limits.drainTimeout());
       Instant handled = clock.instant();
       if (shared.isPresent()) {
         // the outbox keeps what is queued, and the next leader sends it at once: waiting here
@@ -567,9 +599,15 @@ public final class TelegramBot implements AutoCloseable {
       } else {
         Duration left = Duration.between(handled, deadline);
         if (!sender.drain(left.isNegative() ? Duration.ZERO : left)) {
-          LOG.error("{} replies could not be sent before shutdown", sender.pending());
+          LOG.warn(
+              "{} replies could not be sent before shutdown: their updates are not confirmed, so"
+                  + " Telegram sends them again at the next start",
+              sender.pending());
         }
-        lastHandled.ifPresent(this::confirm);
+        int done = confirmations.confirmable();
+        if (done > 0) {
+          confirm(done);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

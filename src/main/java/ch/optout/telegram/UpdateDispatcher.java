@@ -57,6 +57,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
   private final FloodControl flood;
   private final FloodControl groups;
   private final FloodControl inline;
+  private final Confirmations confirmations;
   private boolean closed;
 
   /** The highest update id handed to a lane; all of them are handled once the lanes are idle. */
@@ -67,6 +68,19 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
    *     theirs from it
    */
   UpdateDispatcher(ChatLanes lanes, Handler handler, Limits limits, java.time.Clock clock) {
+    this(lanes, handler, limits, clock, new Confirmations(clock));
+  }
+
+  /**
+   * @param confirmations told of each update taken and of the end of its handling
+   */
+  UpdateDispatcher(
+      ChatLanes lanes,
+      Handler handler,
+      Limits limits,
+      java.time.Clock clock,
+      Confirmations confirmations) {
+    this.confirmations = confirmations;
     this.lanes = lanes;
     this.handler = handler;
     this.flood = new FloodControl(clock, limits.floodMessages(), limits.floodWindow());
@@ -83,43 +97,52 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         // not acknowledged to Telegram: the next start receives them again
         return;
       }
+      int id = update.getUpdateId() == null ? 0 : update.getUpdateId();
+      confirmations.received(id);
       try {
         Optional<Long> chat = chatOf(update);
         if (chat.isPresent()) {
-          dispatch(chat.get(), update);
+          dispatch(chat.get(), id, update);
         } else {
           handler.ignored(update);
+          confirmations.done(id);
         }
-        lastAccepted =
-            Math.max(lastAccepted, update.getUpdateId() == null ? 0 : update.getUpdateId());
+        lastAccepted = Math.max(lastAccepted, id);
       } catch (RejectedExecutionException e) {
+        // left open, so not confirmed: the next start receives it again
         LOG.warn("update not handled: shutting down");
         return;
       } catch (RuntimeException e) {
         LOG.error("an update could not be dispatched", e);
+        confirmations.done(id);
       }
     }
   }
 
   /** A dropped update is still acknowledged to Telegram like the others: it must not come back. */
-  private void dispatch(long chatId, Update update) {
+  private void dispatch(long chatId, int id, Update update) {
     FloodControl.Verdict verdict =
         handler.addressed(update) ? verdict(chatId, update) : FloodControl.Verdict.PASS;
     switch (verdict) {
-      case PASS -> lanes.execute(chatId, () -> handler.handle(update), isQuestion(update));
+      case PASS ->
+          lanes.execute(
+              chatId,
+              () -> confirmations.handling(id, () -> handler.handle(update)),
+              isQuestion(update));
       case WARN -> {
         LOG.info(
             "a chat sends more than its flood limit: asked to slow down, its next messages are dropped for up to {} s",
             flood.window().toSeconds());
-        lanes.execute(chatId, () -> handler.slowDown(update));
+        lanes.execute(chatId, () -> confirmations.handling(id, () -> handler.slowDown(update)));
       }
       case DROP -> {
         LOG.debug("an update dropped by flood control");
         // a dropped tap still gets its answer, or its button would spin
         if (update.hasCallbackQuery()) {
-          lanes.execute(chatId, () -> handler.dropped(update));
+          lanes.execute(chatId, () -> confirmations.handling(id, () -> handler.dropped(update)));
         } else {
           handler.ignored(update);
+          confirmations.done(id);
         }
       }
     }

@@ -7,6 +7,7 @@ import ch.optout.answer.StepGroup;
 import ch.optout.chat.Assistant;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private final AdminIds admins;
   private final InlineAnswers inline;
   private final TelegramCounts counts;
+  private final EarlierReplies earlier;
 
   UpdateHandler(
       Assistant assistant,
@@ -83,6 +85,35 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       ChatRef chats,
       AdminIds admins,
       TelegramCounts counts) {
+    this(
+        assistant,
+        messages,
+        renderer,
+        keyboards,
+        sender,
+        bot,
+        chats,
+        admins,
+        counts,
+        new EarlierReplies());
+  }
+
+  /**
+   * @param earlier which messages of the bot answered which message, shared with the {@link Sender}
+   *     that learns their ids
+   */
+  UpdateHandler(
+      Assistant assistant,
+      Messages messages,
+      TelegramRenderer renderer,
+      Keyboards keyboards,
+      Replies sender,
+      Incoming.Bot bot,
+      ChatRef chats,
+      AdminIds admins,
+      TelegramCounts counts,
+      EarlierReplies earlier) {
+    this.earlier = earlier;
     this.counts = counts;
     this.admins = admins;
     this.assistant = assistant;
@@ -97,7 +128,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   @Override
   public void handle(Update update) {
-    // an edited question is answered again, as a new one
+    // an edited question is answered again: see post for what reaches the chat
     Message message =
         update.hasMessage()
             ? update.getMessage()
@@ -113,7 +144,8 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       } else if (in.isPresent() && in.get().text().isBlank() && hasMedia(message)) {
         media(in.get());
       } else {
-        in.ifPresent(this::answer);
+        boolean edited = !update.hasMessage();
+        in.ifPresent(i -> answer(i, edited));
       }
     } else if (update.hasCallbackQuery()) {
       tapped(update.getCallbackQuery());
@@ -145,7 +177,10 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** What OptOut can read, in the chat's language. */
   private void media(Incoming in) {
-    Language l = chatLanguage(in.chatId(), in.clientLanguage());
+    Language l =
+        in.group()
+            ? in.clientLanguage().orElseGet(() -> chatLanguage(in.chatId(), Optional.empty()))
+            : chatLanguage(in.chatId(), in.clientLanguage());
     Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
     send(
         in.chatId(),
@@ -283,14 +318,30 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     }
   }
 
-  private void answer(Incoming in) {
+  /**
+   * @param edited whether the message was edited: its earlier reply is then edited in place, or
+   *     left alone when the answer is the same
+   */
+  private void answer(Incoming in, boolean edited) {
     String key = ChatRef.assistantKey(in.chatId());
     Optional<Integer> replyTo = in.group() ? Optional.of(in.messageId()) : Optional.empty();
     try {
-      sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
-      Reply reply = assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
+      if (!edited) {
+        // an edit may change nothing: no "typing…" for an answer that may never come
+        sender.enqueue(new Outgoing.Typing(in.chatId(), in.threadId()));
+      }
+      Reply reply =
+          in.group()
+              ? assistant.replyInGroup(key, in.text(), in.clientLanguage())
+              : assistant.reply(key, in.text(), in.clientLanguage(), Optional.empty());
       Answer answer = reply.answer();
       counts.answered(answer.kind() == AnswerKind.DECLINE);
+      if (reply.privateStart().isPresent()) {
+        // a letter or the checklist asked in a group: one line, and the link that starts it in
+        // private
+        post(in, edited, replyTo, answer, privateFlow(reply));
+        return;
+      }
       if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
         // in a group, what OptOut keeps is the group's, not each member's
         answer =
@@ -303,9 +354,9 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         // a group gets the gist; the steps and the rest are one tap away, in private
         String platformId = answer.platformId().orElseThrow();
         Answer gist = answer.toBuilder().steps(List.of()).caveats(List.of()).build();
-        send(
-            in.chatId(),
-            in.threadId(),
+        post(
+            in,
+            edited,
             replyTo,
             gist,
             Optional.of(
@@ -313,7 +364,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         return;
       }
       Shown shown = layout(answer, reply.choices(), a -> keyboardFor(in, a));
-      send(in.chatId(), in.threadId(), replyTo, shown.answer(), shown.keyboard());
+      post(in, edited, replyTo, shown.answer(), shown.keyboard());
     } catch (RuntimeException e) {
       LOG.error("answering a message in chat {} failed", chats.of(in.chatId()), e);
       Language language = in.clientLanguage().orElse(Language.EN);
@@ -324,6 +375,49 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
           Answer.message(language, "", messages.get(language, "telegram.error")),
           Optional.empty());
     }
+  }
+
+  /**
+   * The answer to a message, remembered as its reply. For an edited message whose reply is known:
+   * nothing when the answer is the same, else the earlier reply rewritten in place (when it has as
+   * many messages as the new one), else the answer posted anew.
+   */
+  private void post(
+      Incoming in,
+      boolean edited,
+      Optional<Integer> replyTo,
+      Answer answer,
+      Optional<InlineKeyboardMarkup> keyboard) {
+    List<String> chunks = renderer.render(answer);
+    if (chunks.isEmpty()) {
+      LOG.warn("an answer for chat {} rendered to nothing; not sent", chats.of(in.chatId()));
+      return;
+    }
+    long fingerprint = EarlierReplies.fingerprint(chunks, keyboard);
+    Optional<EarlierReplies.Earlier> before =
+        edited ? earlier.of(in.chatId(), in.messageId()) : Optional.empty();
+    if (before.isPresent() && before.get().fingerprint() == fingerprint) {
+      return;
+    }
+    Optional<List<Integer>> ids =
+        before.flatMap(EarlierReplies.Earlier::messageIds).filter(l -> l.size() == chunks.size());
+    if (ids.isPresent()) {
+      for (int i = 0; i < chunks.size(); i++) {
+        boolean last = i == chunks.size() - 1;
+        sender.enqueue(
+            new Outgoing.EditText(
+                in.chatId(),
+                ids.get().get(i),
+                chunks.get(i),
+                true,
+                last ? keyboard : Optional.empty()));
+      }
+      earlier.rewritten(in.chatId(), in.messageId(), fingerprint);
+      return;
+    }
+    List<Outgoing> calls = texts(in.chatId(), in.threadId(), replyTo, chunks, keyboard);
+    earlier.answered(in.chatId(), in.messageId(), calls, fingerprint);
+    calls.forEach(sender::enqueue);
   }
 
   /** The platforms most people ask about first, offered under the welcome. */
@@ -359,12 +453,24 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
 
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
   private void deliver(long chatId, Reply reply) {
+    if (reply.privateStart().isPresent()) {
+      send(chatId, Optional.empty(), Optional.empty(), reply.answer(), privateFlow(reply));
+      return;
+    }
     Shown shown =
         layout(
             reply.answer(),
             reply.choices(),
             a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty());
     send(chatId, Optional.empty(), Optional.empty(), shown.answer(), shown.keyboard());
+  }
+
+  /** The button that opens a private chat with the bot and starts there what the reply names. */
+  private Optional<InlineKeyboardMarkup> privateFlow(Reply reply) {
+    return reply
+        .privateStart()
+        .filter(p -> !bot.username().isBlank())
+        .map(p -> keyboards.privateFlow(reply.answer().language(), bot.username(), p));
   }
 
   /** An answer as a channel shows it, and the buttons under it. */
@@ -489,11 +595,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   private void tapped(CallbackQuery q) {
     Optional<Language> app =
         Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode);
-    // toasts speak the chat's language, not necessarily the tapper's app's
+    // toasts speak the chat's language, not necessarily the tapper's app's; in a group, where
+    // each member has theirs, the tapper's
     Optional<Language> userLanguage =
-        q.getMessage() != null && q.getMessage().getChatId() != null
+        q.getMessage() != null && q.getMessage().getChatId() != null && !inGroup(q.getMessage())
             ? Optional.of(chatLanguage(q.getMessage().getChatId(), app))
-            : app;
+            : app.or(
+                () ->
+                    Optional.ofNullable(q.getMessage())
+                        .map(MaybeInaccessibleMessage::getChatId)
+                        .map(id -> chatLanguage(id, Optional.empty())));
     Optional<String> toast = Optional.empty();
     try {
       Optional<Action> action = Action.decode(q.getData());
@@ -502,7 +613,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         Language l = userLanguage.orElse(Language.EN);
         toast = Optional.of(messages.get(l, "telegram.button.expired"));
       } else {
-        toast = run(action.get(), message);
+        toast = run(action.get(), message, app);
       }
     } catch (RuntimeException e) {
       LOG.error("a button tap failed", e);
@@ -515,8 +626,10 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
   /**
    * @return the toast to show, if any
    */
-  private Optional<String> run(Action action, MaybeInaccessibleMessage message) {
+  private Optional<String> run(
+      Action action, MaybeInaccessibleMessage message, Optional<Language> tapper) {
     long chatId = message.getChatId();
+    boolean group = inGroup(message);
     Optional<Message> editable = message instanceof Message m ? Optional.of(m) : Optional.empty();
     if (action instanceof Action.ShowGuide g) {
       Optional<Answer> guide =
@@ -533,10 +646,16 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return more(m, chatId, editable);
     }
     if (action instanceof Action.Feedback f) {
-      if (assistant.guide(f.platformId(), f.language()).isEmpty()) {
+      if (assistant.guide(f.platformId(), f.language()).isEmpty()
+          || editable.map(Message::getReplyMarkup).isEmpty()) {
         // forged or outdated: only guides the knowledge has are counted, so /stats shows no
         // made-up names
         return Optional.of(messages.get(f.language(), "telegram.button.expired"));
+      }
+      if (!Keyboards.has(editable.get().getReplyMarkup(), f.encode())) {
+        // the message, as Telegram keeps it, no longer has this button: the vote was counted
+        // (the buttons go once used), or the data was made up
+        return Optional.of(messages.get(f.language(), "telegram.feedback.already"));
       }
       assistant.feedback(f.platformId(), f.helpful());
       editable
@@ -562,13 +681,20 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return Optional.empty();
     }
     if (action instanceof Action.Command c) {
-      Reply reply =
-          assistant.reply(
-              ChatRef.assistantKey(chatId),
-              c.command(),
-              Optional.of(c.language()),
-              Optional.empty());
-      deliver(chatId, reply);
+      Optional<String> refused =
+          assistant.refusedChoice(ChatRef.assistantKey(chatId), c.command(), c.language());
+      if (refused.isPresent()) {
+        // a button of an older message: said, never acted on
+        return refused;
+      }
+      editable
+          .filter(m -> Keyboards.marksChecklistItem(c))
+          .flatMap(m -> Keyboards.withoutChecklistMarks(m.getReplyMarkup()))
+          .ifPresent(
+              k ->
+                  sender.enqueue(
+                      new Outgoing.EditKeyboard(chatId, editable.get().getMessageId(), k)));
+      deliver(chatId, choose(chatId, c.command(), c.language(), group, tapper));
       return Optional.empty();
     }
     if (action instanceof Action.Toggle t) {
@@ -589,13 +715,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
       }
       String numbers = String.join(" ", picked.stream().map(String::valueOf).toList());
-      deliver(
-          chatId,
-          assistant.reply(
-              ChatRef.assistantKey(chatId),
-              "/checklist " + numbers,
-              Optional.of(k.language()),
-              Optional.empty()));
+      deliver(chatId, choose(chatId, "/checklist " + numbers, k.language(), group, tapper));
       return Optional.empty();
     }
     if (action instanceof Action.SetLanguage s) {
@@ -605,6 +725,22 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       return Optional.empty();
     }
     throw new IllegalStateException("unhandled action " + action);
+  }
+
+  /**
+   * A quick choice, as if typed by whoever tapped it: in a group, in the tapper's language, and a
+   * private flow is not run there.
+   */
+  private Reply choose(
+      long chatId, String command, Language buttons, boolean group, Optional<Language> tapper) {
+    String key = ChatRef.assistantKey(chatId);
+    return group
+        ? assistant.replyInGroup(key, command, tapper.or(() -> Optional.of(buttons)))
+        : assistant.reply(key, command, Optional.of(buttons), Optional.empty());
+  }
+
+  private static boolean inGroup(MaybeInaccessibleMessage m) {
+    return m.getChat() != null && (m.getChat().isGroupChat() || m.getChat().isSuperGroupChat());
   }
 
   /**
@@ -711,9 +847,22 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
       LOG.warn("an answer for chat {} rendered to nothing; not sent", chats.of(chatId));
       return;
     }
+    texts(chatId, threadId, replyTo, chunks, keyboard).forEach(sender::enqueue);
+  }
+
+  /**
+   * The messages of an answer, in order: the buttons under the last, the reply marker on the first.
+   */
+  private static List<Outgoing> texts(
+      long chatId,
+      Optional<Integer> threadId,
+      Optional<Integer> replyTo,
+      List<String> chunks,
+      Optional<InlineKeyboardMarkup> keyboard) {
+    List<Outgoing> calls = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
       boolean last = i == chunks.size() - 1;
-      sender.enqueue(
+      calls.add(
           new Outgoing.Text(
               chatId,
               threadId,
@@ -722,5 +871,6 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
               last ? keyboard : Optional.empty(),
               i == 0 ? replyTo : Optional.empty()));
     }
+    return calls;
   }
 }

@@ -223,4 +223,35 @@ class AssistantTest {
     assertThat(a.kind()).isEqualTo(AnswerKind.MESSAGE);
     assertThat(a.language()).isEqualTo(Language.FR);
   }
+
+  @Test
+  void replyInGroup_letterForAServiceWithoutAGuide_startsInPrivateByItsListedName() {
+    Reply inGroup = assistant.replyInGroup("g1", "/letter Bumble", Optional.of(Language.EN));
+
+    assertThat(inGroup.privateStart()).contains("letter_bumble");
+    assertThat(inGroup.answer().lead()).contains("Bumble");
+    // in private, the Bumble letter begins: it asks which law applies
+    Reply inPrivate = assistant.reply("c1", "/start letter_bumble");
+    assertThat(inPrivate.answer().title()).isEqualTo("Which law applies to you?");
+    assertThat(inPrivate.choices()).extracting(Reply.Choice::command).contains("/region ch");
+  }
+
+  @Test
+  void replyInGroup_neverPutsTheMembersWordsInTheStartPayload() {
+    Reply inGroup =
+        assistant.replyInGroup("g1", "/letter Jean Dupont secret", Optional.of(Language.EN));
+
+    assertThat(inGroup.privateStart()).contains("letter");
+  }
+
+  @Test
+  void replyInGroup_usesTheMembersLanguageForAmbiguousText_notTheGroupsLast() {
+    assistant.replyInGroup(
+        "g1", "Comment empêcher LinkedIn d'utiliser mes données ?", Optional.of(Language.FR));
+
+    assertThat(assistant.replyInGroup("g1", "TikTok", Optional.of(Language.EN)).answer().language())
+        .isEqualTo(Language.EN);
+    assertThat(assistant.reply("c1", "/start checklist").answer().kind())
+        .isEqualTo(AnswerKind.CHECKLIST);
+  }
 }

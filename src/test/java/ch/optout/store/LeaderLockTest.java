@@ -62,11 +62,14 @@ class LeaderLockTest {
       assertThat(leader.await()).isTrue();
       CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> await(standby));
 
-      Thread.sleep(700); // several rounds of lock_timeout
-      assertThat(waiting).isNotDone();
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+      while (standby.rounds() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
       assertThat(standby.rounds())
           .as("the wait is asked again each round")
           .isGreaterThanOrEqualTo(3);
+      assertThat(waiting).isNotDone();
       leader.close();
 
       assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();

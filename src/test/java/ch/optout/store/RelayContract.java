@@ -107,21 +107,36 @@ abstract class RelayContract {
   }
 
   @Test
-  void forget_deletesTheChatsHandledRows_andLeavesRepliesStillToSend() {
-    relay.receive(List.of(update(10, "c1"), update(11, "c1"), update(12, "c2")));
+  void forget_deletesTheChatsRowsDoneWith_andTheRestAsSoonAsItIsDone_notAnHourLater() {
+    relay.receive(List.of(update(9, "c2"), update(10, "c1"), update(11, "c1"), update(12, "c1")));
+    relay.handled(9, List.of("z0"));
+    relay.sent(9, 0, "sent");
     relay.handled(10, List.of("a0"));
     relay.sent(10, 0, "sent");
-    relay.handled(11, List.of("b0"));
-    relay.handled(12, List.of("c0"));
-    relay.sent(12, 0, "sent");
+    // 11 is the /forget being handled; 12 waits behind it
+    assertThat(store.export("c1").relay()).isEqualTo(new ChatExport.RelayRows(3, 2, 1, 0));
 
     store.forget("c1");
 
-    // the reply to the /forget message itself (11) still goes out
+    assertThat(store.export("c1").relay()).isEqualTo(ChatExport.RelayRows.NONE);
+    relay.handled(11, List.of("b0"));
+    relay.handled(12, List.of());
+    // the reply to the /forget message itself still goes out
     assertThat(relay.unsent()).extracting(Relay.Pending::updateId).containsExactly(11L);
     relay.sent(11, 0, "sent");
-    store.forget("c1");
-    relay.purge(clock.instant().plusSeconds(1));
-    assertThat(relay.lastReceived()).isEqualTo(0);
+    // no purge: of c1, nothing is left at all; c2's update stays its hour
+    assertThat(relay.lastReceived()).isEqualTo(9);
+    assertThat(relay.backlog()).isZero();
+  }
+
+  @Test
+  void export_countsTheChatsRowsUnderWayAndDone() {
+    relay.receive(List.of(update(10, "c1"), update(11, "c1"), update(12, "c2")));
+    relay.handled(10, List.of("a0", "a1"));
+    relay.sent(10, 0, "sent");
+
+    assertThat(store.export("c1").relay()).isEqualTo(new ChatExport.RelayRows(2, 1, 2, 1));
+    assertThat(store.export("c1").isEmpty()).isFalse();
+    assertThat(store.export("c3").relay()).isEqualTo(ChatExport.RelayRows.NONE);
   }
 }

@@ -131,6 +131,9 @@ public final class FakeBotApi implements AutoCloseable {
   private long pollGeneration;
   private int confirmedBelow;
 
+  /** Requests other than getUpdates that arrived and are not answered (and recorded) yet. */
+  private int sendsUnderWay;
+
   public FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -259,9 +262,46 @@ public final class FakeBotApi implements AutoCloseable {
       String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
       String agent = String.valueOf(ex.getRequestHeaders().getFirst("User-Agent"));
       currentAgent.set(agent);
+      boolean send = !method.equals("getupdates");
       synchronized (lock) {
         arrivals.add(new Arrival(System.nanoTime(), method, agent));
+        if (send) {
+          sendsUnderWay++;
+        }
       }
+      try {
+        answer(ex, method);
+      } finally {
+        if (send) {
+          synchronized (lock) {
+            sendsUnderWay--;
+            lock.notifyAll();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits until every request but getUpdates that arrived has been answered and recorded, e.g. a
+   * send from a killed replica, still held by the send latency.
+   */
+  public boolean awaitNoSendsUnderWay(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (sendsUnderWay > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
+  private void answer(HttpExchange ex, String method) throws IOException {
+    try {
       byte[] raw = ex.getRequestBody().readAllBytes();
       if (method.equals("sendmessage") && !sendLatency.isZero()) {
         // Telegram takes a while to answer: a replica killed now leaves this send under way

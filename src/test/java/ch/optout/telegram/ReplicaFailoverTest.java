@@ -152,11 +152,16 @@ class ReplicaFailoverTest {
     while (answered().size() < UPDATES && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    Thread.sleep(1_500); // late duplicates, if any, arrive now
-    long backlog = backlog();
     assertThat(stopped.process.waitFor(30, TimeUnit.SECONDS))
         .as("the SIGTERM'd replica stops within 30 s")
         .isTrue();
+    // every reply recorded as sent, and every send that reached Telegram answered (a killed
+    // replica's included): a duplicate, if any, is in the record now
+    while (backlog() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(api.awaitNoSendsUnderWay(Duration.ofSeconds(10))).isTrue();
+    long backlog = backlog();
 
     Map<Integer, List<FakeBotApi.Call>> replies = answered();
     List<Integer> lost =

@@ -456,6 +456,123 @@ class TelegramBotTest {
     assertThat(api.calls().size()).isGreaterThan(before);
   }
 
+  /** Picks LinkedIn and TikTok for the checklist; returns LinkedIn's item message. */
+  private FakeBotApi.Call checklistOfLinkedInAndTikTok() throws InterruptedException {
+    ask("help me opt out everywhere");
+    FakeBotApi.Call first = ask("1 3");
+    assertThat(first.text()).contains("Platform 1 of 2").contains("LinkedIn");
+    return first;
+  }
+
+  private FakeBotApi.Call tap(String id, FakeBotApi.Call on, String data)
+      throws InterruptedException {
+    api.push(
+        Updates.callback(
+            id, ALICE, ALICE, "en", on.messageId(), data, on.body().path("reply_markup")));
+    return api.await(
+            c ->
+                c.method().equals("answercallbackquery")
+                    && c.body().path("callback_query_id").asText().equals(id),
+            1,
+            Duration.ofSeconds(5))
+        .get(0);
+  }
+
+  @Test
+  void staleChecklistButton_onAnItemAlreadyDone_isRefusedWithAToastAndChangesNothing()
+      throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+    tap("cb-done", linkedin, "c|en|/checklist done linkedin");
+    api.awaitDelivered(ALICE, 3); // TikTok's item
+    // the answered item loses its done / skip / later buttons
+    FakeBotApi.Call stripped =
+        api.await(
+                c ->
+                    c.method().equals("editmessagereplymarkup")
+                        && c.body().path("message_id").asInt() == linkedin.messageId(),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+    assertThat(stripped.body().toString()).doesNotContain("/checklist done", "/checklist skip");
+
+    // a stray tap on the old message, as a client that had not yet shown the edit sends it
+    FakeBotApi.Call toast = tap("cb-stale", linkedin, "c|en|/checklist skip linkedin");
+
+    assertThat(toast.body().path("text").asText())
+        .isEqualTo(
+            "LinkedIn is already marked done: this button is from an older message. /checklist"
+                + " shows where you are.");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=DONE", "tiktok=LATER");
+    // refused: no message, the checklist stays at TikTok
+    assertThat(api.delivered(ALICE)).hasSize(3);
+    assertThat(store.load(ChatRef.assistantKey(ALICE)).lastPlatform()).contains("tiktok");
+  }
+
+  @Test
+  void checklistButton_ofAnOlderMessage_whileAnotherItemIsOnScreen_isRefused() throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+    tap("cb-later", linkedin, "c|en|/checklist later linkedin");
+    api.awaitDelivered(ALICE, 3); // TikTok's item
+
+    FakeBotApi.Call toast = tap("cb-old", linkedin, "c|en|/checklist done linkedin");
+
+    assertThat(toast.body().path("text").asText())
+        .isEqualTo(
+            "This button is from an older message: your checklist is now at TikTok. Use the"
+                + " latest message, or /checklist.");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=LATER", "tiktok=LATER");
+    assertThat(api.delivered(ALICE)).hasSize(3);
+  }
+
+  @Test
+  void checklistButton_forAnItemNotInTheList_neverMarksTheCurrentOne() throws Exception {
+    FakeBotApi.Call linkedin = checklistOfLinkedInAndTikTok();
+
+    FakeBotApi.Call toast = tap("cb-forged", linkedin, "c|en|/checklist done meta");
+
+    assertThat(toast.body().path("text").asText())
+        .startsWith("This checklist button is out of date");
+    assertThat(store.checklist(ChatRef.assistantKey(ALICE)))
+        .extracting(i -> i.platformId() + "=" + i.status())
+        .containsExactlyInAnyOrder("linkedin=LATER", "tiktok=LATER");
+  }
+
+  @Test
+  void feedbackTap_onAMessageWhoseVoteIsCounted_isNotCountedAgain() throws Exception {
+    FakeBotApi.Call guide = ask("How do I stop LinkedIn using my CV?");
+    tap("cb-vote", guide, "f|en|linkedin|1");
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagereplymarkup"), 1, Duration.ofSeconds(5))
+            .get(0);
+
+    // the same data again, on the message as Telegram now keeps it (without the 👍/👎 row)
+    api.push(
+        Updates.callback(
+            "cb-again",
+            ALICE,
+            ALICE,
+            "en",
+            guide.messageId(),
+            "f|en|linkedin|1",
+            edit.body().path("reply_markup")));
+    FakeBotApi.Call again =
+        api.await(
+                c ->
+                    c.method().equals("answercallbackquery")
+                        && c.body().path("callback_query_id").asText().equals("cb-again"),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+
+    assertThat(again.body().path("text").asText())
+        .startsWith("Your vote on this answer is already");
+    assertThat(store.feedback()).containsExactly(java.util.Map.entry("linkedin:up", 1));
+  }
+
   @Test
   void letterRequest_asksTheLawWithButtonsThenSendsTheLetterAsPreformattedText() throws Exception {
     FakeBotApi.Call question = ask("write an objection letter to TikTok");
@@ -711,15 +828,50 @@ class TelegramBotTest {
   }
 
   @Test
-  void editedQuestion_isAnsweredAgain() throws Exception {
+  void editedQuestion_withAnotherAnswer_editsTheEarlierReplyInPlace() throws Exception {
     com.fasterxml.jackson.databind.node.ObjectNode first =
         Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my data?");
     api.push(first);
-    api.awaitDelivered(ALICE, 1);
+    FakeBotApi.Call reply = api.awaitDelivered(ALICE, 1).get(0);
 
     api.push(Updates.edited(first, "How do I stop TikTok using my data?"));
 
-    assertThat(api.awaitDelivered(ALICE, 2).get(1).text()).contains("TikTok");
+    FakeBotApi.Call edit =
+        api.await(c -> c.method().equals("editmessagetext") && c.ok(), 1, Duration.ofSeconds(5))
+            .get(0);
+    assertThat(edit.body().path("message_id").asInt()).isEqualTo(reply.messageId());
+    assertThat(edit.text()).contains("TikTok");
+    assertThat(callbackData(edit)).contains("f|en|tiktok|1");
+    // a later message's answer shows that nothing else was posted for the edit
+    assertThat(ask("/about").text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.delivered(ALICE)).hasSize(2);
+  }
+
+  @Test
+  void editedQuestion_withTheSameAnswer_postsNothing() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode first =
+        Updates.privateText(ALICE, "en", "How do I stop LinkdIn using my data?");
+    api.push(first);
+    api.awaitDelivered(ALICE, 1);
+
+    api.push(Updates.edited(first, "How do I stop LinkedIn using my data?"));
+
+    // the next message's answer is the marker: the edit, handled before it, added nothing
+    assertThat(ask("/about").text()).startsWith("<b>About OptOut test</b>");
+    assertThat(api.delivered(ALICE)).hasSize(2);
+    assertThat(api.calls("editmessagetext")).isEmpty();
+    assertThat(api.calls("sendchataction")).hasSize(2);
+  }
+
+  @Test
+  void editedQuestion_whoseReplyIsUnknown_isAnsweredAsNew() throws Exception {
+    // a message from before a restart: nothing is known of its reply
+    api.push(
+        Updates.edited(
+            Updates.privateText(ALICE, "en", "How do I stop LinkedIn using my data?"),
+            "How do I stop TikTok using my data?"));
+
+    assertThat(api.awaitDelivered(ALICE, 1).get(0).text()).contains("TikTok");
   }
 
   @Test
@@ -746,6 +898,52 @@ class TelegramBotTest {
         .as("the result is in the asker's language: Telegram must not show it to others")
         .isTrue();
     assertThat(store.export(ChatRef.assistantKey(ALICE)).isEmpty()).isTrue();
+  }
+
+  private JsonNode inlineResults(String id, String query) throws InterruptedException {
+    api.push(Updates.inlineQuery(id, ALICE, "en", query));
+    FakeBotApi.Call answer =
+        api.await(
+                c ->
+                    c.method().equals("answerinlinequery")
+                        && c.body().path("inline_query_id").asText().equals(id),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
+    assertThat(answer.body().path("is_personal").asBoolean()).isTrue();
+    return answer.body().path("results");
+  }
+
+  @Test
+  void inlineQuery_empty_offersTheMostAskedPlatforms() throws Exception {
+    JsonNode results = inlineResults("iq-empty", "");
+
+    // the popular list's order (meta, linkedin, chatgpt, whatsapp, tiktok, x), as far as the
+    // knowledge has guides
+    assertThat(names(results, "id")).containsExactly("meta-en", "linkedin-en", "tiktok-en");
+    assertThat(names(results, "title")).contains("Stop LinkedIn training AI on your profile");
+  }
+
+  @Test
+  void inlineQuery_namingAServiceWithoutAGuide_saysThereIsNoGuideYet() throws Exception {
+    JsonNode results = inlineResults("iq-bumble", "bumble");
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).path("title").asText())
+        .isEqualTo("I don't have a guide for Bumble yet");
+    assertThat(results.get(0).path("input_message_content").path("message_text").asText())
+        .contains("Bumble")
+        .doesNotContain("LinkedIn", "TikTok");
+  }
+
+  @Test
+  void inlineQuery_factQuestion_getsTheFactFirst() throws Exception {
+    JsonNode results = inlineResults("iq-fact", "linkedin retroactive");
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).path("description").asText()).startsWith("No.");
+    assertThat(results.get(0).path("input_message_content").path("message_text").asText())
+        .contains("No. It only stops future training");
   }
 
   @Test
@@ -813,6 +1011,81 @@ class TelegramBotTest {
     assertThat(buttons(reply)).hasSize(1);
     assertThat(buttons(reply).get(0).path("url").asText())
         .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=linkedin");
+  }
+
+  @Test
+  void group_eachMemberIsAnsweredInTheirOwnLanguage_notTheLastSpeakers() throws Exception {
+    long group = -100_310L;
+    long lea = 9_876_010L;
+    api.push(
+        Updates.text(
+            group,
+            "supergroup",
+            lea,
+            "fr",
+            "@" + FakeBotApi.USERNAME + " comment empêcher LinkedIn d'utiliser mes données ?",
+            0));
+    api.push(Updates.text(group, "supergroup", ALICE, "en", "/help@" + FakeBotApi.USERNAME, 0));
+    api.push(
+        Updates.text(group, "supergroup", ALICE, "en", "@" + FakeBotApi.USERNAME + " TikTok", 0));
+    api.push(Updates.text(group, "supergroup", lea, "fr", "/help@" + FakeBotApi.USERNAME, 0));
+
+    List<FakeBotApi.Call> replies = api.awaitDelivered(group, 4);
+
+    assertThat(replies.get(0).text()).startsWith("<b>Empêcher LinkedIn");
+    assertThat(replies.get(1).text()).startsWith("<b>What I can do</b>");
+    assertThat(replies.get(2).text()).startsWith("<b>TikTok and AI training");
+    assertThat(replies.get(3).text()).startsWith("<b>Ce que je sais faire</b>");
+  }
+
+  @Test
+  void group_letterRequest_isMovedToAPrivateChatByADeepLink() throws Exception {
+    long group = -100_311L;
+    api.push(
+        Updates.text(
+            group, "supergroup", ALICE, "en", "/letter@" + FakeBotApi.USERNAME + " tiktok", 0));
+
+    FakeBotApi.Call reply = api.awaitDelivered(group, 1).get(0);
+
+    assertThat(reply.text())
+        .isEqualTo(
+            "I write objection letters in a private chat, not in the group: tap below to write the"
+                + " one to TikTok there.");
+    assertThat(buttons(reply)).hasSize(1);
+    assertThat(buttons(reply).get(0).path("url").asText())
+        .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=letter_tiktok");
+    // nothing of the letter is kept for the group: no law is asked there
+    assertThat(store.load(ChatRef.assistantKey(group)).lastIntent()).isEmpty();
+  }
+
+  @Test
+  void group_checklistAskedInWords_isMovedToAPrivateChatByADeepLink() throws Exception {
+    long group = -100_312L;
+    api.push(
+        Updates.text(
+            group,
+            "supergroup",
+            ALICE,
+            "en",
+            "@" + FakeBotApi.USERNAME + " help me opt out everywhere",
+            0));
+
+    FakeBotApi.Call reply = api.awaitDelivered(group, 1).get(0);
+
+    assertThat(reply.text()).startsWith("The checklist is personal");
+    assertThat(buttons(reply).get(0).path("url").asText())
+        .isEqualTo("https://t.me/" + FakeBotApi.USERNAME + "?start=checklist");
+    assertThat(store.checklist(ChatRef.assistantKey(group))).isEmpty();
+  }
+
+  @Test
+  void deepLink_fromAGroup_startsTheLetterOrTheChecklistInPrivate() throws Exception {
+    FakeBotApi.Call letter = ask("/start letter_tiktok");
+    assertThat(letter.text()).contains("Which law applies to you?");
+    assertThat(callbackData(letter)).contains("c|en|/region ch");
+
+    FakeBotApi.Call checklist = ask("/start checklist");
+    assertThat(checklist.text()).contains("Tick the platforms you use");
   }
 
   @Test
