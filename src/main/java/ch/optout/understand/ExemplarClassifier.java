@@ -1,57 +1,22 @@
 package ch.optout.understand;
 
 import ch.optout.knowledge.Language;
-import ch.optout.search.Analyzers;
-import ch.optout.search.Text;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.ngram.NGramTokenFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.classification.ClassificationResult;
-import org.apache.lucene.classification.KNearestNeighborClassifier;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Labels a message by the exemplars nearest to it, the way people's wordings resemble each other.
  * Each exemplar is compared in words (a TF-IDF cosine over the language's stems, typos mended to a
  * known word) and, once the embedding model is ready, in meaning (the cosine of their vectors); the
- * labels of the nearest exemplars vote. Small sets (acts, shapes) also vote through Lucene's {@link
- * KNearestNeighborClassifier} with BM25 over stems and character trigrams. Thread-safe.
+ * labels of the nearest exemplars vote. Small sets (acts, shapes) also vote through Lucene's kNN
+ * classifier ({@link LuceneVotes}). Thread-safe.
  */
 final class ExemplarClassifier {
-  /** Lucene fields of an exemplar document. */
-  private static final String LABEL = "label"; // stored: what the neighbour votes for
-
-  private static final String WORDS = "words"; // stemmed words, the main evidence
-  private static final String GRAMS =
-      "grams"; // character trigrams: "retroactiv" meets "rétroactif"
-
   /** Neighbours that vote. */
   static final int K = 12;
 
@@ -92,16 +57,11 @@ final class ExemplarClassifier {
     }
   }
 
-  private final Analyzer analyzer;
+  private final ExemplarAnalyzer analysis;
   private final UnaryOperator<String> lexical;
-  private final Optional<DirectoryReader> lucene;
+  private final Optional<LuceneVotes> lucene;
   private final List<Exemplar> exemplars;
-  private final int[][] terms;
-  private final Map<String, Integer> termIds = new HashMap<>();
-  private final Map<Character, List<String>> vocabulary = new HashMap<>();
-  private final int[][] postings;
-  private final double[] idf;
-  private final double[] norms;
+  private final WordSimilarity words;
   private volatile int[] rows;
 
   /**
@@ -117,43 +77,15 @@ final class ExemplarClassifier {
       boolean withLucene) {
     this.exemplars = List.copyOf(exemplars);
     this.lexical = lexical;
-    this.analyzer =
-        new PerFieldAnalyzerWrapper(Analyzers.forLanguage(language), Map.of(GRAMS, trigrams()));
+    this.analysis = new ExemplarAnalyzer(language);
     List<String> forms = this.exemplars.stream().map(e -> lexical.apply(e.text())).toList();
-    this.lucene = withLucene ? Optional.of(index(forms)) : Optional.empty();
-    this.terms = new int[forms.size()][];
-    List<List<Integer>> lists = new ArrayList<>();
-    for (int i = 0; i < forms.size(); i++) {
-      Set<String> stems = stems(forms.get(i));
-      int[] ids = new int[stems.size()];
-      int k = 0;
-      for (String t : stems) {
-        Integer id = termIds.get(t);
-        if (id == null) {
-          id = termIds.size();
-          termIds.put(t, id);
-          lists.add(new ArrayList<>());
-          vocabulary.computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(t);
-        }
-        ids[k++] = id;
-        lists.get(id).add(i);
-      }
-      terms[i] = ids;
-    }
-    this.postings = new int[lists.size()][];
-    this.idf = new double[lists.size()];
-    for (int t = 0; t < lists.size(); t++) {
-      postings[t] = lists.get(t).stream().mapToInt(Integer::intValue).toArray();
-      idf[t] = Math.log(1 + forms.size() / (double) postings[t].length);
-    }
-    this.norms = new double[forms.size()];
-    for (int i = 0; i < forms.size(); i++) {
-      double sum = 0;
-      for (int t : terms[i]) {
-        sum += idf[t] * idf[t];
-      }
-      norms[i] = Math.sqrt(sum);
-    }
+    this.lucene =
+        withLucene
+            ? Optional.of(
+                new LuceneVotes(
+                    analysis, this.exemplars.stream().map(Exemplar::label).toList(), forms))
+            : Optional.empty();
+    this.words = new WordSimilarity(forms.stream().map(analysis::stems).toList());
   }
 
   List<Exemplar> exemplars() {
@@ -179,7 +111,7 @@ final class ExemplarClassifier {
    * @param cosines the message's cosine with every row of the vector table, when the model is ready
    */
   Result classify(String form, Optional<double[]> cosines) {
-    double[] sims = similarities(form);
+    double[] sims = words.of(analysis.stems(form));
     int[] r = rows;
     double[] cos = cosines.isPresent() && r != null ? new double[exemplars.size()] : null;
     if (cos != null) {
@@ -208,7 +140,7 @@ final class ExemplarClassifier {
       }
     }
     Map<String, Double> votes = neighbours(sims, cos);
-    lucene.ifPresent(reader -> merge(votes, luceneVotes(reader, form)));
+    lucene.ifPresent(l -> merge(votes, l.votes(form)));
     List<Vote> ranked =
         votes.entrySet().stream()
             .map(e -> new Vote(e.getKey(), e.getValue()))
@@ -250,130 +182,5 @@ final class ExemplarClassifier {
     }
     votes.replaceAll((label, v) -> v / 2);
     other.forEach((label, v) -> votes.merge(label, v / 2, Double::sum));
-  }
-
-  private Map<String, Double> luceneVotes(DirectoryReader reader, String form) {
-    if (stems(form).isEmpty()) {
-      return Map.of();
-    }
-    try {
-      KNearestNeighborClassifier knn =
-          new KNearestNeighborClassifier(
-              reader, new BM25Similarity(), analyzer, null, K, 1, 1, LABEL, WORDS, GRAMS + "^0.3");
-      List<ClassificationResult<BytesRef>> results = knn.getClasses(form);
-      Map<String, Double> votes = new HashMap<>();
-      if (results == null) {
-        return votes;
-      }
-      double sum = results.stream().mapToDouble(ClassificationResult::getScore).sum();
-      for (ClassificationResult<BytesRef> r : results) {
-        votes.put(r.getAssignedClass().utf8ToString(), sum == 0 ? 0 : r.getScore() / sum);
-      }
-      return votes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot classify", e);
-    }
-  }
-
-  /** The TF-IDF cosine of the message with each exemplar, in exemplar order. */
-  private double[] similarities(String form) {
-    double[] out = new double[exemplars.size()];
-    List<Integer> asked = new ArrayList<>();
-    double unknown = Math.log(1 + exemplars.size() / 0.5);
-    double norm = 0;
-    for (String t : stems(form)) {
-      Optional<Integer> id = known(t);
-      if (id.isPresent() && !asked.contains(id.get())) {
-        asked.add(id.get());
-        norm += idf[id.get()] * idf[id.get()];
-      } else if (id.isEmpty()) {
-        norm += unknown * unknown;
-      }
-    }
-    if (asked.isEmpty()) {
-      return out;
-    }
-    norm = Math.sqrt(norm);
-    for (int t : asked) {
-      double w = idf[t] * idf[t];
-      for (int i : postings[t]) {
-        out[i] += w;
-      }
-    }
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] > 0) {
-        out[i] /= norm * norms[i];
-      }
-    }
-    return out;
-  }
-
-  /** A word's id, or that of a known word one or two typos away ("traning" → "train"). */
-  private Optional<Integer> known(String t) {
-    Integer id = termIds.get(t);
-    if (id != null || t.length() < 5) {
-      return Optional.ofNullable(id);
-    }
-    int allowed = t.length() >= 9 ? 2 : 1;
-    String best = null;
-    int bestDistance = allowed + 1;
-    for (String candidate : vocabulary.getOrDefault(t.charAt(0), List.of())) {
-      if (Math.abs(candidate.length() - t.length()) > allowed) {
-        continue;
-      }
-      int d = Text.distance(t, candidate, allowed);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return Optional.ofNullable(best).map(termIds::get);
-  }
-
-  /** The stemmed words of a text, as the {@code words} field indexes them. */
-  Set<String> stems(String text) {
-    Set<String> out = new HashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(WORDS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  private DirectoryReader index(List<String> forms) {
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setSimilarity(new BM25Similarity());
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (int i = 0; i < forms.size(); i++) {
-        Document doc = new Document();
-        doc.add(new StringField(LABEL, exemplars.get(i).label(), Field.Store.YES));
-        doc.add(new TextField(WORDS, forms.get(i), Field.Store.NO));
-        doc.add(new TextField(GRAMS, forms.get(i), Field.Store.NO));
-        writer.addDocument(doc);
-      }
-      writer.commit();
-      return DirectoryReader.open(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index exemplars", e);
-    }
-  }
-
-  private static Analyzer trigrams() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-        result = new NGramTokenFilter(result, 3, 3, true);
-        return new TokenStreamComponents(source, result);
-      }
-    };
   }
 }
