@@ -52,7 +52,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     this.knowledge = knowledge;
     this.messages = messages;
     this.leads = new LeadAnswers(messages, clock);
-    this.router = new Router(knowledge, Router.bundledComplaintCards());
+    this.router = new Router(knowledge, ComplaintRouting.bundledComplaintCards());
     this.short_ = new ShortAnswers(messages, this::coveredPlatforms, this::popularPlatforms);
     this.complaints = new Complaints(knowledge.contacts(), messages, clock);
   }
