@@ -55,12 +55,12 @@ class PlatformMatcherTest {
 
   @Test
   void isTypo_toleratesOneEditOnShortNamesAndTwoOnLongOnes() {
-    assertThat(PlatformMatcher.isTypo("linkdin", "linkedin")).isTrue();
-    assertThat(PlatformMatcher.isTypo("instagarm", "instagram")).isTrue();
-    assertThat(PlatformMatcher.isTypo("instgarm", "instagram")).isTrue();
-    assertThat(PlatformMatcher.isTypo("snap", "snac")).isFalse();
-    assertThat(PlatformMatcher.isTypo("black", "slack")).isFalse();
-    assertThat(PlatformMatcher.isTypo("tweeter", "twitter")).isFalse();
+    assertThat(AliasTypos.isTypo("linkdin", "linkedin")).isTrue();
+    assertThat(AliasTypos.isTypo("instagarm", "instagram")).isTrue();
+    assertThat(AliasTypos.isTypo("instgarm", "instagram")).isTrue();
+    assertThat(AliasTypos.isTypo("snap", "snac")).isFalse();
+    assertThat(AliasTypos.isTypo("black", "slack")).isFalse();
+    assertThat(AliasTypos.isTypo("tweeter", "twitter")).isFalse();
   }
 
   private static final TestPipeline BUNDLED = TestPipeline.bundled();
