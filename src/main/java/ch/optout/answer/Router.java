@@ -1,5 +1,6 @@
 package ch.optout.answer;
 
+import ch.optout.knowledge.CommonCards;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.understand.Act;
@@ -57,21 +58,7 @@ public final class Router {
   static final String ARTICLE_PREFIX = "le-temps";
 
   /** The cards every guide has: asked without a platform, they ask about one. */
-  static final Set<String> COMMON_CARDS =
-      Set.of(
-          "retroactive",
-          "private-messages",
-          "minors",
-          "regions",
-          "since",
-          "default",
-          "deadline",
-          "scope",
-          "account-deletion",
-          "non-users",
-          "retention",
-          "business",
-          "data");
+  static final Set<String> COMMON_CARDS = Set.copyOf(CommonCards.IDS);
 
   private final CardLookup lookup;
   private final ComplaintRouting complaints;

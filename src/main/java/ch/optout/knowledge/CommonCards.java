@@ -7,8 +7,9 @@ import java.util.List;
  * so that a question's facet finds its card on any platform and a comparison reads the same card
  * across platforms; where the sources are silent, the card says so.
  */
-final class CommonCards {
-  static final List<String> IDS =
+public final class CommonCards {
+  /** The common cards' ids, in the order a guide answers them. */
+  public static final List<String> IDS =
       List.of(
           "retroactive",
           "private-messages",
