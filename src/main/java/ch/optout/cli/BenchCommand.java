@@ -162,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
     for (int r = 0; r < rounds; r++) {
       for (String q : QUESTIONS) {
         long a = System.nanoTime();
-        Reading u = c.understander.read(q, Language.EN);
+        Reading u = c.understander.read(q, Language.fallback());
         long b = System.nanoTime();
         java.util.List<ScoredPassage> hits = c.search.retrieve(Queries.of(u));
         long d = System.nanoTime();

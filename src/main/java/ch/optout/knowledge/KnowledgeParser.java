@@ -41,7 +41,7 @@ final class KnowledgeParser {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern FILE_NAME =
-      Pattern.compile("(.+?)(?:\\.(en|fr))?\\.(md|txt|html?)$");
+      Pattern.compile("(.+?)(?:\\.([a-z]{2}))?\\.(md|txt|html?)$");
   private static final Pattern FIRST_LINK = Pattern.compile("https://[^\\s)\"'<>]+");
 
   private final MarkdownBody markdown = new MarkdownBody();
@@ -111,14 +111,13 @@ final class KnowledgeParser {
         required(fm, "lang", file, problems)
             .flatMap(
                 code -> {
-                  Optional<Language> parsed =
-                      Language.fromCode(code).filter(l -> l.code().equals(code));
+                  Optional<Language> parsed = Language.withFiles(code);
                   if (parsed.isEmpty()) {
                     problems.add(
                         Problem.error(
                             file,
                             fm.line("lang"),
-                            "lang must be 'en' or 'fr', not '" + code + "'"));
+                            "lang must be " + Language.spokenList() + ", not '" + code + "'"));
                   }
                   return parsed;
                 });
@@ -179,7 +178,8 @@ final class KnowledgeParser {
     List<Section> sections =
         kind == DocumentKind.LETTER
             ? letter(file, split.body(), split.bodyFirstLine(), problems)
-            : sections(cards.body(), cards.bodyFirstLine(), "");
+            : sections(
+                cards.body(), cards.bodyFirstLine(), "", language.orElse(Language.fallback()));
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }
@@ -389,10 +389,11 @@ final class KnowledgeParser {
     }
   }
 
-  private List<Section> sections(String body, int firstLine, String defaultHeading) {
+  private List<Section> sections(
+      String body, int firstLine, String defaultHeading, Language language) {
     List<Section> sections = new ArrayList<>();
     for (MarkdownBody.RawSection raw : markdown.sections(body, firstLine, defaultHeading)) {
-      SectionKind kind = SectionKind.ofHeading(raw.heading());
+      SectionKind kind = SectionKind.ofHeading(raw.heading(), language);
       if (kind == SectionKind.STEPS && !raw.ordered()) {
         kind = SectionKind.OTHER;
       }
@@ -426,20 +427,24 @@ final class KnowledgeParser {
   private Guide plainDocument(String file, String content) {
     String name = file.substring(file.lastIndexOf('/') + 1);
     Matcher m = FILE_NAME.matcher(name);
-    String base = m.matches() ? m.group(1) : name;
+    Optional<Language> suffix =
+        m.matches()
+            ? Optional.ofNullable(m.group(2)).flatMap(Language::withFiles)
+            : Optional.empty();
+    String base =
+        !m.matches()
+            ? name
+            : suffix.isPresent() || m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
     boolean html = name.endsWith(".html") || name.endsWith(".htm");
     String text = html ? HtmlText.of(content) : content;
-    Language language =
-        m.matches() && m.group(2) != null
-            ? Language.fromCode(m.group(2)).orElseThrow()
-            : languageGuesser.apply(text);
+    Language language = suffix.orElseGet(() -> languageGuesser.apply(text));
     String title = base.replace('-', ' ').replace('_', ' ').strip();
     Matcher link = FIRST_LINK.matcher(text);
     URI url =
         link.find() ? URI.create(link.group()) : URI.create("file:" + file.replace(" ", "%20"));
     List<Section> sections = new ArrayList<>();
     if (name.endsWith(".md")) {
-      sections.addAll(sections(text, 1, title));
+      sections.addAll(sections(text, 1, title, language));
     } else {
       sections.addAll(Paragraphs.sections(text, title));
     }

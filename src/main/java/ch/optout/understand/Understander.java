@@ -12,7 +12,6 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.search.Text;
 import ch.optout.search.UncoveredServices;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class Understander {
   /** The companies the guides link to: naming one is naming a covered platform's company. */
   private final Set<String> guideCompanies = new java.util.HashSet<>();
 
-  private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
+  private final Map<Language, Classifiers> byLanguage = new LinkedHashMap<>();
 
   /** Exemplars masked before (at build time), and every exemplar masked here. */
   private final Map<String, String> known;
