@@ -254,7 +254,7 @@ public final class KnowledgeIndex implements Closeable {
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.perField()))) {
       Document doc = new Document();
       for (Language language : Language.values()) {
-        doc.add(new TextField(Fields.body(language), "data données", Field.Store.NO));
+        doc.add(new TextField(Fields.body(language), "warm-up", Field.Store.NO));
       }
       writer.addDocument(doc);
       writer.commit();
