@@ -36,7 +36,15 @@ public final class TestPipeline {
   public final PlainTextRenderer plainText = new PlainTextRenderer(messages);
 
   public TestPipeline(Path knowledgeDir) {
-    LanguageDetector languages = new LanguageDetector();
+    this(knowledgeDir, java.util.Arrays.asList(Language.values()));
+  }
+
+  /**
+   * @param spoken the languages the pipeline tells apart and understands, each with its files on
+   *     the class path
+   */
+  public TestPipeline(Path knowledgeDir, java.util.List<Language> spoken) {
+    LanguageDetector languages = new LanguageDetector(spoken);
     knowledge = new KnowledgeLoader(t -> languages.detectOr(t, Language.EN)).load(knowledgeDir);
     index = new KnowledgeIndex(knowledge, Optional.empty());
     search = new KnowledgeSearch(new Bm25Retriever(index), index);
@@ -47,7 +55,7 @@ public final class TestPipeline {
             new PlatformMatcher(knowledge),
             UncoveredServices.bundled(),
             Regions.bundled(),
-            java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
+            spoken.stream().map(LanguagePack::bundled).toList());
     composer = new ExtractiveComposer(knowledge, messages);
   }
 
@@ -73,8 +81,13 @@ public final class TestPipeline {
   }
 
   public static Path fixtureDir() {
+    return resourceDir("/fixture-knowledge");
+  }
+
+  /** A folder of the test resources, e.g. "/fixture-knowledge". */
+  public static Path resourceDir(String name) {
     try {
-      return Path.of(TestPipeline.class.getResource("/fixture-knowledge").toURI());
+      return Path.of(TestPipeline.class.getResource(name).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -180,9 +180,11 @@ final class LeadAnswers {
     return action;
   }
 
-  /** "20 November 2025", « 20 novembre 2025 ». */
-  static String date(LocalDate d, Language language) {
-    return d.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()));
+  /** "20 November 2025", « 20 novembre 2025 »: each language's pattern is in its bundle. */
+  private String date(LocalDate d, Language language) {
+    return d.format(
+        java.time.format.DateTimeFormatter.ofPattern(
+            messages.get(language, "answer.date"), language.locale()));
   }
 
   private Answer.Builder base(Guide g, Language language) {

@@ -1,86 +1,44 @@
 package ch.optout.answer;
 
+import ch.optout.knowledge.Resources;
 import ch.optout.search.Text;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The data protection law that applies to a user, which decides the wording of a letter. */
 public enum LegalRegime {
   /** GDPR, Art. 21: the EU and the EEA (Norway, Iceland, Liechtenstein). */
-  EU(
-      "letter-gdpr",
-      Set.of(
-          "eu",
-          "ue",
-          "eee",
-          "eea",
-          "europe",
-          "european union",
-          "union europeenne",
-          "gdpr",
-          "rgpd",
-          "france",
-          "belgique",
-          "belgium",
-          "germany",
-          "allemagne",
-          "italy",
-          "italie",
-          "spain",
-          "espagne",
-          "luxembourg",
-          "ireland",
-          "irlande",
-          "netherlands",
-          "pays bas",
-          "austria",
-          "autriche",
-          "portugal",
-          "norway",
-          "norvege")),
+  EU("letter-gdpr"),
   /** UK GDPR, Art. 21. */
-  UK(
-      "letter-uk-gdpr",
-      Set.of(
-          "uk",
-          "united kingdom",
-          "royaume uni",
-          "britain",
-          "great britain",
-          "grande bretagne",
-          "england",
-          "angleterre",
-          "scotland",
-          "ecosse",
-          "wales",
-          "uk gdpr")),
+  UK("letter-uk-gdpr"),
   /** The revised Swiss Federal Act on Data Protection, Art. 30. */
-  CH(
-      "letter-swiss-fadp",
-      Set.of(
-          "ch",
-          "suisse",
-          "switzerland",
-          "swiss",
-          "schweiz",
-          "svizzera",
-          "lpd",
-          "nlpd",
-          "fadp",
-          "geneve",
-          "geneva",
-          "lausanne",
-          "zurich",
-          "berne",
-          "bern"));
+  CH("letter-swiss-fadp");
+
+  /** The names users give each region, in any language. */
+  static final String NAMES = "understanding/legal-regimes.tsv";
 
   private final String letterId;
   private final Set<String> names;
 
-  LegalRegime(String letterId, Set<String> names) {
+  LegalRegime(String letterId) {
     this.letterId = letterId;
-    this.names = names;
+    this.names = names(name());
+  }
+
+  private static Set<String> names(String regime) {
+    for (String line : Resources.entries(NAMES)) {
+      String[] parts = line.split("\t", 2);
+      if (parts.length == 2 && parts[0].strip().equals(regime)) {
+        return Arrays.stream(parts[1].split("\\|"))
+            .map(String::strip)
+            .filter(n -> !n.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+      }
+    }
+    throw new IllegalStateException(NAMES + " has no line for " + regime);
   }
 
   /** The id of the letter template in knowledge/letters. */

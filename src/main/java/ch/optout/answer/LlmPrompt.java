@@ -148,11 +148,12 @@ record LlmPrompt(String question, Language language, List<Excerpt> passages) {
     return sb.toString();
   }
 
+  /** "French (fr)": the prompt is in English, so is the language's name. */
   static String languageName(Language language) {
-    return switch (language) {
-      case FR -> "French (fr)";
-      case EN -> "English (en)";
-    };
+    return language.locale().getDisplayLanguage(java.util.Locale.ENGLISH)
+        + " ("
+        + language.code()
+        + ")";
   }
 
   /** Angle brackets become look-alikes so no text can close the fence it sits in. */

@@ -51,7 +51,8 @@ public final class BuildVectors {
     long start = System.nanoTime();
     LanguageDetector languages = new LanguageDetector();
     KnowledgeBase knowledge =
-        new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(Path.of(args[0]));
+        new KnowledgeLoader(text -> languages.detectOr(text, Language.fallback()))
+            .load(Path.of(args[0]));
     Set<String> texts = new LinkedHashSet<>(passageTexts(knowledge));
     PlatformMatcher platforms = new PlatformMatcher(knowledge);
     Understander understander =

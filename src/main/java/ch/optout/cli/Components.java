@@ -119,7 +119,7 @@ final class Components implements AutoCloseable {
         (bundled ? KnowledgeLocation.bundledSnapshot() : Optional.<KnowledgeBase>empty())
             .orElseGet(
                 () ->
-                    new KnowledgeLoader(text -> languages.detectOr(text, Language.EN))
+                    new KnowledgeLoader(text -> languages.detectOr(text, Language.fallback()))
                         .load(settings.knowledgeDir().orElseGet(KnowledgeLocation::bundled)));
     long read = System.nanoTime();
     Optional<KnowledgeIndex.Snapshot> snapshot = lucene.join();

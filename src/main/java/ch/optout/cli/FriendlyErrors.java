@@ -1,5 +1,6 @@
 package ch.optout.cli;
 
+import ch.optout.answer.Messages;
 import ch.optout.knowledge.KnowledgeException;
 import ch.optout.store.StoreException;
 import org.slf4j.Logger;
@@ -19,32 +20,31 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(FriendlyErrors.class);
 
+  private final Messages messages = new Messages();
+
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof KnowledgeException ke) {
-      cli.getErr()
-          .println(
-              "The knowledge folder has errors / Le dossier de connaissances contient des erreurs :");
+      cli.getErr().println(messages.inEveryLanguage("console.knowledgeErrors"));
       ke.problems().forEach(p -> cli.getErr().println("  " + p));
       return KNOWLEDGE_INVALID;
     }
     if (e instanceof StoreException se) {
       LOG.debug("store unavailable", e);
-      cli.getErr()
-          .println("OptOut cannot use its data / OptOut ne peut pas utiliser ses données :");
+      cli.getErr().println(messages.inEveryLanguage("console.storeUnavailable"));
       cli.getErr().println(RedactingLayout.redact("  " + se.getMessage()));
       return STORE_UNAVAILABLE;
     }
     if (e instanceof UsageProblem up) {
-      cli.getErr().println("Usage error / Erreur d'utilisation (--help):");
+      cli.getErr().println(messages.inEveryLanguage("console.usage"));
       cli.getErr().println(RedactingLayout.redact("  " + up.getMessage()));
       return CommandLine.ExitCode.USAGE;
     }
     LOG.debug("command failed", e);
     // standard error is a log too: a library's message may carry a request URL, and with it the
     // token
-    cli.getErr().println("OptOut stopped on an error / OptOut s'est arrêté sur une erreur :");
+    cli.getErr().println(messages.inEveryLanguage("console.failed"));
     cli.getErr()
         .println(
             RedactingLayout.redact(

@@ -58,7 +58,8 @@ final class KnowledgeCommand implements Callable<Integer> {
         throw new UsageProblem("--stale takes a number of days, 0 or more");
       }
       LanguageDetector languages = new LanguageDetector();
-      KnowledgeLoader loader = new KnowledgeLoader(text -> languages.detectOr(text, Language.EN));
+      KnowledgeLoader loader =
+          new KnowledgeLoader(text -> languages.detectOr(text, Language.fallback()));
       KnowledgeLoader.Report report = loader.check(root);
       List<Problem> problems = new ArrayList<>(report.problems());
       if (staleDays != null) {

@@ -1,5 +1,6 @@
 package ch.optout.cli;
 
+import ch.optout.answer.Messages;
 import ch.optout.store.LeaderLock;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
@@ -176,7 +177,7 @@ final class TelegramCommand implements Callable<Integer> {
                 TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
               role.lead(bot::polling);
               watch(bot, refused, stop);
-              started(out, bot);
+              started(out, bot, c.messages);
               interrupted = !await(stop);
               role.set(HealthServer.Role.STOPPED);
             }
@@ -185,12 +186,12 @@ final class TelegramCommand implements Callable<Integer> {
       }
       if (refused.get() != null) {
         PrintWriter err = parent.spec.commandLine().getErr();
-        err.println("OptOut stopped / OptOut s'est arrêté :");
+        err.println(new Messages().inEveryLanguage("console.refused"));
         err.println("  " + refused.get());
         err.flush();
         status = TELEGRAM_REFUSED;
       }
-      out.println("OptOut stopped. / OptOut est arrêté.");
+      out.println(new Messages().inEveryLanguage("console.stopped"));
       out.flush();
     } catch (InterruptedException e) {
       interrupted = true;
@@ -229,11 +230,8 @@ final class TelegramCommand implements Callable<Integer> {
     try (LeaderLock lock = pg.leaderLock(token.botId())) {
       waiting.set(lock);
       role.set(HealthServer.Role.STANDBY);
-      out.println(
-          "Standby "
-              + replica
-              + ": waiting to take over from the replica answering now. / En attente : ce"
-              + " réplica prendra le relais.");
+      // "Standby" leads the line whatever the language: scripts and tests wait for it
+      out.println("Standby " + replica + ": " + c.messages.inEveryLanguage("console.standby"));
       out.flush();
       LOG.info("replica {} is standing by for the leader lock", replica);
       if (stop.getCount() == 0 || !lock.await()) {
@@ -290,7 +288,7 @@ final class TelegramCommand implements Callable<Integer> {
                 new TelegramBot.Shared(relay, lock::held, replica))) {
           role.lead(bot::polling);
           watch(bot, refused, stop);
-          started(out, bot);
+          started(out, bot, c.messages);
           // an interrupt is a stop request too; the bot still closes cleanly
           interrupted.set(!await(stop));
           role.set(HealthServer.Role.STOPPED);
@@ -299,10 +297,7 @@ final class TelegramCommand implements Callable<Integer> {
         beat.shutdownNow();
       }
       if (lost.get() && refused.get() == null) {
-        out.println(
-            "OptOut lost the leader lock (database unreachable, or this process was frozen):"
-                + " another replica answers; restart this one as a standby. / OptOut a perdu le"
-                + " verrou : un autre réplica répond ; relancez celui-ci.");
+        out.println(c.messages.inEveryLanguage("console.lostLeadership"));
         out.flush();
         return LOST_LEADERSHIP;
       }
@@ -362,13 +357,8 @@ final class TelegramCommand implements Callable<Integer> {
             });
   }
 
-  private static void started(PrintWriter out, TelegramBot bot) {
-    out.println(
-        "OptOut answers on Telegram as @"
-            + bot.username()
-            + ". Stop it with Ctrl-C. / OptOut répond sur Telegram en tant que @"
-            + bot.username()
-            + ". Ctrl-C l'arrête.");
+  private static void started(PrintWriter out, TelegramBot bot, Messages messages) {
+    out.println(messages.inEveryLanguage("console.started", bot.username()));
     out.flush();
   }
 

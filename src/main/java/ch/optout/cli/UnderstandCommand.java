@@ -53,13 +53,13 @@ final class UnderstandCommand implements Callable<Integer> {
         c.retriever.awaitWarm(120, TimeUnit.SECONDS);
       }
       if (!words.isEmpty()) {
-        out.println(json(c.understander.read(String.join(" ", words), Language.EN)));
+        out.println(json(c.understander.read(String.join(" ", words), Language.fallback())));
       } else {
         BufferedReader in =
             new BufferedReader(new InputStreamReader(parent.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           if (!line.isBlank()) {
-            out.println(json(c.understander.read(line, Language.EN)));
+            out.println(json(c.understander.read(line, Language.fallback())));
             out.flush();
           }
         }

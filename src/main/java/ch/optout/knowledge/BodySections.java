@@ -10,10 +10,10 @@ final class BodySections {
   /**
    * @param defaultHeading the heading of text before the first one
    */
-  List<Section> sections(String body, int firstLine, String defaultHeading) {
+  List<Section> sections(String body, int firstLine, String defaultHeading, Language language) {
     List<Section> sections = new ArrayList<>();
     for (MarkdownBody.RawSection raw : markdown.sections(body, firstLine, defaultHeading)) {
-      SectionKind kind = SectionKind.ofHeading(raw.heading());
+      SectionKind kind = SectionKind.ofHeading(raw.heading(), language);
       if (kind == SectionKind.STEPS && !raw.ordered()) {
         kind = SectionKind.OTHER;
       }

@@ -55,12 +55,13 @@ final class FrontMatterFields {
     return required("lang")
         .flatMap(
             code -> {
-              Optional<Language> parsed =
-                  Language.fromCode(code).filter(l -> l.code().equals(code));
+              Optional<Language> parsed = Language.withFiles(code);
               if (parsed.isEmpty()) {
                 problems.add(
                     Problem.error(
-                        file, fm.line("lang"), "lang must be 'en' or 'fr', not '" + code + "'"));
+                        file,
+                        fm.line("lang"),
+                        "lang must be " + Language.spokenList() + ", not '" + code + "'"));
               }
               return parsed;
             });

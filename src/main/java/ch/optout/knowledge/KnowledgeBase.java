@@ -1,5 +1,6 @@
 package ch.optout.knowledge;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Everything the knowledge folder holds, in both languages. Immutable. */
+/** Everything the knowledge folder holds, in every language. Immutable. */
 public final class KnowledgeBase {
   private final List<Guide> documents;
   private final Supplier<Contacts> contacts;
@@ -83,8 +84,13 @@ public final class KnowledgeBase {
     return Optional.ofNullable(byIdAndLanguage.get(id + "." + language.code()));
   }
 
-  /** The guide in the wanted language, else its twin in the other one. */
+  /**
+   * The guide in the wanted language, else its twin in the first language OptOut speaks that has
+   * one ({@link Language#values()} order), else in any language.
+   */
   public Optional<Guide> findAny(String id, Language preferred) {
-    return find(id, preferred).or(() -> find(id, preferred.other()));
+    return find(id, preferred)
+        .or(() -> Arrays.stream(Language.values()).flatMap(l -> find(id, l).stream()).findFirst())
+        .or(() -> documents.stream().filter(g -> g.id().equals(id)).findFirst());
   }
 }

@@ -34,7 +34,7 @@ final class KnowledgeParser {
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
   /** A knowledge file's name: its base, its language if it says one, its extension. */
-  static final Pattern FILE_NAME = Pattern.compile("(.+?)(?:\\.(en|fr))?\\.(md|txt|html?)$");
+  static final Pattern FILE_NAME = Pattern.compile("(.+?)(?:\\.([a-z]{2}))?\\.(md|txt|html?)$");
 
   private final BodySections sections = new BodySections();
   private final PlainDocuments plain;
@@ -106,7 +106,8 @@ final class KnowledgeParser {
     List<Section> body =
         kind == DocumentKind.LETTER
             ? BodySections.letter(file, split.body(), split.bodyFirstLine(), problems)
-            : sections.sections(cards.body(), cards.bodyFirstLine(), "");
+            : sections.sections(
+                cards.body(), cards.bodyFirstLine(), "", language.orElse(Language.fallback()));
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }

@@ -3,10 +3,13 @@ package ch.optout.knowledge;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The rules that keep the knowledge trustworthy, checked over the whole folder. */
 final class KnowledgeValidator {
@@ -37,32 +40,40 @@ final class KnowledgeValidator {
         checkCards(guide, problems);
       }
     }
+    // every guide in every language; each twin agrees with the one in the first language
+    Set<Language> languages = new LinkedHashSet<>(Arrays.asList(Language.values()));
+    documents.forEach(g -> languages.add(g.language()));
+    Language first = Language.values()[0];
     for (Guide guide : documents) {
-      Guide twin = seen.get(guide.id() + "." + guide.language().other().code());
-      if (guide.kind() == DocumentKind.GUIDE && guide.language() == Language.FR && twin != null) {
-        checkTwinsAgree(guide, twin, problems);
+      Guide reference = seen.get(guide.id() + "." + first.code());
+      if (guide.language() != first && reference != null) {
+        if (guide.kind() == DocumentKind.GUIDE) {
+          checkTwinsAgree(guide, reference, problems);
+        }
+        checkSameCards(guide, reference, problems);
       }
-      if (guide.language() == Language.FR && twin != null) {
-        checkSameCards(guide, twin, problems);
+      if (guide.kind() == DocumentKind.DOCUMENT) {
+        continue;
       }
-      if (guide.kind() != DocumentKind.DOCUMENT && twin == null) {
-        Language other = guide.language().other();
-        String folder =
-            guide.file().contains("/")
-                ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1)
-                : "";
-        problems.add(
-            Problem.error(
-                guide.file(),
-                1,
-                "no "
-                    + name(other)
-                    + " twin: add "
-                    + folder
-                    + guide.id()
-                    + "."
-                    + other.code()
-                    + ".md"));
+      for (Language other : languages) {
+        if (other != guide.language() && !seen.containsKey(guide.id() + "." + other.code())) {
+          String folder =
+              guide.file().contains("/")
+                  ? guide.file().substring(0, guide.file().lastIndexOf('/') + 1)
+                  : "";
+          problems.add(
+              Problem.error(
+                  guide.file(),
+                  1,
+                  "no "
+                      + name(other)
+                      + " twin: add "
+                      + folder
+                      + guide.id()
+                      + "."
+                      + other.code()
+                      + ".md"));
+        }
       }
     }
     return problems;
@@ -109,39 +120,47 @@ final class KnowledgeValidator {
     return problems;
   }
 
-  /** Both languages of a guide must say the same about how to opt out and whom to write to. */
-  private static void checkTwinsAgree(Guide fr, Guide en, List<Problem> problems) {
-    if (!fr.optOut().equals(en.optOut())) {
-      problems.add(Problem.error(fr.file(), 1, "opt_out differs from " + en.file()));
+  /** Every language of a guide must say the same about how to opt out and whom to write to. */
+  private static void checkTwinsAgree(Guide guide, Guide reference, List<Problem> problems) {
+    if (!guide.optOut().equals(reference.optOut())) {
+      problems.add(Problem.error(guide.file(), 1, "opt_out differs from " + reference.file()));
     }
-    if (!fr.contact().equals(en.contact())) {
-      problems.add(Problem.error(fr.file(), 1, "contact differs from " + en.file()));
+    if (!guide.contact().equals(reference.contact())) {
+      problems.add(Problem.error(guide.file(), 1, "contact differs from " + reference.file()));
     }
-    if (!fr.company().equals(en.company())) {
-      problems.add(Problem.error(fr.file(), 1, "company differs from " + en.file()));
+    if (!guide.company().equals(reference.company())) {
+      problems.add(Problem.error(guide.file(), 1, "company differs from " + reference.file()));
     }
   }
 
-  /** Twins answer the same questions: a follow-up must find its card in either language. */
-  private static void checkSameCards(Guide fr, Guide en, List<Problem> problems) {
-    List<String> frIds = fr.cards().stream().map(Card::id).toList();
-    List<String> enIds = en.cards().stream().map(Card::id).toList();
-    for (Card card : fr.cards()) {
-      if (!enIds.contains(card.id())) {
+  /** Twins answer the same questions: a follow-up must find its card in any language. */
+  private static void checkSameCards(Guide guide, Guide reference, List<Problem> problems) {
+    List<String> ids = guide.cards().stream().map(Card::id).toList();
+    List<String> referenceIds = reference.cards().stream().map(Card::id).toList();
+    for (Card card : guide.cards()) {
+      if (!referenceIds.contains(card.id())) {
         problems.add(
             Problem.error(
-                fr.file(),
+                guide.file(),
                 card.line(),
-                "card '" + card.id() + "' has no twin in " + en.file() + " (card ids must match)"));
+                "card '"
+                    + card.id()
+                    + "' has no twin in "
+                    + reference.file()
+                    + " (card ids must match)"));
       }
     }
-    for (Card card : en.cards()) {
-      if (!frIds.contains(card.id())) {
+    for (Card card : reference.cards()) {
+      if (!ids.contains(card.id())) {
         problems.add(
             Problem.error(
-                en.file(),
+                reference.file(),
                 card.line(),
-                "card '" + card.id() + "' has no twin in " + fr.file() + " (card ids must match)"));
+                "card '"
+                    + card.id()
+                    + "' has no twin in "
+                    + guide.file()
+                    + " (card ids must match)"));
       }
     }
   }
@@ -188,12 +207,12 @@ final class KnowledgeValidator {
               guide.file(),
               1,
               "no numbered steps: add a section '## "
-                  + (guide.language() == Language.FR ? "Étapes" : "Steps")
+                  + SectionKind.STEPS.heading(guide.language())
                   + " (web)' with a numbered list"));
     }
   }
 
   private static String name(Language language) {
-    return language == Language.FR ? "French" : "English";
+    return language.locale().getDisplayLanguage(Locale.ENGLISH);
   }
 }

@@ -30,20 +30,24 @@ final class PlainDocuments {
   Guide read(String file, String content) {
     String name = file.substring(file.lastIndexOf('/') + 1);
     Matcher m = KnowledgeParser.FILE_NAME.matcher(name);
-    String base = m.matches() ? m.group(1) : name;
+    Optional<Language> suffix =
+        m.matches()
+            ? Optional.ofNullable(m.group(2)).flatMap(Language::withFiles)
+            : Optional.empty();
+    String base =
+        !m.matches()
+            ? name
+            : suffix.isPresent() || m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
     boolean html = name.endsWith(".html") || name.endsWith(".htm");
     String text = html ? HtmlText.of(content) : content;
-    Language language =
-        m.matches() && m.group(2) != null
-            ? Language.fromCode(m.group(2)).orElseThrow()
-            : languageGuesser.apply(text);
+    Language language = suffix.orElseGet(() -> languageGuesser.apply(text));
     String title = base.replace('-', ' ').replace('_', ' ').strip();
     Matcher link = FIRST_LINK.matcher(text);
     URI url =
         link.find() ? URI.create(link.group()) : URI.create("file:" + file.replace(" ", "%20"));
     List<Section> all = new ArrayList<>();
     if (name.endsWith(".md")) {
-      all.addAll(sections.sections(text, 1, title));
+      all.addAll(sections.sections(text, 1, title, language));
     } else {
       all.addAll(Paragraphs.sections(text, title));
     }

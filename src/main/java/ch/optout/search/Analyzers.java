@@ -1,34 +1,83 @@
 package ch.optout.search;
 
 import ch.optout.knowledge.Language;
+import ch.optout.knowledge.Resources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.ClasspathResourceLoader;
 
 /**
- * One analyzer per language. Unlike Lucene's stock French and English analyzers these fold accents
- * before stemming, because users type « desactiver » as often as « désactiver ».
+ * One analyzer per language, built from the language's {@code analyzer.txt} ({@link
+ * Language#folder()}): Lucene analysis components by name, one tokenizer then token filters, each
+ * on a line ({@code tokenizer standard}, {@code filter stop words=… format=snowball}), as Lucene's
+ * {@link CustomAnalyzer} takes them. A language's way of cutting words is data, like its stop
+ * words.
  */
 public final class Analyzers {
+  static final String FILE = "analyzer.txt";
+
   private Analyzers() {}
 
+  /**
+   * @throws IllegalStateException when the language has no analyzer.txt, or a line of it names what
+   *     Lucene does not know
+   */
   public static Analyzer forLanguage(Language language) {
-    return language == Language.FR ? new French() : new English();
+    String file = language.folder() + FILE;
+    List<String> lines = Resources.required(file, "it says how the language's words are cut");
+    CustomAnalyzer.Builder builder =
+        CustomAnalyzer.builder(new ClasspathResourceLoader(Analyzers.class.getClassLoader()));
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      try {
+        Map<String, String> params = new HashMap<>();
+        for (String p : Arrays.asList(parts).subList(Math.min(2, parts.length), parts.length)) {
+          int eq = p.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("'" + p + "' is not name=value");
+          }
+          params.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        if (parts.length < 2) {
+          throw new IllegalArgumentException("expected 'tokenizer NAME' or 'filter NAME'");
+        }
+        switch (parts[0]) {
+          case "tokenizer" -> builder.withTokenizer(parts[1], params);
+          case "filter" -> builder.addTokenFilter(parts[1], params);
+          case "charfilter" -> builder.addCharFilter(parts[1], params);
+          default ->
+              throw new IllegalArgumentException(
+                  "expected tokenizer, filter or charfilter, not '" + parts[0] + "'");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ":" + (i + 1), e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return builder.build();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Names and aliases: folded words, no stemming, no stop words. */
@@ -43,10 +92,15 @@ public final class Analyzers {
     };
   }
 
-  /** Routes each field to its analyzer; field names come from {@link Fields}. */
+  /** Routes each field to its analyzer, for the languages OptOut speaks. */
   static Analyzer perField() {
+    return perField(Arrays.asList(Language.values()));
+  }
+
+  /** Routes each field to its analyzer; field names come from {@link Fields}. */
+  static Analyzer perField(Collection<Language> languages) {
     Map<String, Analyzer> byField = new HashMap<>();
-    for (Language language : Language.values()) {
+    for (Language language : languages) {
       Analyzer analyzer = forLanguage(language);
       byField.put(Fields.title(language), analyzer);
       byField.put(Fields.steps(language), analyzer);
@@ -54,38 +108,5 @@ public final class Analyzers {
     }
     byField.put(Fields.ALIASES, names());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField);
-  }
-
-  private static final class French extends Analyzer {
-    private static final CharArraySet ELISIONS =
-        new CharArraySet(
-            java.util.List.of(
-                "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu",
-                "puisqu"),
-            true);
-
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new StandardTokenizer();
-      TokenStream result = new ElisionFilter(source, ELISIONS);
-      result = new LowerCaseFilter(result);
-      result = new StopFilter(result, FrenchAnalyzer.getDefaultStopSet());
-      result = new ASCIIFoldingFilter(result);
-      result = new FrenchLightStemFilter(result);
-      return new TokenStreamComponents(source, result);
-    }
-  }
-
-  private static final class English extends Analyzer {
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new StandardTokenizer();
-      TokenStream result = new EnglishPossessiveFilter(source);
-      result = new LowerCaseFilter(result);
-      result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-      result = new ASCIIFoldingFilter(result);
-      result = new PorterStemFilter(result);
-      return new TokenStreamComponents(source, result);
-    }
   }
 }

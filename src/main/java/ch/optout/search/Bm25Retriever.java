@@ -3,11 +3,11 @@ package ch.optout.search;
 import ch.optout.knowledge.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -27,7 +27,7 @@ public final class Bm25Retriever implements Retriever {
   static final int MAX_TERMS = 64;
 
   private final KnowledgeIndex index;
-  private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+  private final Map<Language, Analyzer> analyzers = new ConcurrentHashMap<>();
   private final Analyzer names = Analyzers.names();
 
   public Bm25Retriever(KnowledgeIndex index) {
@@ -48,7 +48,11 @@ public final class Bm25Retriever implements Retriever {
 
   private Query toLucene(SearchQuery query) {
     Language language = query.language();
-    Set<String> terms = terms(analyzers.get(language), Fields.body(language), query.text());
+    Set<String> terms =
+        terms(
+            analyzers.computeIfAbsent(language, Analyzers::forLanguage),
+            Fields.body(language),
+            query.text());
     Set<String> nameTerms = terms(names, Fields.ALIASES, query.text());
     if (terms.isEmpty() && nameTerms.isEmpty()) {
       return null;

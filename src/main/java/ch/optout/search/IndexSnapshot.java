@@ -55,7 +55,8 @@ public final class IndexSnapshot {
     }
     LanguageDetector languages = new LanguageDetector();
     KnowledgeBase knowledge =
-        new KnowledgeLoader(text -> languages.detectOr(text, Language.EN)).load(Path.of(args[0]));
+        new KnowledgeLoader(text -> languages.detectOr(text, Language.fallback()))
+            .load(Path.of(args[0]));
     Path output = Path.of(args[1]);
     Files.createDirectories(output);
     try (DataOutputStream out =

@@ -17,11 +17,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -105,13 +108,20 @@ public final class KnowledgeIndex implements Closeable {
     byId.put(passage.id(), passage);
   }
 
+  /** The languages OptOut speaks and those of the knowledge, each with its fields. */
+  private Set<Language> languages() {
+    Set<Language> languages = new LinkedHashSet<>(Arrays.asList(Language.values()));
+    knowledge.documents().forEach(g -> languages.add(g.language()));
+    return languages;
+  }
+
   private void write(Optional<Embedder> embedder) throws IOException {
     List<float[]> vectors =
         embedder
             .map(e -> e.embedAll(passages.stream().map(Passage::text).toList()))
             .orElse(List.of());
     try (IndexWriter writer =
-        new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField()))) {
+        new IndexWriter(directory, new IndexWriterConfig(Analyzers.perField(languages())))) {
       for (int i = 0; i < passages.size(); i++) {
         writer.addDocument(
             document(passages.get(i), hasVectors ? Optional.of(vectors.get(i)) : Optional.empty()));
@@ -146,7 +156,8 @@ public final class KnowledgeIndex implements Closeable {
       }
       DirectoryReader reader = DirectoryReader.open(directory);
       // the first search loads the scoring classes here rather than for the user's question
-      new IndexSearcher(reader).search(new TermQuery(new Term(Fields.LANG, "en")), 1);
+      new IndexSearcher(reader)
+          .search(new TermQuery(new Term(Fields.LANG, Language.fallback().code())), 1);
       return Optional.of(new Snapshot(digest, vectors, directory, reader));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -242,8 +253,9 @@ public final class KnowledgeIndex implements Closeable {
     try (Directory dir = new ByteBuffersDirectory();
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.perField()))) {
       Document doc = new Document();
-      doc.add(new TextField(Fields.body(Language.FR), "données personnelles", Field.Store.NO));
-      doc.add(new TextField(Fields.body(Language.EN), "personal data", Field.Store.NO));
+      for (Language language : Language.values()) {
+        doc.add(new TextField(Fields.body(language), "warm-up", Field.Store.NO));
+      }
       writer.addDocument(doc);
       writer.commit();
       try (DirectoryReader reader = DirectoryReader.open(dir)) {

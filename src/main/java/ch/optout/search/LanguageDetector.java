@@ -1,259 +1,50 @@
 package ch.optout.search;
 
 import ch.optout.knowledge.Language;
+import ch.optout.knowledge.Resources;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * French or English for short, accent-less, typo-ridden questions. Scores function words, elisions
- * and accents; general-purpose detectors were weaker on such texts (see issue 4 notes).
+ * The language of short, accent-less, typo-ridden questions. Each language scores its function
+ * words, letters and elisions, weighted in its {@code detector.tsv} ({@link Language#folder()});
+ * general-purpose detectors were weaker on such texts (see issue 4 notes).
  */
 public final class LanguageDetector {
-  private static final Map<String, Double> FRENCH =
-      weights(
-          3.0,
-          List.of(
-              "comment",
-              "empecher",
-              "desactiver",
-              "donnees",
-              "utilise",
-              "utiliser",
-              "puis",
-              "quelle",
-              "quelles",
-              "quel",
-              "quels",
-              "pourquoi",
-              "quand",
-              "mes",
-              "est",
-              "sont",
-              "avec",
-              "dans",
-              "pour",
-              "sur",
-              "je",
-              "j",
-              "veux",
-              "vos",
-              "votre",
-              "nous",
-              "leur",
-              "cette",
-              "entrainer",
-              "entrainement",
-              "partout",
-              "refuser",
-              "supprimer",
-              "arreter",
-              "oui",
-              "non",
-              "merci",
-              "bonjour",
-              "salut",
-              "ecris",
-              "moi",
-              "poeme",
-              "lettre",
-              "opposer",
-              "opposition",
-              "droit",
-              "reseau",
-              "reseaux",
-              "aussi",
-              "depuis",
-              "ou",
-              "aux",
-              "mon",
-              "ma",
-              "les",
-              "des",
-              "une",
-              "du",
-              "et",
-              "que",
-              "qui",
-              "quoi",
-              "faire",
-              "faut",
-              "il",
-              "elle",
-              "ca",
-              "cela",
-              "ce",
-              "ces",
-              "tout",
-              "tous",
-              "toutes",
-              "parametres",
-              "reglages",
-              "confidentialite",
-              "compte",
-              "publications",
-              "ia",
-              "svp",
-              "stp",
-              "peux",
-              "peut",
-              "dois",
-              "doit",
-              "etre",
-              "pas",
-              "ne",
-              "plus",
-              "sans",
-              "chez",
-              "entre",
-              "apres",
-              "avant",
-              "mais",
-              "donc",
-              "car",
-              "l",
-              "d",
-              "qu",
-              "m",
-              "n",
-              "s",
-              "c",
-              "t",
-              "se",
-              "y",
-              "en",
-              "la",
-              "le",
-              "de",
-              "un",
-              "sa",
-              "son",
-              "ses",
-              "mettre",
-              "bloquer",
-              "proteger",
-              "interdire",
-              "enlever",
-              "retirer",
-              "decocher",
-              "cocher"));
-  private static final Map<String, Double> ENGLISH =
-      weights(
-          3.0,
-          List.of(
-              "how",
-              "the",
-              "stop",
-              "does",
-              "do",
-              "my",
-              "to",
-              "of",
-              "is",
-              "are",
-              "can",
-              "what",
-              "when",
-              "where",
-              "why",
-              "which",
-              "who",
-              "turn",
-              "off",
-              "using",
-              "use",
-              "uses",
-              "used",
-              "from",
-              "with",
-              "and",
-              "it",
-              "its",
-              "for",
-              "train",
-              "training",
-              "trains",
-              "delete",
-              "object",
-              "setting",
-              "settings",
-              "please",
-              "hi",
-              "hello",
-              "thanks",
-              "yes",
-              "all",
-              "every",
-              "everywhere",
-              "about",
-              "their",
-              "your",
-              "you",
-              "want",
-              "dont",
-              "t",
-              "i",
-              "me",
-              "mine",
-              "this",
-              "that",
-              "these",
-              "those",
-              "should",
-              "would",
-              "could",
-              "will",
-              "be",
-              "been",
-              "have",
-              "has",
-              "an",
-              "a",
-              "in",
-              "into",
-              "on",
-              "out",
-              "opt",
-              "prevent",
-              "block",
-              "disable",
-              "remove",
-              "write",
-              "letter",
-              "privacy",
-              "posts",
-              "data",
-              "ai",
-              "account",
-              "them",
-              "any",
-              "there",
-              "they",
-              "if",
-              "or",
-              "not",
-              "no",
-              "than",
-              "tell",
-              "keep",
-              "keeping",
-              "learning",
-              "weather",
-              "tomorrow",
-              "ignore",
-              "instructions",
-              "print",
-              "since",
-              "legal",
-              "law",
-              "right",
-              "basis"));
-  private static final Pattern FRENCH_LETTERS = Pattern.compile("[éèêàâçùûôîïëœ]");
-  private static final Pattern ELISION =
-      Pattern.compile("(?i)\\b[ldjmnstc]['’]\\p{L}|\\bqu['’]\\p{L}");
+  static final String FILE = "detector.tsv";
 
-  /** Detected language and how sure; {@code ambiguous} when neither side wins clearly. */
+  /** The best language must lead the next by this much; else the text does not decide. */
+  static final double MARGIN = 1.5;
+
+  /** One language's clues: words with their weight, and patterns whose every match counts. */
+  private record Clues(Language language, Map<String, Double> words, List<Weighted> patterns) {}
+
+  private record Weighted(Pattern pattern, double weight) {}
+
+  private final List<Clues> clues = new ArrayList<>();
+
+  /** Tells apart the languages OptOut speaks. */
+  public LanguageDetector() {
+    this(Arrays.asList(Language.values()));
+  }
+
+  /**
+   * @throws IllegalStateException when a language has no detector.tsv, or a line of it is not
+   *     {@code word<TAB>weight} or {@code /pattern/<TAB>weight}
+   */
+  public LanguageDetector(List<Language> languages) {
+    for (Language language : languages) {
+      clues.add(clues(language));
+    }
+  }
+
+  /** Detected language and how sure; {@code ambiguous} when no language wins clearly. */
   public record Detection(Optional<Language> language, double margin) {
     public boolean ambiguous() {
       return language.isEmpty();
@@ -261,20 +52,36 @@ public final class LanguageDetector {
   }
 
   public Detection detect(String text) {
-    double fr = 0;
-    double en = 0;
-    for (String word : Text.words(text)) {
-      fr += FRENCH.getOrDefault(word, 0.0);
-      en += ENGLISH.getOrDefault(word, 0.0);
+    List<String> words = Text.words(text);
+    String lower = text.toLowerCase(Locale.ROOT);
+    Language best = null;
+    double first = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    for (Clues c : clues) {
+      double score = 0;
+      for (String word : words) {
+        score += c.words().getOrDefault(word, 0.0);
+      }
+      for (Weighted w : c.patterns()) {
+        score += w.weight() * w.pattern().matcher(lower).results().count();
+      }
+      if (score > first) {
+        second = first;
+        first = score;
+        best = c.language();
+      } else if (score > second) {
+        second = score;
+      }
     }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    fr += 2.0 * FRENCH_LETTERS.matcher(lower).results().count();
-    fr += 3.0 * ELISION.matcher(text).results().count();
-    double margin = Math.abs(fr - en);
-    if (margin < 1.5) {
+    if (best == null) {
+      return new Detection(Optional.empty(), 0);
+    }
+    // a lone language competes with silence
+    double margin = first - (clues.size() > 1 ? second : 0);
+    if (margin < MARGIN) {
       return new Detection(Optional.empty(), margin);
     }
-    return new Detection(Optional.of(fr > en ? Language.FR : Language.EN), margin);
+    return new Detection(Optional.of(best), margin);
   }
 
   /** The question's language, else the fallback (chat preference, client language, English). */
@@ -282,13 +89,33 @@ public final class LanguageDetector {
     return detect(text).language().orElse(fallback);
   }
 
-  private static Map<String, Double> weights(double strong, List<String> words) {
-    java.util.HashMap<String, Double> map = new java.util.HashMap<>();
-    for (int i = 0; i < words.size(); i++) {
-      // the first words of each list are the most telling; short particles count less
-      String w = words.get(i);
-      map.put(w, w.length() <= 2 ? 1.0 : (i < 40 ? strong : 2.0));
+  private static Clues clues(Language language) {
+    String file = language.folder() + FILE;
+    List<String> lines = Resources.required(file, "it says how to recognise the language");
+    Map<String, Double> words = new HashMap<>();
+    List<Weighted> patterns = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\t");
+      try {
+        if (parts.length != 2) {
+          throw new IllegalArgumentException(
+              "expected 'word<TAB>weight' or '/pattern/<TAB>weight'");
+        }
+        String clue = parts[0].strip();
+        double weight = Double.parseDouble(parts[1].strip());
+        if (clue.length() > 2 && clue.startsWith("/") && clue.endsWith("/")) {
+          patterns.add(new Weighted(Pattern.compile(clue.substring(1, clue.length() - 1)), weight));
+        } else {
+          words.put(Text.wordLine(clue), weight);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
     }
-    return Map.copyOf(map);
+    return new Clues(language, Map.copyOf(words), List.copyOf(patterns));
   }
 }

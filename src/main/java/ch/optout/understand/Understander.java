@@ -8,7 +8,6 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.search.Text;
 import ch.optout.search.UncoveredServices;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class Understander {
   private final ClassifierFactory factory;
   private final Names names;
 
-  private final Map<Language, Classifiers> byLanguage = new EnumMap<>(Language.class);
+  private final Map<Language, Classifiers> byLanguage = new LinkedHashMap<>();
 
   private final AtomicReference<Embedder> embedder = new AtomicReference<>();
 
