@@ -68,6 +68,10 @@ final class Components implements AutoCloseable {
   final ChatStore store;
   final Assistant assistant;
   final Understander understander;
+
+  /** "Now" for every part: the system clock, moved by OPTOUT_CLOCK_OFFSET when set. */
+  final Clock clock;
+
   private final ExecutorService embedding;
   private final ExecutorService warmup;
 
@@ -88,6 +92,7 @@ final class Components implements AutoCloseable {
       Clock clock,
       Optional<ScheduledExecutorService> housekeeping) {
     long start = System.nanoTime();
+    this.clock = clock;
     this.housekeeping = housekeeping;
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
@@ -214,7 +219,7 @@ final class Components implements AutoCloseable {
   }
 
   static Components inMemory(Settings settings, RetrievalMode mode) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = settings.clock();
     return new Components(settings, new InMemoryChatStore(clock), mode, clock, Optional.empty());
   }
 
@@ -226,7 +231,7 @@ final class Components implements AutoCloseable {
   static Components persistent(Settings settings) {
     Duration retention = settings.retention();
     RetrievalMode retrieval = settings.retrieval();
-    Clock clock = Clock.systemUTC();
+    Clock clock = settings.clock();
     ChatStore store =
         settings
             .databaseUrl()
