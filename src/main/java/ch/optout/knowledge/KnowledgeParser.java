@@ -32,10 +32,14 @@ final class KnowledgeParser {
           "contact",
           "link",
           "company",
-          "checked");
+          "checked",
+          "changes");
 
   /** Fields of one entry under {@code sources:}, in the order a reader expects them. */
   static final List<String> SOURCE_FIELDS = List.of("title", "url", "published", "read");
+
+  /** Fields of one entry under {@code changes:}. */
+  static final List<String> CHANGE_FIELDS = List.of("date", "summary", "act", "deadline");
 
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
@@ -180,6 +184,7 @@ final class KnowledgeParser {
         kind == DocumentKind.LETTER
             ? letter(file, split.body(), split.bodyFirstLine(), problems)
             : sections(cards.body(), cards.bodyFirstLine(), "");
+    List<Change> changes = changes(fm, file, kind, problems);
     if (id.isEmpty() || language.isEmpty() || platform.isEmpty() || title.isEmpty()) {
       return Optional.empty();
     }
@@ -204,7 +209,108 @@ final class KnowledgeParser {
             sources,
             sections,
             cards.cards(),
+            changes,
             file));
+  }
+
+  /**
+   * {@code changes:}: the platform's dated changes, each with its date, a one-line summary in the
+   * file's language, whether the user must act ({@code act: yes|no}) and an optional deadline.
+   */
+  private static List<Change> changes(
+      FrontMatter fm, String file, DocumentKind kind, List<Problem> problems) {
+    if (fm.has("changes") && kind != DocumentKind.GUIDE) {
+      problems.add(
+          Problem.error(file, fm.line("changes"), "only a platform's guide has 'changes'"));
+      return List.of();
+    }
+    List<Change> changes = new ArrayList<>();
+    for (FrontMatter.Entry entry : fm.entries("changes")) {
+      for (String field : entry.fields().keySet()) {
+        if (!CHANGE_FIELDS.contains(field)) {
+          problems.add(
+              Problem.error(
+                  file,
+                  entry.line(),
+                  "unknown change field '"
+                      + field
+                      + "' ("
+                      + String.join(", ", CHANGE_FIELDS)
+                      + ")"));
+        }
+      }
+      Optional<LocalDate> date = changeDate(entry, "date", file, problems);
+      Optional<LocalDate> deadline = changeDate(entry, "deadline", file, problems);
+      Optional<String> summary = entry.get("summary");
+      if (date.isEmpty() && entry.get("date").isEmpty()) {
+        problems.add(Problem.error(file, entry.line(), "change without a date (YYYY-MM-DD)"));
+      }
+      if (summary.isEmpty()) {
+        problems.add(Problem.error(file, entry.line(), "change without a summary"));
+      }
+      summary
+          .filter(t -> t.contains("\n") || t.length() > Change.MAX_SUMMARY)
+          .ifPresent(
+              t ->
+                  problems.add(
+                      Problem.error(
+                          file,
+                          entry.line(),
+                          "a change's summary is one line of at most "
+                              + Change.MAX_SUMMARY
+                              + " characters")));
+      Optional<Boolean> act = entry.get("act").flatMap(v -> yesNo(v));
+      if (act.isEmpty()) {
+        problems.add(
+            Problem.error(
+                file, entry.line(), "change without 'act: yes' or 'act: no' (must the user act?)"));
+      }
+      if (date.isPresent() && deadline.filter(d -> d.isBefore(date.get())).isPresent()) {
+        problems.add(Problem.error(file, entry.line(), "a change's deadline is before its date"));
+      }
+      if (date.isPresent() && changes.stream().anyMatch(c -> c.date().equals(date.get()))) {
+        problems.add(
+            Problem.error(
+                file,
+                entry.line(),
+                "two changes dated "
+                    + date.get()
+                    + ": a date names a change, so say both in one summary"));
+        continue;
+      }
+      if (date.isPresent() && summary.isPresent() && act.isPresent()) {
+        changes.add(new Change(date.get(), summary.get(), act.get(), deadline, entry.line()));
+      }
+    }
+    changes.sort(java.util.Comparator.comparing(Change::date));
+    return changes;
+  }
+
+  private static Optional<LocalDate> changeDate(
+      FrontMatter.Entry entry, String field, String file, List<Problem> problems) {
+    return entry
+        .get(field)
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(LocalDate.parse(v));
+              } catch (DateTimeParseException e) {
+                problems.add(
+                    Problem.error(
+                        file,
+                        entry.line(),
+                        "a change's " + field + " must be a date YYYY-MM-DD, not '" + v + "'"));
+                return Optional.empty();
+              }
+            });
+  }
+
+  private static Optional<Boolean> yesNo(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes", "true" -> Optional.of(true);
+      case "no", "false" -> Optional.of(false);
+      default -> Optional.empty();
+    };
   }
 
   private static void checkFileName(
@@ -463,6 +569,7 @@ final class KnowledgeParser {
         "",
         List.of(new Source(title, url)),
         sections,
+        List.of(),
         List.of(),
         file);
   }

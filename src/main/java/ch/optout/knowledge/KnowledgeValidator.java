@@ -120,6 +120,40 @@ final class KnowledgeValidator {
     if (!fr.company().equals(en.company())) {
       problems.add(Problem.error(fr.file(), 1, "company differs from " + en.file()));
     }
+    checkSameChanges(fr, en, problems);
+  }
+
+  /**
+   * A change is told once to each chat, in its language: the twins must list the same changes, with
+   * the same "must act" and deadline, each summarised in its own language.
+   */
+  private static void checkSameChanges(Guide fr, Guide en, List<Problem> problems) {
+    for (Change change : fr.changes()) {
+      java.util.Optional<Change> twin = en.change(change.id());
+      if (twin.isEmpty()) {
+        problems.add(
+            Problem.error(
+                fr.file(),
+                change.line(),
+                "change " + change.id() + " has no twin in " + en.file() + " (same dates)"));
+      } else if (twin.get().act() != change.act()
+          || !twin.get().deadline().equals(change.deadline())) {
+        problems.add(
+            Problem.error(
+                fr.file(),
+                change.line(),
+                "change " + change.id() + " differs from " + en.file() + " on act or deadline"));
+      }
+    }
+    for (Change change : en.changes()) {
+      if (fr.change(change.id()).isEmpty()) {
+        problems.add(
+            Problem.error(
+                en.file(),
+                change.line(),
+                "change " + change.id() + " has no twin in " + fr.file() + " (same dates)"));
+      }
+    }
   }
 
   /** Twins answer the same questions: a follow-up must find its card in either language. */
