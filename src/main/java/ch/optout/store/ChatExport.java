@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param context the follow-up context, only while it has not expired
  * @param lastChange when anything about the chat was last written; retention counts from it
+ * @param reminders the reminders the chat asked for, by subject
+ * @param watches the platforms the chat follows, by platform
  */
 public record ChatExport(
     Optional<String> language,
@@ -19,7 +21,9 @@ public record ChatExport(
     Optional<String> country,
     Optional<Context> context,
     List<ChecklistItem> checklist,
-    Optional<Instant> lastChange) {
+    Optional<Instant> lastChange,
+    List<Reminder> reminders,
+    List<Watch> watches) {
 
   public static final ChatExport EMPTY =
       new ChatExport(
@@ -29,7 +33,26 @@ public record ChatExport(
           Optional.empty(),
           Optional.empty(),
           List.of(),
-          Optional.empty());
+          Optional.empty(),
+          List.of(),
+          List.of());
+
+  public ChatExport(
+      Optional<String> language,
+      Optional<String> device,
+      Optional<Region> region,
+      Optional<String> country,
+      Optional<Context> context,
+      List<ChecklistItem> checklist,
+      Optional<Instant> lastChange) {
+    this(language, device, region, country, context, checklist, lastChange, List.of(), List.of());
+  }
+
+  /** The same export with the chat's reminders and watches, which live in tables of their own. */
+  public ChatExport withFollowUps(List<Reminder> reminders, List<Watch> watches) {
+    return new ChatExport(
+        language, device, region, country, context, checklist, lastChange, reminders, watches);
+  }
 
   public ChatExport {
     Objects.requireNonNull(language, "language");
@@ -39,6 +62,8 @@ public record ChatExport(
     Objects.requireNonNull(context, "context");
     checklist = List.copyOf(checklist);
     Objects.requireNonNull(lastChange, "lastChange");
+    reminders = List.copyOf(reminders);
+    watches = List.copyOf(watches);
   }
 
   /**
@@ -72,6 +97,8 @@ public record ChatExport(
         && region.isEmpty()
         && country.isEmpty()
         && context.isEmpty()
-        && checklist.isEmpty();
+        && checklist.isEmpty()
+        && reminders.isEmpty()
+        && watches.isEmpty();
   }
 }

@@ -77,7 +77,9 @@ final class JdbcRelay implements Relay {
         "last update",
         c -> {
           try (PreparedStatement p =
-                  c.prepareStatement("SELECT COALESCE(MAX(update_id), 0) FROM inbox");
+                  // follow-ups sit under negative ids: only Telegram's own count here
+                  c.prepareStatement(
+                      "SELECT COALESCE(MAX(update_id), 0) FROM inbox WHERE update_id > 0");
               ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -213,11 +215,16 @@ final class JdbcRelay implements Relay {
         });
   }
 
-  /** /forget: what is done with goes now; what is under way goes once handled and sent. */
+  /**
+   * /forget: what is done with goes now; what is under way goes once handled and sent, except
+   * reminders and alerts not sent yet (negative ids), which go at once.
+   */
   static int forget(Connection c, String key) throws SQLException {
     int n =
         JdbcChatStore.update(
-            c, "DELETE FROM outbox WHERE chat_key = ? AND sent_at IS NOT NULL", key);
+            c,
+            "DELETE FROM outbox WHERE chat_key = ? AND (sent_at IS NOT NULL OR update_id < 0)",
+            key);
     n +=
         JdbcChatStore.update(
             c,
