@@ -77,6 +77,14 @@ public interface ChatStore extends AutoCloseable {
   /** Stops following a platform: true when the chat followed it. */
   boolean unwatch(String chatId, String platformId);
 
+  /**
+   * Records that a chat following the platform is told of a change, for a channel that tells it
+   * itself (the terminal, when the chat opens).
+   *
+   * @return true the first time; false when told (or known) before, or not followed
+   */
+  boolean tell(String chatId, String platformId, String changeId);
+
   /** Clears the chat's checklist progress, keeping its preferences. */
   void resetChecklist(String chatId);
 

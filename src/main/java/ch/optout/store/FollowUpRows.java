@@ -177,6 +177,25 @@ final class FollowUpRows {
     return db.write("unwatch", c -> unwatch(c, key, platformId)) > 0;
   }
 
+  boolean tell(String chatId, String platformId, String changeId) {
+    Tokens.check(changeId, "changeId");
+    String key = keys.of(chatId);
+    return db.write(
+            "tell a change",
+            c ->
+                JdbcChatStore.update(
+                    c,
+                    "INSERT INTO watch_change (chat_key, platform_id, change_id, told_at)"
+                        + " SELECT chat_key, platform_id, ?, ? FROM watch"
+                        + " WHERE chat_key = ? AND platform_id = ?"
+                        + " ON CONFLICT (chat_key, platform_id, change_id) DO NOTHING",
+                    changeId,
+                    clock.millis(),
+                    key,
+                    platformId))
+        == 1;
+  }
+
   private static int unwatch(Connection c, String key, String platformId) throws SQLException {
     JdbcChatStore.update(
         c, "DELETE FROM watch_change WHERE chat_key = ? AND platform_id = ?", key, platformId);

@@ -41,6 +41,9 @@ public final class InMemoryChatStore implements ChatStore {
 
   private record Dated<T>(T value, Instant setAt) {}
 
+  /** Changes each chat was told of or knew, as "platform#change". */
+  private final ConcurrentMap<String, java.util.Set<String>> told = new ConcurrentHashMap<>();
+
   public InMemoryChatStore(Clock clock) {
     this.clock = clock;
   }
@@ -133,6 +136,8 @@ public final class InMemoryChatStore implements ChatStore {
   public void watch(String chatId, String channel, Watch watch, Collection<String> known) {
     Tokens.check(channel, "channel");
     watches.computeIfAbsent(chatId, k -> new ConcurrentHashMap<>()).put(watch.platformId(), watch);
+    java.util.Set<String> seen = told.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet());
+    known.forEach(id -> seen.add(watch.platformId() + "#" + id));
   }
 
   @Override
@@ -144,7 +149,17 @@ public final class InMemoryChatStore implements ChatStore {
 
   @Override
   public boolean unwatch(String chatId, String platformId) {
+    told.getOrDefault(chatId, java.util.Set.of()).removeIf(t -> t.startsWith(platformId + "#"));
     return watches.getOrDefault(chatId, new ConcurrentHashMap<>()).remove(platformId) != null;
+  }
+
+  @Override
+  public boolean tell(String chatId, String platformId, String changeId) {
+    if (!watches.getOrDefault(chatId, Map.of()).containsKey(platformId)) {
+      return false;
+    }
+    return told.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet())
+        .add(platformId + "#" + changeId);
   }
 
   @Override
@@ -184,6 +199,7 @@ public final class InMemoryChatStore implements ChatStore {
     chats.remove(chatId);
     reminders.remove(chatId);
     watches.remove(chatId);
+    told.remove(chatId);
   }
 
   @Override

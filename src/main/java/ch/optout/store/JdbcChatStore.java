@@ -351,6 +351,11 @@ public abstract class JdbcChatStore implements ChatStore {
     return followUps.unwatch(chatId, platformId);
   }
 
+  @Override
+  public boolean tell(String chatId, String platformId, String changeId) {
+    return followUps.tell(chatId, platformId, changeId);
+  }
+
   /**
    * The Telegram inbox and outbox in this store's database, for replicas that take over from one
    * another.

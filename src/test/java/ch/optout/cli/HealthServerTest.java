@@ -211,6 +211,11 @@ class HealthServerTest {
     }
 
     @Override
+    public boolean tell(String chatId, String platformId, String changeId) {
+      return inner.tell(chatId, platformId, changeId);
+    }
+
+    @Override
     public void resetChecklist(String chatId) {
       inner.resetChecklist(chatId);
     }

@@ -222,6 +222,17 @@ abstract class ChatStoreContract {
   }
 
   @Test
+  void tell_aChangeOnce_onlyToAFollower_andNeverOneKnownWhenFollowingBegan() {
+    store.watch("c1", "terminal", new Watch("meta", "en", T0), List.of("2025-04-14"));
+
+    assertThat(store.tell("c1", "meta", "2025-04-14")).as("known when following began").isFalse();
+    assertThat(store.tell("c1", "meta", "2026-12-10")).isTrue();
+    assertThat(store.tell("c1", "meta", "2026-12-10")).as("told before").isFalse();
+    assertThat(store.tell("c2", "meta", "2026-12-10")).as("not a follower").isFalse();
+    assertThat(store.tell("c1", "linkedin", "2026-12-10")).as("not followed").isFalse();
+  }
+
+  @Test
   void export_showsRemindersAndWatches_andForgetErasesThem() {
     store.remind("c1", "telegram", reminder("linkedin", "2026-03-01", "2026-04-01"));
     store.watch("c1", "telegram", new Watch("meta", "fr", T0), List.of());

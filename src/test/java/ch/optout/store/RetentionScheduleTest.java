@@ -188,6 +188,11 @@ class RetentionScheduleTest {
     }
 
     @Override
+    public boolean tell(String chatId, String platformId, String changeId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void resetChecklist(String chatId) {
       throw new UnsupportedOperationException();
     }
