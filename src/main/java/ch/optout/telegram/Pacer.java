@@ -40,6 +40,14 @@ final class Pacer {
     return slot;
   }
 
+  /**
+   * Whether no global slot is taken ahead of now: messages nobody waits for (see {@link BulkFeed})
+   * go only then, so that they never queue ahead of an answer.
+   */
+  synchronized boolean idle() {
+    return !globalNext.isAfter(clock.instant());
+  }
+
   /** A message to the chat has just gone out: the next one waits {@code perChat}. */
   synchronized void sent(long chatId) {
     Instant now = clock.instant();
