@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -170,6 +171,16 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  private volatile Optional<String> unanswered = Optional.empty();
+
+  /**
+   * From now on the sends of this replica (named in its User-Agent) get no answer, ever: as when
+   * its process is killed with them under way and Telegram never took them.
+   */
+  public void neverAnswer(String replica) {
+    unanswered = Optional.of("(replica " + replica + ")");
+  }
+
   private volatile Duration sendLatency = Duration.ZERO;
 
   /** Every sendMessage is answered this long after it arrives (and counted as sent then). */
@@ -268,6 +279,11 @@ public final class FakeBotApi implements AutoCloseable {
         Thread.sleep(sendLatency.toMillis());
       }
       JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+      if (method.equals("sendmessage") && unanswered.filter(agent::contains).isPresent()) {
+        record(method, body, 0, 0);
+        Thread.sleep(Duration.ofMinutes(1).toMillis()); // until the server closes
+        return;
+      }
       Fault fault;
       synchronized (lock) {
         Deque<Fault> queue = faults.get(method);
