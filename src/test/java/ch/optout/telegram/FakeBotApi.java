@@ -117,6 +117,9 @@ public final class FakeBotApi implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final List<Arrival> arrivals = new ArrayList<>();
 
+  /** The messages accepted into each chat, as {@link #calls} holds them. */
+  private final Map<Long, List<Call>> deliveredTo = new HashMap<>();
+
   /** The User-Agent of the request this server thread is answering. */
   private final ThreadLocal<String> currentAgent = new ThreadLocal<>();
 
@@ -207,9 +210,9 @@ public final class FakeBotApi implements AutoCloseable {
 
   /** Messages Telegram accepted into the chat, in order. */
   public List<Call> delivered(long chatId) {
-    return calls().stream()
-        .filter(c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId)
-        .toList();
+    synchronized (lock) {
+      return List.copyOf(deliveredTo.getOrDefault(chatId, List.of()));
+    }
   }
 
   /** Everything Telegram would have refused or we promise never to send. */
@@ -253,10 +256,18 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   public List<Call> awaitDelivered(long chatId, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Call> delivered = delivered(chatId);
+      if (delivered.size() >= count) {
+        return delivered;
+      }
+      Thread.sleep(10);
+    }
     return await(
         c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId,
         count,
-        Duration.ofSeconds(8));
+        Duration.ZERO);
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -438,7 +449,11 @@ public final class FakeBotApi implements AutoCloseable {
 
   private void record(String method, JsonNode body, int status, int messageId) {
     synchronized (lock) {
-      calls.add(new Call(method, body, status, System.nanoTime(), messageId, currentAgent.get()));
+      Call call = new Call(method, body, status, System.nanoTime(), messageId, currentAgent.get());
+      calls.add(call);
+      if (method.equals("sendmessage") && call.ok()) {
+        deliveredTo.computeIfAbsent(call.chatId(), c -> new ArrayList<>()).add(call);
+      }
     }
   }
 
