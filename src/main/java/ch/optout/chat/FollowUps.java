@@ -2,8 +2,6 @@ package ch.optout.chat;
 
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
-import ch.optout.knowledge.Change;
-import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -13,7 +11,6 @@ import ch.optout.store.ChatExport;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistStatus;
 import ch.optout.store.Reminder;
-import ch.optout.store.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,6 +46,7 @@ public final class FollowUps {
   private final ChatStore store;
   private final Clock clock;
   private final ComplaintDraft complaints;
+  private final Watches watches;
 
   FollowUps(
       KnowledgeBase knowledge,
@@ -64,6 +62,7 @@ public final class FollowUps {
     this.store = store;
     this.clock = clock;
     this.complaints = new ComplaintDraft(knowledge, messages, clock);
+    this.watches = new Watches(knowledge, platforms, letters::displayName, messages, store, clock);
   }
 
   /** Where a chat is reached later: its id says so ("tg:42" is Telegram's). */
@@ -76,11 +75,20 @@ public final class FollowUps {
 
   /** Every change the guides record, oldest first per platform. */
   public List<Known> changes() {
-    List<Known> all = new ArrayList<>();
-    for (Guide g : knowledge.guides(Language.EN)) {
-      g.changes().forEach(c -> all.add(new Known(g.id(), c.id())));
-    }
-    return all;
+    return watches.changes();
+  }
+
+  /** /watch: what the chat follows; /watch linkedin follows it; /watch off linkedin stops. */
+  Reply watch(String chatId, String argument, Language language) {
+    return watches.command(chatId, argument, language);
+  }
+
+  /**
+   * The message telling a follower of a change: what changed, what to do, by when, where; empty
+   * when the guide or the change is no longer in the knowledge.
+   */
+  public Optional<Reply> alert(String platformId, String changeId, Language language) {
+    return watches.alert(platformId, changeId, language);
   }
 
   /**
@@ -130,7 +138,7 @@ public final class FollowUps {
     String name = name(r.subject());
     store.deleteReminder(chatId, r.subject());
     if (words[0].equals("done")) {
-      if (isGuide(r.subject())) {
+      if (watches.isGuide(r.subject())) {
         store.markChecklist(chatId, r.subject(), ChecklistStatus.DONE, Optional.of(r.sentOn()));
         return Reply.of(
             Answer.message(
@@ -157,74 +165,16 @@ public final class FollowUps {
             .toList());
   }
 
-  /** /watch: what the chat follows; /watch linkedin follows it; /watch off linkedin stops. */
-  Reply watch(String chatId, String argument, Language language) {
-    String[] words = argument.strip().split("\\s+", 2);
-    if (words[0].isEmpty()) {
-      return list(chatId, language);
-    }
-    String first = words[0].toLowerCase(Locale.ROOT);
-    boolean off = List.of("off", "stop", "non", "arreter", "arrêter").contains(first);
-    String named = off ? (words.length > 1 ? words[1] : "") : argument.strip();
-    Optional<String> platform = guide(named);
-    if (platform.isEmpty()) {
-      String shown = named.length() > 40 ? named.substring(0, 40) + "…" : named;
-      return Reply.of(
-          Answer.message(language, "", messages.get(language, "watch.unknown", shown)).asDecline());
-    }
-    String id = platform.get();
-    if (off) {
-      String key = store.unwatch(chatId, id) ? "watch.off" : "watch.off.none";
-      return Reply.of(Answer.message(language, "", messages.get(language, key, name(id))));
-    }
-    boolean already = store.watches(chatId).stream().anyMatch(w -> w.platformId().equals(id));
-    List<String> known =
-        knowledge.findAny(id, Language.EN).map(Guide::changes).orElse(List.of()).stream()
-            .map(Change::id)
-            .toList();
-    store.watch(chatId, channel(chatId), new Watch(id, language.code(), clock.instant()), known);
-    String key =
-        already
-            ? "watch.already"
-            : channel(chatId).equals(TELEGRAM) ? "watch.set" : "watch.set.terminal";
-    return Reply.of(Answer.message(language, "", messages.get(language, key, name(id), id)));
-  }
-
-  private Reply list(String chatId, Language language) {
-    List<Watch> watches = store.watches(chatId);
-    if (watches.isEmpty()) {
-      return Reply.of(Answer.message(language, "", messages.get(language, "watch.list.empty")));
-    }
-    StringBuilder body = new StringBuilder();
-    for (Watch w : watches) {
-      body.append("• ")
-          .append(
-              messages.get(
-                  language,
-                  "watch.list.item",
-                  name(w.platformId()),
-                  Timeline.day(LocalDate.ofInstant(w.since(), clock.getZone()), language)))
-          .append('\n');
-    }
-    body.append('\n').append(messages.get(language, "watch.list.stop"));
-    return Reply.of(
-        Answer.message(language, messages.get(language, "watch.list.title"), body.toString()));
-  }
-
   /**
    * What a guide answer offers next: to follow the platform (unless the chat does), and, where its
    * opt-out is a form, a reminder once the form is sent.
    */
   List<Reply.Choice> afterGuide(String chatId, String platformId, Language language) {
     List<Reply.Choice> out = new ArrayList<>();
-    if (!isGuide(platformId)) {
+    if (!watches.isGuide(platformId)) {
       return out;
     }
-    boolean following =
-        store.watches(chatId).stream().anyMatch(w -> w.platformId().equals(platformId));
-    if (!following) {
-      choice(messages.get(language, "choice.watch"), "/watch " + platformId).ifPresent(out::add);
-    }
+    watches.offer(chatId, platformId, language).ifPresent(out::add);
     boolean form =
         knowledge
             .findAny(platformId, language)
@@ -259,59 +209,6 @@ public final class FollowUps {
   }
 
   /**
-   * The message telling a follower of a change: what changed, what to do, by when, where; empty
-   * when the guide or the change is no longer in the knowledge.
-   */
-  public Optional<Reply> alert(String platformId, String changeId, Language language) {
-    Optional<Guide> guide = knowledge.findAny(platformId, language);
-    Optional<Change> change = guide.flatMap(g -> g.change(changeId));
-    if (change.isEmpty()) {
-      return Optional.empty();
-    }
-    Guide g = guide.get();
-    Change c = change.get();
-    List<String> lead = new ArrayList<>();
-    lead.add(c.summary());
-    boolean letter = g.optOut().filter(k -> k != OptOutKind.SETTING).isPresent();
-    if (c.act()) {
-      if (!g.action().isBlank()) {
-        lead.add(messages.get(language, "alert.act", g.action()));
-      }
-      if (letter) {
-        lead.add(messages.get(language, "alert.letter", g.platform(), g.id()));
-      }
-      c.deadline()
-          .ifPresent(
-              d ->
-                  lead.add(
-                      messages.get(
-                          language,
-                          d.isBefore(LocalDate.now(clock))
-                              ? "alert.deadline.past"
-                              : "alert.deadline",
-                          Timeline.day(d, language))));
-    } else {
-      lead.add(messages.get(language, "alert.noAct", g.platform()));
-    }
-    g.link().ifPresent(u -> lead.add(messages.get(language, "alert.link", u)));
-    lead.add(messages.get(language, "alert.stop", g.id()));
-    List<Reply.Choice> choices = new ArrayList<>();
-    choice(messages.get(language, "choice.guide"), "/start " + g.id()).ifPresent(choices::add);
-    if (c.act() && letter) {
-      choice(messages.get(language, "choice.letter"), "/letter " + g.id()).ifPresent(choices::add);
-    }
-    choice(messages.get(language, "choice.watch.off"), "/watch off " + g.id())
-        .ifPresent(choices::add);
-    return Optional.of(
-        Reply.of(
-            Answer.message(
-                language,
-                messages.get(language, "alert.title", g.platform()),
-                String.join("\n\n", lead)),
-            choices));
-  }
-
-  /**
    * For a channel that shows what is due when a chat opens (the terminal): the questions of the
    * reminders whose day has come, then the changes of followed platforms not told yet; each is then
    * marked asked or told, so that it is shown once.
@@ -326,15 +223,7 @@ public final class FollowUps {
         due.add(question(r));
       }
     }
-    for (Watch w : store.watches(chatId)) {
-      Language language = Language.fromCode(w.language()).orElse(Language.EN);
-      for (Known k : changes()) {
-        if (k.platformId().equals(w.platformId())
-            && store.tell(chatId, k.platformId(), k.changeId())) {
-          alert(k.platformId(), k.changeId(), language).ifPresent(due::add);
-        }
-      }
-    }
+    due.addAll(watches.untold(chatId));
     return due;
   }
 
@@ -362,19 +251,7 @@ public final class FollowUps {
       }
       lines.add(b.toString());
     }
-    if (!data.watches().isEmpty()) {
-      StringBuilder b = new StringBuilder(messages.get(language, "mydata.watches"));
-      for (Watch w : data.watches()) {
-        b.append("\n   – ")
-            .append(
-                messages.get(
-                    language,
-                    "mydata.watch.item",
-                    name(w.platformId()),
-                    LocalDate.ofInstant(w.since(), clock.getZone())));
-      }
-      lines.add(b.toString());
-    }
+    watches.describe(data.watches(), language).ifPresent(lines::add);
     if (!lines.isEmpty()) {
       lines.add(messages.get(language, "mydata.address"));
     }
@@ -386,23 +263,7 @@ public final class FollowUps {
     if (word.startsWith(Letters.SERVICE)) {
       return letters.serviceToken(letters.displayName(word)).filter(word::equals);
     }
-    return guide(word);
-  }
-
-  /** A covered platform by id or by name ("linkedin", "LinkedIn", "instagram" is Meta). */
-  private Optional<String> guide(String named) {
-    String id = named.strip().toLowerCase(Locale.ROOT);
-    if (isGuide(id)) {
-      return Optional.of(id);
-    }
-    return platforms.platforms(named).stream().filter(this::isGuide).findFirst();
-  }
-
-  private boolean isGuide(String id) {
-    return knowledge
-        .findAny(id, Language.EN)
-        .filter(g -> g.kind() == DocumentKind.GUIDE)
-        .isPresent();
+    return watches.guide(word);
   }
 
   private String name(String subject) {
@@ -421,7 +282,7 @@ public final class FollowUps {
   }
 
   /** A choice whose command fits a button (64 bytes); a longer one is left out. */
-  private static Optional<Reply.Choice> choice(String label, String command) {
+  static Optional<Reply.Choice> choice(String label, String command) {
     return command.getBytes(StandardCharsets.UTF_8).length <= 64
         ? Optional.of(new Reply.Choice(label, command))
         : Optional.empty();
