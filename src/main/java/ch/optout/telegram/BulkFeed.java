@@ -70,11 +70,14 @@ final class BulkFeed {
       if (stopped) {
         return;
       }
-      if (!waiting.isEmpty() && pacer.idle()) {
+      Duration busy = pacer.untilIdle();
+      if (!waiting.isEmpty() && busy.isZero()) {
         next = waiting.poll();
       }
       if (!waiting.isEmpty()) {
-        schedule(tick);
+        // after a message handed on, one gap (the sender takes its slot meanwhile); else as soon
+        // as the slots taken ahead are gone
+        schedule(next != null ? tick : busy.plusMillis(1));
       }
     }
     if (next != null) {

@@ -155,8 +155,8 @@ final class FollowUpSender {
         return false;
       }
       if (won == 0) {
-        // all taken meanwhile (a /forget, a /watch off): look again later rather than spin
-        return true;
+        // all taken meanwhile (a /forget, a /watch off): look again in a minute rather than spin
+        return false;
       }
     }
     return false;

@@ -48,6 +48,12 @@ final class Pacer {
     return !globalNext.isAfter(clock.instant());
   }
 
+  /** How long until no global slot is taken ahead: zero when idle now. */
+  synchronized Duration untilIdle() {
+    Instant now = clock.instant();
+    return globalNext.isAfter(now) ? Duration.between(now, globalNext) : Duration.ZERO;
+  }
+
   /** A message to the chat has just gone out: the next one waits {@code perChat}. */
   synchronized void sent(long chatId) {
     Instant now = clock.instant();

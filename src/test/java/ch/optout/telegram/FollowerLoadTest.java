@@ -33,6 +33,13 @@ class FollowerLoadTest {
   private static final int FOLLOWERS = Integer.getInteger("optout.followers", 300);
   private static final Duration GAP = Duration.ofMillis(Long.getLong("optout.followers.gapMs", 3));
   private static final int ASKERS = 10;
+
+  /**
+   * Between an answer and the asker's next question: people read, and Telegram lets a chat receive
+   * about one message a second. Ten askers then take about a third of the global budget.
+   */
+  private static final Duration PAUSE = Duration.ofSeconds(1);
+
   private static final long FIRST_FOLLOWER = 60_000_000L;
   private static final long FIRST_ASKER = 61_000_000L;
   private static final String ALERT = "LinkedIn now also trains on private messages.";
@@ -76,7 +83,7 @@ class FollowerLoadTest {
       List<Long> unloaded;
       try (TelegramBot unused = start(pipeline, store, api, limits, followThrough)) {
         ask(api, 0, Duration.ofSeconds(1), () -> false); // warm-up, not counted
-        unloaded = ask(api, 1, Duration.ofSeconds(3), () -> false);
+        unloaded = ask(api, 1, Duration.ofSeconds(5), () -> false);
       }
 
       copy.addChange("linkedin", "2026-12-20", ALERT, "LinkedIn change.", "2027-01-31");
@@ -179,7 +186,7 @@ class FollowerLoadTest {
                         Updates.privateText(chat, "en", "How do I stop LinkedIn using my CV?"));
                     FakeBotApi.Call reply = api.awaitDelivered(chat, ++asked).get(asked - 1);
                     latencies.add(TimeUnit.NANOSECONDS.toMillis(reply.atNanos() - at));
-                    Thread.sleep(200);
+                    Thread.sleep(PAUSE.toMillis());
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
