@@ -44,6 +44,7 @@ public final class Assistant {
   private final Checklist checklist;
   private final Letters letters;
   private final FollowThrough followThrough;
+  private final FollowUps followUps;
   private final AdminStats stats;
   private final PrivateFlows privateFlows;
 
@@ -64,12 +65,21 @@ public final class Assistant {
     this.store = store;
     this.knowledge = search.index().knowledge();
     this.conversation = new Conversation(knowledge, store, clock);
-    this.checklist = new Checklist(knowledge, extractive, messages, store, clock);
     LetterWriter writer = new LetterWriter(knowledge, messages, clock);
     this.letters =
         new Letters(
             writer, understander.platforms(), understander.uncovered(), messages, store, clock);
+    this.checklist =
+        new Checklist(
+            knowledge,
+            extractive,
+            messages,
+            store,
+            clock,
+            new Timeline(store, letters::displayName, messages));
     this.followThrough = new FollowThrough(writer, letters, messages);
+    this.followUps =
+        new FollowUps(knowledge, understander.platforms(), letters, messages, store, clock);
     this.commands =
         new Commands(
             knowledge,
@@ -81,6 +91,7 @@ public final class Assistant {
             version,
             checklist,
             letters,
+            followUps,
             ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
     this.stats = new AdminStats(store, messages, understander.platforms(), clock);
     this.privateFlows =
@@ -247,7 +258,32 @@ public final class Assistant {
     } else {
       conversation.remember(chatId, state, r, answer, "HOW_TO");
     }
-    return new Reply(answer, Optional.of(r), choices(r, answer));
+    List<Reply.Choice> choices = new java.util.ArrayList<>(choices(r, answer));
+    choices.addAll(offers(chatId, answer));
+    return new Reply(answer, Optional.of(r), choices);
+  }
+
+  /** After a platform's guide: follow it, and, where it has a form, a reminder once it is sent. */
+  private List<Reply.Choice> offers(String chatId, Answer answer) {
+    if (answer.kind() != ch.optout.answer.AnswerKind.GUIDE
+        || !answer.answered()
+        || answer.platformId().isEmpty()) {
+      return List.of();
+    }
+    return followUps.afterGuide(chatId, answer.platformId().get(), answer.language());
+  }
+
+  /**
+   * An answer a channel produced without a message (a platform tapped in a list), with the choices
+   * that follow it: following the platform, a reminder after its form.
+   */
+  public Reply withOffers(String chatId, Answer answer) {
+    return new Reply(answer, Optional.empty(), offers(chatId, answer));
+  }
+
+  /** Reminders and alerts: the messages a channel sends or shows when they fall due. */
+  public FollowUps followUps() {
+    return followUps;
   }
 
   /** "Which platform?" offers the most asked ones as buttons: tapping one sends its name. */
@@ -365,9 +401,7 @@ public final class Assistant {
             .filter(g -> g.kind() == DocumentKind.GUIDE)
             .map(g -> g.id())
             .or(() -> understander.platforms().platforms(argument).stream().findFirst());
-    return platform
-        .flatMap(p -> openGuide(chatId, p, language))
-        .map(a -> new Reply(a, Optional.empty()));
+    return platform.flatMap(p -> openGuide(chatId, p, language)).map(a -> withOffers(chatId, a));
   }
 
   /** A reply that could be a service's name: a few words, no question. */

@@ -77,13 +77,16 @@ final class Checklist {
   private final Messages messages;
   private final ChatStore store;
   private final Clock clock;
+  private final Timeline timeline;
 
   Checklist(
       KnowledgeBase knowledge,
       ExtractiveComposer extractive,
       Messages messages,
       ChatStore store,
-      Clock clock) {
+      Clock clock,
+      Timeline timeline) {
+    this.timeline = timeline;
     this.knowledge = knowledge;
     this.extractive = extractive;
     this.messages = messages;
@@ -91,13 +94,32 @@ final class Checklist {
     this.clock = clock;
   }
 
-  /** /checklist: resume where the user left off, or start by picking platforms. */
+  /**
+   * /checklist, "where was I?": resume where the user left off, with the dates so far (done on,
+   * objection sent on, reminder on), or start by picking platforms.
+   */
   Reply open(String chatId, Language language) {
     List<ChecklistItem> items = store.checklist(chatId);
-    if (items.isEmpty()) {
+    Optional<String> dates = timeline.note(chatId, language);
+    if (items.isEmpty() && dates.isEmpty()) {
       return pick(chatId, language);
     }
-    return next(chatId, language, Optional.empty());
+    if (items.isEmpty()) {
+      return Reply.of(
+          Answer.message(
+              language,
+              "",
+              dates.get() + "\n\n" + messages.get(language, "checklist.paused.body")));
+    }
+    Reply next = next(chatId, language, Optional.empty());
+    return dates
+        .map(
+            d ->
+                new Reply(
+                    next.answer().toBuilder().lead(next.answer().lead() + "\n\n" + d).build(),
+                    next.reading(),
+                    next.choices()))
+        .orElse(next);
   }
 
   /** The numbered list of platforms to pick from. */

@@ -44,6 +44,7 @@ final class Commands {
   private final String version;
   private final Checklist checklist;
   private final Letters letters;
+  private final FollowUps followUps;
 
   /** Whether a third party's language model phrases answers: then said with every privacy note. */
   private final boolean hostedModel;
@@ -58,7 +59,9 @@ final class Commands {
       String version,
       Checklist checklist,
       Letters letters,
+      FollowUps followUps,
       boolean hostedModel) {
+    this.followUps = followUps;
     this.hostedModel = hostedModel;
     this.knowledge = knowledge;
     this.platforms = platforms;
@@ -103,6 +106,15 @@ final class Commands {
       }
       case "/region", "/région" -> {
         return letters.setRegion(chatId, argument, language);
+      }
+      case "/remind", "/rappel" -> {
+        return followUps.remind(chatId, argument, language);
+      }
+      case "/watch", "/suivre" -> {
+        return followUps.watch(chatId, argument, language);
+      }
+      case "/followup", "/suivi" -> {
+        return followUps.outcome(chatId, argument, language);
       }
       default -> {
         return Reply.of(answer(chatId, name, argument, language));
@@ -239,9 +251,15 @@ final class Commands {
                     platforms.name(item.platformId()),
                     messages.get(language, "mydata.status." + item.status().name()),
                     item.date()));
+        item.letterOn()
+            .ifPresent(
+                d ->
+                    checklist.append(
+                        messages.get(language, "mydata.checklist.letter", d.toString())));
       }
       lines.add(checklist.toString());
     }
+    lines.addAll(followUps.describe(data, language));
     data.lastChange()
         .ifPresent(at -> lines.add(messages.get(language, "mydata.lastChange", TIME.format(at))));
     ChatExport.RelayRows relay = data.relay();

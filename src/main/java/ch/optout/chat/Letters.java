@@ -233,12 +233,23 @@ final class Letters {
         service
             ? writer.writeUncovered(displayName(platformId), regime, language)
             : writer.write(platformId, regime, language);
-    return written(
-        service ? Optional.empty() : Optional.of(platformId),
-        displayName(platformId),
-        letter,
-        regime,
-        language);
+    Reply written =
+        written(
+            service ? Optional.empty() : Optional.of(platformId),
+            displayName(platformId),
+            letter,
+            regime,
+            language);
+    if (written.answer().kind() != AnswerKind.LETTER) {
+      return written;
+    }
+    // a month later, OptOut may ask whether the company answered
+    String remind = "/remind " + platformId;
+    return remind.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64
+        ? written
+        : Reply.of(
+            written.answer(),
+            List.of(new Reply.Choice(messages.get(language, "choice.remind"), remind)));
   }
 
   private Reply written(

@@ -46,6 +46,11 @@ final class ChatCommand implements Callable<Integer> {
         return jsonLines(c, reader, out);
       }
       out.println(c.plainText.render(c.assistant.reply(CHAT_ID, "/start").answer()));
+      // the terminal has no way to write later: what fell due is shown as the conversation starts
+      for (Reply due : c.assistant.followUps().dueNow(CHAT_ID)) {
+        out.println();
+        show(out, c, due);
+      }
       while (true) {
         out.print("\n> ");
         out.flush();
@@ -55,21 +60,26 @@ final class ChatCommand implements Callable<Integer> {
         }
         Reply reply = c.assistant.reply(CHAT_ID, line);
         out.println();
-        out.println(c.plainText.render(reply.answer()));
-        if (!reply.choices().isEmpty()) {
-          out.println();
-          out.println(
-              "  → "
-                  + reply.choices().stream()
-                      .map(ch -> ch.label() + "  " + ch.command())
-                      .collect(java.util.stream.Collectors.joining("   |   ")));
-        }
+        show(out, c, reply);
       }
       out.println();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the terminal", e);
     }
     return 0;
+  }
+
+  /** A reply and, under it, its choices with the command each one sends. */
+  private static void show(PrintWriter out, Components c, Reply reply) {
+    out.println(c.plainText.render(reply.answer()));
+    if (!reply.choices().isEmpty()) {
+      out.println();
+      out.println(
+          "  → "
+              + reply.choices().stream()
+                  .map(ch -> ch.label() + "  " + ch.command())
+                  .collect(java.util.stream.Collectors.joining("   |   ")));
+    }
   }
 
   /** Each line read is one message of the same conversation; each reply one line of JSON. */

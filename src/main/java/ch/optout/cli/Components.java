@@ -69,6 +69,10 @@ final class Components implements AutoCloseable {
   final ChatStore store;
   final Assistant assistant;
   final Understander understander;
+
+  /** "Now" for every part: the system clock, moved by OPTOUT_CLOCK_OFFSET when set. */
+  final Clock clock;
+
   private final ExecutorService embedding;
 
   /** Whether the knowledge is the one bundled in the jar, whose snapshots were made at build. */
@@ -93,6 +97,7 @@ final class Components implements AutoCloseable {
       Clock clock,
       Optional<ScheduledExecutorService> housekeeping) {
     long start = System.nanoTime();
+    this.clock = clock;
     this.housekeeping = housekeeping;
     this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
     this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
@@ -240,7 +245,7 @@ final class Components implements AutoCloseable {
   }
 
   static Components inMemory(Settings settings, RetrievalMode mode) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = settings.clock();
     return new Components(settings, new InMemoryChatStore(clock), mode, clock, Optional.empty());
   }
 
@@ -252,7 +257,7 @@ final class Components implements AutoCloseable {
   static Components persistent(Settings settings) {
     Duration retention = settings.retention();
     RetrievalMode retrieval = settings.retrieval();
-    Clock clock = Clock.systemUTC();
+    Clock clock = settings.clock();
     ChatStore store =
         settings
             .databaseUrl()

@@ -77,6 +77,50 @@ record Settings(
     return get("OPTOUT_SECRET_KEY");
   }
 
+  /** The longest OPTOUT_CLOCK_OFFSET: far enough for any test, short of nonsense. */
+  static final Duration MAX_CLOCK_OFFSET = Duration.ofDays(3660);
+
+  /**
+   * The clock every part reads "now" from: the system's, in UTC, moved forward by
+   * OPTOUT_CLOCK_OFFSET when set (an ISO-8601 period such as P31D or P1M, or a duration such as
+   * PT36H), so that an operator or a test sees today what a month from now brings.
+   */
+  java.time.Clock clock() {
+    java.time.Clock system = java.time.Clock.systemUTC();
+    Duration offset = clockOffset(system.instant());
+    return offset.isZero() ? system : java.time.Clock.offset(system, offset);
+  }
+
+  /** OPTOUT_CLOCK_OFFSET as a duration from {@code now}: P1M is a calendar month from today. */
+  Duration clockOffset(java.time.Instant now) {
+    Optional<String> raw = get("OPTOUT_CLOCK_OFFSET");
+    if (raw.isEmpty()) {
+      return Duration.ZERO;
+    }
+    String text = raw.get().toUpperCase(java.util.Locale.ROOT);
+    Duration offset;
+    try {
+      java.time.Period period = java.time.Period.parse(text);
+      offset = Duration.between(now, now.atZone(java.time.ZoneOffset.UTC).plus(period).toInstant());
+    } catch (java.time.format.DateTimeParseException notAPeriod) {
+      try {
+        offset = Duration.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new UsageProblem(
+            "OPTOUT_CLOCK_OFFSET takes an ISO-8601 period such as P31D, P1M or PT36H, not '"
+                + raw.get()
+                + "'");
+      }
+    }
+    if (offset.isNegative() || offset.compareTo(MAX_CLOCK_OFFSET) > 0) {
+      throw new UsageProblem(
+          "OPTOUT_CLOCK_OFFSET moves the clock forward, by at most ten years, not '"
+              + raw.get()
+              + "'");
+    }
+    return offset;
+  }
+
   Optional<String> get(String name) {
     return value(env, name);
   }

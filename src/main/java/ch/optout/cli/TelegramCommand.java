@@ -1,6 +1,7 @@
 package ch.optout.cli;
 
 import ch.optout.answer.Messages;
+import ch.optout.store.JdbcChatStore;
 import ch.optout.store.LeaderLock;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -173,14 +173,7 @@ final class TelegramCommand implements Callable<Integer> {
                     refused);
             interrupted = wasInterrupted.get();
           } else {
-            try (TelegramBot bot =
-                TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
-              role.lead(bot::polling);
-              watch(bot, refused, stop);
-              started(out, bot, c.messages);
-              interrupted = !await(stop);
-              role.set(HealthServer.Role.STOPPED);
-            }
+            interrupted = single(c, token, url, admins, counts, role, stop, out, refused);
           }
         }
       }
@@ -272,11 +265,11 @@ final class TelegramCommand implements Callable<Integer> {
             LeaderLock.HEARTBEAT.toMillis(),
             TimeUnit.MILLISECONDS);
         beat.scheduleWithFixedDelay(
-            () -> purge(relay),
+            () -> purge(relay, c.clock),
             RELAY_PURGE_PERIOD.toMinutes(),
             RELAY_PURGE_PERIOD.toMinutes(),
             TimeUnit.MINUTES);
-        purge(relay);
+        purge(relay, c.clock);
         try (TelegramBot bot =
             TelegramBot.startLeader(
                 c.assistant,
@@ -285,7 +278,8 @@ final class TelegramCommand implements Callable<Integer> {
                 url,
                 admins,
                 counts,
-                new TelegramBot.Shared(relay, lock::held, replica))) {
+                new TelegramBot.Shared(relay, lock::held, replica),
+                new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))) {
           role.lead(bot::polling);
           watch(bot, refused, stop);
           started(out, bot, c.messages);
@@ -302,6 +296,58 @@ final class TelegramCommand implements Callable<Integer> {
         return LOST_LEADERSHIP;
       }
       return 0;
+    }
+  }
+
+  /**
+   * The only bot on its database (SQLite): it sends the reminders and alerts too, through the
+   * store's outbox, which it clears as the leader of replicas does.
+   *
+   * @return whether the wait was interrupted
+   */
+  private static boolean single(
+      Components c,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts,
+      State role,
+      CountDownLatch stop,
+      PrintWriter out,
+      AtomicReference<String> refused) {
+    Optional<JdbcChatStore> jdbc =
+        c.store instanceof JdbcChatStore j ? Optional.of(j) : Optional.empty();
+    Optional<Relay> relay = jdbc.map(JdbcChatStore::relay);
+    ScheduledExecutorService purging =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "optout-outbox-purge");
+              t.setDaemon(true);
+              return t;
+            });
+    relay.ifPresent(
+        r ->
+            purging.scheduleWithFixedDelay(
+                () -> purge(r, c.clock), 0, RELAY_PURGE_PERIOD.toMinutes(), TimeUnit.MINUTES));
+    try (TelegramBot bot =
+        jdbc.isPresent()
+            ? TelegramBot.start(
+                c.assistant,
+                c.messages,
+                token,
+                url,
+                admins,
+                counts,
+                new TelegramBot.FollowThrough(jdbc.get().followUps(), relay.get(), c.clock))
+            : TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
+      role.lead(bot::polling);
+      watch(bot, refused, stop);
+      started(out, bot, c.messages);
+      boolean interrupted = !await(stop);
+      role.set(HealthServer.Role.STOPPED);
+      return interrupted;
+    } finally {
+      purging.shutdownNow();
     }
   }
 
@@ -328,9 +374,10 @@ final class TelegramCommand implements Callable<Integer> {
     }
   }
 
-  private static void purge(Relay relay) {
+  /** Deletes what the relay is done with, by the store's clock (which wrote its times). */
+  private static void purge(Relay relay, Clock clock) {
     try {
-      int n = relay.purge(Instant.now().minus(RELAY_KEEP));
+      int n = relay.purge(clock.instant().minus(RELAY_KEEP));
       if (n > 0) {
         LOG.debug("relay: deleted {} handled updates and sent replies", n);
       }

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     entity an objection letter is addressed to
  * @param checked what was re-checked, against which sources, when {@code verified} was last set
  * @param cards the answer cards of the "Questions" section, in file order
+ * @param changes the platform's dated changes of rules ({@code changes:}), oldest first
  */
 public record Guide(
     String id,
@@ -37,6 +38,7 @@ public record Guide(
     List<Source> sources,
     List<Section> sections,
     List<Card> cards,
+    List<Change> changes,
     String file) {
 
   public Guide {
@@ -58,6 +60,12 @@ public record Guide(
     sources = List.copyOf(sources);
     sections = List.copyOf(sections);
     cards = List.copyOf(cards);
+    changes = List.copyOf(changes);
+  }
+
+  /** The change with this id (its date, "2025-04-14"). */
+  public Optional<Change> change(String changeId) {
+    return changes.stream().filter(c -> c.id().equals(changeId)).findFirst();
   }
 
   /** The card with this id, e.g. "retroactive". */

@@ -29,7 +29,8 @@ final class KnowledgeParser {
           "contact",
           "link",
           "company",
-          "checked");
+          "checked",
+          "changes");
 
   static final Set<String> ARTICLE_KEYS = Set.of("author", "outlet", "published");
 
@@ -96,6 +97,7 @@ final class KnowledgeParser {
     }
     Optional<OptOutKind> optOut = fields.optOut();
     List<Source> sources = SourceEntries.read(fm, file, verified, problems);
+    List<Change> changes = ChangeEntries.read(fm, file, kind, problems);
     Contact contact = fields.contact();
     Optional<URI> link = fields.link();
     Optional<String> company = fields.company(contacts);
@@ -132,6 +134,7 @@ final class KnowledgeParser {
             sources,
             body,
             cards.cards(),
+            changes,
             file));
   }
 

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KnowledgeSnapshot {
   /** Changes whenever the layout below or the records change. */
-  static final String FORMAT = "optout-knowledge-4";
+  static final String FORMAT = "optout-knowledge-5";
 
   private KnowledgeSnapshot() {}
 
@@ -67,6 +67,14 @@ public final class KnowledgeSnapshot {
         text(out, c.question());
         strings(out, c.also());
         text(out, c.answer());
+        out.writeInt(c.line());
+      }
+      out.writeInt(g.changes().size());
+      for (Change c : g.changes()) {
+        out.writeUTF(c.date().toString());
+        text(out, c.summary());
+        out.writeBoolean(c.act());
+        optional(out, c.deadline().map(LocalDate::toString));
         out.writeInt(c.line());
       }
       out.writeUTF(g.file());
@@ -149,10 +157,20 @@ public final class KnowledgeSnapshot {
                     list(in, () -> readUtf(in)),
                     readText(in),
                     readInt(in)));
+    List<Change> changes =
+        list(
+            in,
+            () ->
+                new Change(
+                    LocalDate.parse(readUtf(in)),
+                    readText(in),
+                    readBoolean(in),
+                    optionalUtf(in).map(LocalDate::parse),
+                    readInt(in)));
     String file = in.readUTF();
     return new Guide(
         id, language, kind, platform, aliases, title, verified, regions, optOut, action, contact,
-        link, company, checked, sources, sections, cards, file);
+        link, company, checked, sources, sections, cards, changes, file);
   }
 
   /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */
@@ -214,6 +232,14 @@ public final class KnowledgeSnapshot {
   static String readUtf(DataInputStream in) {
     try {
       return in.readUTF();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static boolean readBoolean(DataInputStream in) {
+    try {
+      return in.readBoolean();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

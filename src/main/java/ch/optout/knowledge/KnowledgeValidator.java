@@ -131,6 +131,44 @@ final class KnowledgeValidator {
     if (!guide.company().equals(reference.company())) {
       problems.add(Problem.error(guide.file(), 1, "company differs from " + reference.file()));
     }
+    checkSameChanges(guide, reference, problems);
+  }
+
+  /**
+   * A change is told once to each chat, in its language: the twins must list the same changes, with
+   * the same "must act" and deadline, each summarised in its own language.
+   */
+  private static void checkSameChanges(Guide guide, Guide reference, List<Problem> problems) {
+    for (Change change : guide.changes()) {
+      java.util.Optional<Change> twin = reference.change(change.id());
+      if (twin.isEmpty()) {
+        problems.add(
+            Problem.error(
+                guide.file(),
+                change.line(),
+                "change " + change.id() + " has no twin in " + reference.file() + " (same dates)"));
+      } else if (twin.get().act() != change.act()
+          || !twin.get().deadline().equals(change.deadline())) {
+        problems.add(
+            Problem.error(
+                guide.file(),
+                change.line(),
+                "change "
+                    + change.id()
+                    + " differs from "
+                    + reference.file()
+                    + " on act or deadline"));
+      }
+    }
+    for (Change change : reference.changes()) {
+      if (guide.change(change.id()).isEmpty()) {
+        problems.add(
+            Problem.error(
+                reference.file(),
+                change.line(),
+                "change " + change.id() + " has no twin in " + guide.file() + " (same dates)"));
+      }
+    }
   }
 
   /** Twins answer the same questions: a follow-up must find its card in any language. */

@@ -72,6 +72,7 @@ final class PlainDocuments {
         List.of(new Source(title, url)),
         all,
         List.of(),
+        List.of(),
         file);
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param context the follow-up context, only while it has not expired
  * @param lastChange when anything about the chat was last written; retention counts from it
  * @param relay the chat's rows in the Telegram relay (replicas sharing PostgreSQL), if any
+ * @param reminders the reminders the chat asked for, by subject
+ * @param watches the platforms the chat follows, by platform
  */
 public record ChatExport(
     Optional<String> language,
@@ -21,7 +23,9 @@ public record ChatExport(
     Optional<Context> context,
     List<ChecklistItem> checklist,
     Optional<Instant> lastChange,
-    RelayRows relay) {
+    RelayRows relay,
+    List<Reminder> reminders,
+    List<Watch> watches) {
 
   public static final ChatExport EMPTY =
       new ChatExport(
@@ -31,7 +35,25 @@ public record ChatExport(
           Optional.empty(),
           Optional.empty(),
           List.of(),
-          Optional.empty());
+          Optional.empty(),
+          RelayRows.NONE,
+          List.of(),
+          List.of());
+
+  /** The same export with the chat's reminders and watches, which live in tables of their own. */
+  public ChatExport withFollowUps(List<Reminder> reminders, List<Watch> watches) {
+    return new ChatExport(
+        language,
+        device,
+        region,
+        country,
+        context,
+        checklist,
+        lastChange,
+        relay,
+        reminders,
+        watches);
+  }
 
   /** Without relay rows: a store that keeps none. */
   public ChatExport(
@@ -42,7 +64,17 @@ public record ChatExport(
       Optional<Context> context,
       List<ChecklistItem> checklist,
       Optional<Instant> lastChange) {
-    this(language, device, region, country, context, checklist, lastChange, RelayRows.NONE);
+    this(
+        language,
+        device,
+        region,
+        country,
+        context,
+        checklist,
+        lastChange,
+        RelayRows.NONE,
+        List.of(),
+        List.of());
   }
 
   public ChatExport {
@@ -54,11 +86,23 @@ public record ChatExport(
     checklist = List.copyOf(checklist);
     Objects.requireNonNull(lastChange, "lastChange");
     Objects.requireNonNull(relay, "relay");
+    reminders = List.copyOf(reminders);
+    watches = List.copyOf(watches);
   }
 
   /** The same export with the chat's relay rows. */
   public ChatExport withRelay(RelayRows rows) {
-    return new ChatExport(language, device, region, country, context, checklist, lastChange, rows);
+    return new ChatExport(
+        language,
+        device,
+        region,
+        country,
+        context,
+        checklist,
+        lastChange,
+        rows,
+        reminders,
+        watches);
   }
 
   /**
@@ -117,6 +161,8 @@ public record ChatExport(
         && country.isEmpty()
         && context.isEmpty()
         && checklist.isEmpty()
-        && relay.isEmpty();
+        && relay.isEmpty()
+        && reminders.isEmpty()
+        && watches.isEmpty();
   }
 }

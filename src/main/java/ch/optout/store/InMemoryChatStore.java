@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ public final class InMemoryChatStore implements ChatStore {
   private final Clock clock;
   private final ConcurrentMap<String, Entry> chats = new ConcurrentHashMap<>();
   private final ConcurrentMap<Day, int[]> days = new ConcurrentHashMap<>();
+
+  /** Reminders and watches by chat, then subject or platform; with when they were set. */
+  private final ConcurrentMap<String, Map<String, Dated<Reminder>>> reminders =
+      new ConcurrentHashMap<>();
+
+  private final ConcurrentMap<String, Map<String, Watch>> watches = new ConcurrentHashMap<>();
+
+  private record Dated<T>(T value, Instant setAt) {}
+
+  /** Changes each chat was told of or knew, as "platform#change". */
+  private final ConcurrentMap<String, java.util.Set<String>> told = new ConcurrentHashMap<>();
 
   public InMemoryChatStore(Clock clock) {
     this.clock = clock;
@@ -61,13 +73,18 @@ public final class InMemoryChatStore implements ChatStore {
   }
 
   @Override
-  public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
-    ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock));
+  public void markChecklist(
+      String chatId, String platformId, ChecklistStatus status, Optional<LocalDate> letterOn) {
     update(
         chatId,
         e -> {
           Map<String, ChecklistItem> items = new TreeMap<>(e.checklist);
-          items.put(platformId, item);
+          Optional<LocalDate> letter =
+              letterOn.or(
+                  () ->
+                      Optional.ofNullable(items.get(platformId)).flatMap(ChecklistItem::letterOn));
+          items.put(
+              platformId, new ChecklistItem(platformId, status, LocalDate.now(clock), letter));
           return new Entry(e.state, Map.copyOf(items), clock.instant());
         });
   }
@@ -78,7 +95,79 @@ public final class InMemoryChatStore implements ChatStore {
   }
 
   @Override
+  public void remind(String chatId, String channel, Reminder reminder) {
+    Tokens.check(channel, "channel");
+    reminders
+        .computeIfAbsent(chatId, k -> new ConcurrentHashMap<>())
+        .put(reminder.subject(), new Dated<>(reminder, clock.instant()));
+  }
+
+  @Override
+  public List<Reminder> reminders(String chatId) {
+    return reminders.getOrDefault(chatId, Map.of()).values().stream()
+        .map(Dated::value)
+        .sorted(Comparator.comparing(Reminder::subject))
+        .toList();
+  }
+
+  @Override
+  public boolean reminderAsked(String chatId, String subject) {
+    Map<String, Dated<Reminder>> chat = reminders.getOrDefault(chatId, Map.of());
+    Dated<Reminder> d = chat.get(subject);
+    if (d == null || d.value().state() != Reminder.State.WAITING) {
+      return false;
+    }
+    Reminder r = d.value();
+    chat.put(
+        subject,
+        new Dated<>(
+            new Reminder(
+                r.subject(), r.kind(), r.language(), r.sentOn(), r.dueOn(), Reminder.State.ASKED),
+            d.setAt()));
+    return true;
+  }
+
+  @Override
+  public boolean deleteReminder(String chatId, String subject) {
+    return reminders.getOrDefault(chatId, new ConcurrentHashMap<>()).remove(subject) != null;
+  }
+
+  @Override
+  public void watch(String chatId, String channel, Watch watch, Collection<String> known) {
+    Tokens.check(channel, "channel");
+    watches.computeIfAbsent(chatId, k -> new ConcurrentHashMap<>()).put(watch.platformId(), watch);
+    java.util.Set<String> seen = told.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet());
+    known.forEach(id -> seen.add(watch.platformId() + "#" + id));
+  }
+
+  @Override
+  public List<Watch> watches(String chatId) {
+    return watches.getOrDefault(chatId, Map.of()).values().stream()
+        .sorted(Comparator.comparing(Watch::platformId))
+        .toList();
+  }
+
+  @Override
+  public boolean unwatch(String chatId, String platformId) {
+    told.getOrDefault(chatId, java.util.Set.of()).removeIf(t -> t.startsWith(platformId + "#"));
+    return watches.getOrDefault(chatId, new ConcurrentHashMap<>()).remove(platformId) != null;
+  }
+
+  @Override
+  public boolean tell(String chatId, String platformId, String changeId) {
+    if (!watches.getOrDefault(chatId, Map.of()).containsKey(platformId)) {
+      return false;
+    }
+    return told.computeIfAbsent(chatId, k -> ConcurrentHashMap.newKeySet())
+        .add(platformId + "#" + changeId);
+  }
+
+  @Override
   public ChatExport export(String chatId) {
+    return chatExport(chatId).withFollowUps(reminders(chatId), watches(chatId));
+  }
+
+  private ChatExport chatExport(String chatId) {
     Entry e = chats.get(chatId);
     if (e == null) {
       return ChatExport.EMPTY;
@@ -108,6 +197,9 @@ public final class InMemoryChatStore implements ChatStore {
   @Override
   public void forget(String chatId) {
     chats.remove(chatId);
+    reminders.remove(chatId);
+    watches.remove(chatId);
+    told.remove(chatId);
   }
 
   @Override
@@ -140,7 +232,19 @@ public final class InMemoryChatStore implements ChatStore {
     chats.entrySet().removeIf(e -> e.getValue().changedAt.isBefore(cutoff));
     LocalDate oldestDay = LocalDate.ofInstant(cutoff, clock.getZone());
     days.keySet().removeIf(d -> d.day.isBefore(oldestDay));
-    return before - chats.size() - days.size();
+    int deleted = before - chats.size() - days.size();
+    Instant followUps = ChatStore.followUpCutoff(now);
+    for (Map<String, Dated<Reminder>> chat : reminders.values()) {
+      int size = chat.size();
+      chat.values().removeIf(d -> d.setAt().isBefore(followUps));
+      deleted += size - chat.size();
+    }
+    for (Map<String, Watch> chat : watches.values()) {
+      int size = chat.size();
+      chat.values().removeIf(w -> w.since().isBefore(followUps));
+      deleted += size - chat.size();
+    }
+    return deleted;
   }
 
   /** Feedback counts by "guideId:up" and "guideId:down", for tests. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,12 +25,16 @@ public abstract class JdbcChatStore implements ChatStore {
   private final Clock clock;
   private final ChatKeys keys;
   private final Sql db;
+  private final Addresses addresses;
+  private final FollowUpRows followUps;
 
   /** Takes the database, migrated, and the keys of its chats. */
   JdbcChatStore(Sql db, ChatKeys keys, Clock clock) {
     this.db = db;
     this.keys = keys;
     this.clock = clock;
+    this.addresses = new Addresses(keys, new java.security.SecureRandom());
+    this.followUps = new FollowUpRows(db, keys, addresses, clock);
   }
 
   @Override
@@ -127,8 +132,9 @@ public abstract class JdbcChatStore implements ChatStore {
   }
 
   @Override
-  public void markChecklist(String chatId, String platformId, ChecklistStatus status) {
-    ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock));
+  public void markChecklist(
+      String chatId, String platformId, ChecklistStatus status, Optional<LocalDate> letterOn) {
+    ChecklistItem item = new ChecklistItem(platformId, status, LocalDate.now(clock), letterOn);
     String key = keys.of(chatId);
     db.write(
         "mark checklist",
@@ -143,12 +149,14 @@ public abstract class JdbcChatStore implements ChatStore {
           update(
               c,
               """
-          INSERT INTO checklist (chat_key, platform_id, status, day) VALUES (?, ?, ?, ?)
-          ON CONFLICT (chat_key, platform_id) DO UPDATE SET status = excluded.status, day = excluded.day""",
+          INSERT INTO checklist (chat_key, platform_id, status, day, letter_on) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (chat_key, platform_id) DO UPDATE SET status = excluded.status, day = excluded.day,
+            letter_on = COALESCE(excluded.letter_on, checklist.letter_on)""",
               key,
               item.platformId(),
               item.status().name(),
-              item.date().toString());
+              item.date().toString(),
+              item.letterOn().map(LocalDate::toString).orElse(null));
           return null;
         });
   }
@@ -191,7 +199,9 @@ public abstract class JdbcChatStore implements ChatStore {
             ChatExport.RelayRows relay = JdbcRelay.rows(c, key);
             try (ResultSet r = p.executeQuery()) {
               if (!r.next()) {
-                return ChatExport.EMPTY.withRelay(relay);
+                return ChatExport.EMPTY
+                    .withRelay(relay)
+                    .withFollowUps(FollowUpRows.reminders(c, key), FollowUpRows.watches(c, key));
               }
               Optional<ChatExport.Context> context = Optional.empty();
               if (r.getString(5) != null) {
@@ -214,7 +224,9 @@ public abstract class JdbcChatStore implements ChatStore {
                   context,
                   checklist(c, key),
                   Optional.of(Instant.ofEpochMilli(r.getLong(4))),
-                  relay);
+                  relay,
+                  FollowUpRows.reminders(c, key),
+                  FollowUpRows.watches(c, key));
             }
           }
         });
@@ -296,6 +308,7 @@ public abstract class JdbcChatStore implements ChatStore {
                       cutoff);
               n += update(c, "DELETE FROM chat WHERE updated_at < ?", cutoff);
               n += update(c, "DELETE FROM guide_day WHERE day < ?", oldestDay);
+              n += FollowUpRows.purge(c, now);
               return n;
             });
     if (deleted > 0) {
@@ -306,12 +319,60 @@ public abstract class JdbcChatStore implements ChatStore {
     return deleted;
   }
 
+  @Override
+  public void remind(String chatId, String channel, Reminder reminder) {
+    followUps.remind(chatId, channel, reminder);
+  }
+
+  @Override
+  public List<Reminder> reminders(String chatId) {
+    return followUps.reminders(chatId);
+  }
+
+  @Override
+  public boolean reminderAsked(String chatId, String subject) {
+    return followUps.asked(chatId, subject);
+  }
+
+  @Override
+  public boolean deleteReminder(String chatId, String subject) {
+    return followUps.delete(chatId, subject);
+  }
+
+  @Override
+  public void watch(String chatId, String channel, Watch watch, Collection<String> known) {
+    followUps.watch(chatId, channel, watch, known);
+  }
+
+  @Override
+  public List<Watch> watches(String chatId) {
+    return followUps.watches(chatId);
+  }
+
+  @Override
+  public boolean unwatch(String chatId, String platformId) {
+    return followUps.unwatch(chatId, platformId);
+  }
+
+  @Override
+  public boolean tell(String chatId, String platformId, String changeId) {
+    return followUps.tell(chatId, platformId, changeId);
+  }
+
   /**
    * The Telegram inbox and outbox in this store's database, for replicas that take over from one
    * another.
    */
   public Relay relay() {
     return new JdbcRelay(db, keys, clock);
+  }
+
+  /**
+   * Reminders and changes as they fall due, for the channel that sends them; their messages go
+   * through {@link #relay()}'s outbox.
+   */
+  public FollowUpQueue followUps() {
+    return new JdbcFollowUpQueue(db, keys, addresses, clock, new java.security.SecureRandom());
   }
 
   @Override
@@ -356,7 +417,8 @@ public abstract class JdbcChatStore implements ChatStore {
     List<ChecklistItem> items = new ArrayList<>();
     try (PreparedStatement p =
         c.prepareStatement(
-            "SELECT platform_id, status, day FROM checklist WHERE chat_key = ? ORDER BY platform_id")) {
+            "SELECT platform_id, status, day, letter_on FROM checklist WHERE chat_key = ?"
+                + " ORDER BY platform_id")) {
       p.setString(1, key);
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
@@ -364,7 +426,8 @@ public abstract class JdbcChatStore implements ChatStore {
               new ChecklistItem(
                   r.getString(1),
                   ChecklistStatus.valueOf(r.getString(2)),
-                  LocalDate.parse(r.getString(3))));
+                  LocalDate.parse(r.getString(3)),
+                  text(r, 4).map(LocalDate::parse)));
         }
       }
     }

@@ -77,7 +77,9 @@ final class JdbcRelay implements Relay {
         "last update",
         c -> {
           try (PreparedStatement p =
-                  c.prepareStatement("SELECT COALESCE(MAX(update_id), 0) FROM inbox");
+                  // follow-ups sit under negative ids: only Telegram's own count here
+                  c.prepareStatement(
+                      "SELECT COALESCE(MAX(update_id), 0) FROM inbox WHERE update_id > 0");
               ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -218,14 +220,17 @@ final class JdbcRelay implements Relay {
   }
 
   /**
-   * /forget: what is done with goes now. What is under way (the /forget update itself and its
-   * reply, at least) loses its key, so that nothing links it to the chat any more, and goes as soon
-   * as it is done with ({@link #dropIfForgotten}), not an hour later.
+   * /forget: what is done with goes now, and reminders and alerts not sent yet (negative ids) too.
+   * What is under way (the /forget update itself and its reply, at least) loses its key, so that
+   * nothing links it to the chat any more, and goes as soon as it is done with ({@link
+   * #dropIfForgotten}), not an hour later.
    */
   static int forget(Connection c, String key) throws SQLException {
     int n =
         JdbcChatStore.update(
-            c, "DELETE FROM outbox WHERE chat_key = ? AND sent_at IS NOT NULL", key);
+            c,
+            "DELETE FROM outbox WHERE chat_key = ? AND (sent_at IS NOT NULL OR update_id < 0)",
+            key);
     n +=
         JdbcChatStore.update(
             c,

@@ -128,10 +128,60 @@ final class Schema {
                   "ALTER TABLE context ADD COLUMN other_platform TEXT",
                   "ALTER TABLE context ADD COLUMN card_id TEXT"),
               // only new columns: release 3 runs on it unchanged
-              3));
+              3),
+          new Migration(
+              5,
+              "reminders after a letter, watched platforms, the day an objection was sent",
+              List.of(
+                  // letter_on: the day an objection was sent, kept once its reminder is answered
+                  "ALTER TABLE checklist ADD COLUMN letter_on TEXT",
+                  // one reminder per chat and company: the company, two days, the state; address:
+                  // the chat id sealed with AES-GCM (see Addresses), the only raw id at rest;
+                  // set_at: epoch ms, from which the 13 months count. No foreign key to chat: a
+                  // reminder outlives the chat's preferences (OPTOUT_RETENTION_DAYS)
+                  """
+          CREATE TABLE reminder (
+            chat_key TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('LETTER', 'FORM')),
+            language TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            address TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('WAITING', 'ASKED')),
+            set_at BIGINT NOT NULL,
+            PRIMARY KEY (chat_key, subject)
+          )""",
+                  "CREATE INDEX reminder_due ON reminder (channel, state, due_on)",
+                  // a platform a chat follows, with the same sealed address
+                  """
+          CREATE TABLE watch (
+            chat_key TEXT NOT NULL,
+            platform_id TEXT NOT NULL,
+            language TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            address TEXT NOT NULL,
+            since BIGINT NOT NULL,
+            PRIMARY KEY (chat_key, platform_id)
+          )""",
+                  "CREATE INDEX watch_platform ON watch (platform_id, channel)",
+                  // the changes a watch has seen: those in the knowledge when it began (told_at
+                  // NULL) and those told since; a row is the claim that makes a change go once
+                  """
+          CREATE TABLE watch_change (
+            chat_key TEXT NOT NULL,
+            platform_id TEXT NOT NULL,
+            change_id TEXT NOT NULL,
+            told_at BIGINT,
+            PRIMARY KEY (chat_key, platform_id, change_id)
+          )"""),
+              // only new tables and a new column: release 4 runs on it unchanged
+              4));
 
   /** Tables that hold a {@code chat_key}: /forget and retention must reach every one of them. */
-  static final List<String> CHAT_TABLES = List.of("checklist", "context", "chat");
+  static final List<String> CHAT_TABLES =
+      List.of("watch_change", "watch", "reminder", "checklist", "context", "chat");
 
   /**
    * The Telegram inbox and outbox, keyed by chat too: /forget deletes what is done with at once,

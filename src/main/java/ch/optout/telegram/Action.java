@@ -134,9 +134,11 @@ sealed interface Action {
 
   /**
    * Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region
-   * ch").
+   * ch", "/remind linkedin", "/watch off meta", "/followup none linkedin", "/start meta").
    */
-  Pattern COMMAND = Pattern.compile("/(checklist|letter|region|lang)( [a-z0-9_-]{1,40}){0,2}");
+  Pattern COMMAND =
+      Pattern.compile(
+          "/(checklist|letter|region|lang|remind|watch|followup|start)( [a-z0-9_-]{1,40}){0,2}");
 
   /** A quick choice the assistant offered: sent on as if the user had typed it. */
   record Command(Language language, String command) implements Action {

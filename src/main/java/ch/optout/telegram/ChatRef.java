@@ -27,8 +27,22 @@ final class ChatRef {
     }
   }
 
+  private static final String PREFIX = "tg:";
+
   /** The key under which the assistant keeps this chat's state. */
   static String assistantKey(long chatId) {
-    return "tg:" + chatId;
+    return PREFIX + chatId;
+  }
+
+  /** The Telegram chat an assistant key names; empty for another channel's key. */
+  static java.util.Optional<Long> telegramChat(String assistantKey) {
+    if (!assistantKey.startsWith(PREFIX)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Long.parseLong(assistantKey.substring(PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
   }
 }

@@ -21,7 +21,7 @@ interface Delivery {
   /**
    * The reply is done with: sent, or refused for good.
    *
-   * @param outcome "sent", "not modified", "refused", "given up"…
+   * @param outcome "sent", "not modified", "refused", "blocked" (403), "given up"…
    */
   void done(String outcome);
 }

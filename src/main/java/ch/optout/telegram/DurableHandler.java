@@ -28,13 +28,11 @@ final class DurableHandler implements UpdateDispatcher.Handler {
 
   private static final Duration FIRST_WAIT = Duration.ofMillis(250);
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
-  private static final int DONE_ATTEMPTS = 5;
 
   private final Sender sender;
+  private final Outbox outbox;
   private final Relay relay;
   private final BooleanSupplier leader;
-  private final String replica;
-  private final TelegramCounts counts;
   private final OutgoingJson json = new OutgoingJson();
   private final UpdateDispatcher.Handler inner;
 
@@ -46,16 +44,13 @@ final class DurableHandler implements UpdateDispatcher.Handler {
    */
   DurableHandler(
       Sender sender,
-      Relay relay,
+      Outbox outbox,
       BooleanSupplier leader,
-      String replica,
-      TelegramCounts counts,
       Function<Replies, UpdateDispatcher.Handler> handler) {
     this.sender = sender;
-    this.relay = relay;
+    this.outbox = outbox;
+    this.relay = outbox.relay();
     this.leader = leader;
-    this.replica = replica;
-    this.counts = counts;
     this.inner = handler.apply(new Capture());
   }
 
@@ -91,10 +86,10 @@ final class DurableHandler implements UpdateDispatcher.Handler {
       call = json.read(pending.body());
     } catch (IllegalArgumentException e) {
       LOG.error("a reply in the outbox cannot be read ({}); dropped", e.getMessage());
-      markDone(pending.updateId(), pending.seq(), "unreadable");
+      outbox.done(pending.updateId(), pending.seq(), "unreadable");
       return;
     }
-    sender.enqueue(call, new Kept(pending.updateId(), pending.seq()));
+    sender.enqueue(call, outbox.row(pending.updateId(), pending.seq()));
   }
 
   private void run(Update update, Runnable work) {
@@ -129,83 +124,7 @@ final class DurableHandler implements UpdateDispatcher.Handler {
       return;
     }
     for (int i = 0; i < calls.size(); i++) {
-      sender.enqueue(calls.get(i), new Kept(updateId, i));
-    }
-  }
-
-  private void markDone(long updateId, int seq, String outcome) {
-    for (int attempt = 1; attempt <= DONE_ATTEMPTS; attempt++) {
-      try {
-        relay.sent(updateId, seq, outcome);
-        return;
-      } catch (RuntimeException e) {
-        if (attempt == DONE_ATTEMPTS) {
-          LOG.error(
-              "could not record that reply {}/{} was {} ({}): the next leader may send it again",
-              updateId,
-              seq,
-              outcome,
-              e.getMessage());
-        } else if (!sleep(FIRST_WAIT.multipliedBy(attempt))) {
-          return;
-        }
-      }
-    }
-  }
-
-  private static boolean sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** One outbox row on its way through the sender. */
-  private final class Kept implements Delivery {
-    private final long updateId;
-    private final int seq;
-    private boolean tried;
-
-    Kept(long updateId, int seq) {
-      this.updateId = updateId;
-      this.seq = seq;
-    }
-
-    @Override
-    public Go attempting() {
-      if (!leader.getAsBoolean()) {
-        return Go.SKIP;
-      }
-      int attempts;
-      try {
-        attempts = relay.attempt(updateId, seq, replica);
-      } catch (RuntimeException e) {
-        LOG.warn("cannot record a send attempt ({}); the reply waits", e.getMessage());
-        return Go.LATER;
-      }
-      if (attempts == 0) {
-        return Go.SKIP;
-      }
-      if (!tried && attempts > 1) {
-        // an earlier attempt, by a replica that died, may have reached the chat: Telegram has no
-        // way to send exactly once, so the reply goes again rather than never
-        LOG.warn(
-            "resending reply {}/{} (attempt {}): a replica died while sending it, so it may arrive twice",
-            updateId,
-            seq,
-            attempts);
-        counts.resent();
-      }
-      tried = true;
-      return Go.SEND;
-    }
-
-    @Override
-    public void done(String outcome) {
-      markDone(updateId, seq, outcome);
+      sender.enqueue(calls.get(i), outbox.row(updateId, i));
     }
   }
 

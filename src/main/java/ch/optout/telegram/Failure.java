@@ -67,6 +67,14 @@ record Failure(Kind kind, Duration retryAfter, String description) {
     return new Failure(Kind.TRANSIENT, Duration.ZERO, causes(e));
   }
 
+  /**
+   * 403: the user blocked the bot, or the account is gone. Nothing sent later can reach the chat,
+   * so what OptOut keeps to write to it later (reminders, watches) goes.
+   */
+  boolean blocked() {
+    return kind == Kind.PERMANENT && description.startsWith("403 ");
+  }
+
   /** The chain of messages, e.g. "Unable to execute sendmessage method: timeout". */
   private static String causes(Throwable e) {
     StringBuilder sb = new StringBuilder();

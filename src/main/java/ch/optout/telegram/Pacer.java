@@ -40,6 +40,20 @@ final class Pacer {
     return slot;
   }
 
+  /**
+   * Whether no global slot is taken ahead of now: messages nobody waits for (see {@link BulkFeed})
+   * go only then, so that they never queue ahead of an answer.
+   */
+  synchronized boolean idle() {
+    return !globalNext.isAfter(clock.instant());
+  }
+
+  /** How long until no global slot is taken ahead: zero when idle now. */
+  synchronized Duration untilIdle() {
+    Instant now = clock.instant();
+    return globalNext.isAfter(now) ? Duration.between(now, globalNext) : Duration.ZERO;
+  }
+
   /** A message to the chat has just gone out: the next one waits {@code perChat}. */
   synchronized void sent(long chatId) {
     Instant now = clock.instant();

@@ -47,6 +47,9 @@ final class Sender implements Replies {
    */
   static final int MAX_QUEUED_PER_CHAT = 30;
 
+  /** The outcome of a call refused with 403: the user blocked the bot. */
+  static final String BLOCKED = "blocked";
+
   private final TelegramClient client;
   private final ScheduledExecutorService scheduler;
   private final Pacer pacer;
@@ -455,7 +458,7 @@ final class Sender implements Replies {
         LOG.warn(
             "{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
         counts.failed();
-        job.done("refused");
+        job.done(failure.blocked() ? BLOCKED : "refused");
         next(chatId);
       }
     }

@@ -3,6 +3,7 @@ package ch.optout.telegram;
 import ch.optout.answer.Messages;
 import ch.optout.chat.Assistant;
 import ch.optout.knowledge.Language;
+import ch.optout.store.FollowUpQueue;
 import ch.optout.store.Relay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
@@ -73,6 +74,7 @@ public final class TelegramBot implements AutoCloseable {
           "checklist",
           "letter",
           "region",
+          "watch",
           "mydata",
           "forget");
 
@@ -104,6 +106,8 @@ public final class TelegramBot implements AutoCloseable {
   private final Optional<Shared> shared;
   private final Optional<DurableHandler> durable;
   private final Optional<LeaderPoller> leaderPoller;
+  private final Optional<FollowUpSender> followUps;
+  private final ScheduledExecutorService followUpExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Without an outbox: which updates may be confirmed to Telegram, their replies having left. */
@@ -128,6 +132,20 @@ public final class TelegramBot implements AutoCloseable {
       Objects.requireNonNull(relay, "relay");
       Objects.requireNonNull(leader, "leader");
       Objects.requireNonNull(replica, "replica");
+    }
+  }
+
+  /**
+   * Where reminders and alerts come from and go: the store's queue of what falls due, and the
+   * outbox they are claimed into and sent from.
+   *
+   * @param clock "now" for what falls due (moved by OPTOUT_CLOCK_OFFSET)
+   */
+  public record FollowThrough(FollowUpQueue queue, Relay outbox, Clock clock) {
+    public FollowThrough {
+      Objects.requireNonNull(queue, "queue");
+      Objects.requireNonNull(outbox, "outbox");
+      Objects.requireNonNull(clock, "clock");
     }
   }
 
@@ -172,6 +190,30 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
+   * @param followThrough where the reminders and alerts this bot sends come from
+   */
+  public static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts,
+      FollowThrough followThrough) {
+    return start(
+        assistant,
+        messages,
+        token,
+        url,
+        Limits.TELEGRAM,
+        Clock.systemUTC(),
+        admins,
+        counts,
+        Optional.empty(),
+        Optional.of(followThrough));
+  }
+
+  /**
    * Starts the leader of replicas sharing one database: it finishes the replies and updates its
    * predecessor left, then polls into the inbox.
    */
@@ -193,6 +235,31 @@ public final class TelegramBot implements AutoCloseable {
         admins,
         counts,
         Optional.of(shared));
+  }
+
+  /**
+   * @param followThrough where the reminders and alerts the leader sends come from
+   */
+  public static TelegramBot startLeader(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      AdminIds admins,
+      TelegramCounts counts,
+      Shared shared,
+      FollowThrough followThrough) {
+    return start(
+        assistant,
+        messages,
+        token,
+        url,
+        Limits.TELEGRAM,
+        Clock.systemUTC(),
+        admins,
+        counts,
+        Optional.of(shared),
+        Optional.of(followThrough));
   }
 
   static TelegramBot start(
@@ -235,6 +302,21 @@ public final class TelegramBot implements AutoCloseable {
       AdminIds admins,
       TelegramCounts counts,
       Optional<Shared> shared) {
+    return start(
+        assistant, messages, token, url, limits, clock, admins, counts, shared, Optional.empty());
+  }
+
+  static TelegramBot start(
+      Assistant assistant,
+      Messages messages,
+      BotToken token,
+      TelegramUrl url,
+      Limits limits,
+      Clock clock,
+      AdminIds admins,
+      TelegramCounts counts,
+      Optional<Shared> shared,
+      Optional<FollowThrough> followThrough) {
     Http http = new Http(limits, shared.map(Shared::replica), clock);
     TelegramBot bot;
     try {
@@ -252,7 +334,8 @@ public final class TelegramBot implements AutoCloseable {
               whoAmI(client, url, limits),
               admins,
               counts,
-              shared);
+              shared,
+              followThrough);
     } catch (RuntimeException e) {
       http.close();
       throw e;
@@ -278,7 +361,8 @@ public final class TelegramBot implements AutoCloseable {
       Incoming.Bot me,
       AdminIds admins,
       TelegramCounts counts,
-      Optional<Shared> shared) {
+      Optional<Shared> shared,
+      Optional<FollowThrough> followThrough) {
     this.limits = limits;
     this.shared = shared;
     this.clock = clock;
@@ -294,16 +378,8 @@ public final class TelegramBot implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
     EarlierReplies earlier = new EarlierReplies();
-    this.sender =
-        new Sender(
-            client,
-            sendScheduler,
-            new Pacer(clock, limits.perChat(), limits.global()),
-            limits,
-            clock,
-            chats,
-            counts,
-            earlier);
+    Pacer pacer = new Pacer(clock, limits.perChat(), limits.global());
+    this.sender = new Sender(client, sendScheduler, pacer, limits, clock, chats, counts, earlier);
     Function<Replies, UpdateDispatcher.Handler> handlers =
         replies ->
             new UpdateHandler(
@@ -319,7 +395,32 @@ public final class TelegramBot implements AutoCloseable {
                 earlier);
     this.durable =
         shared.map(
-            s -> new DurableHandler(sender, s.relay(), s.leader(), s.replica(), counts, handlers));
+            s ->
+                new DurableHandler(
+                    sender,
+                    new Outbox(s.relay(), s.leader(), s.replica(), counts),
+                    s.leader(),
+                    handlers));
+    BooleanSupplier leads = shared.map(Shared::leader).orElse(() -> true);
+    String replica = shared.map(Shared::replica).orElse("local");
+    ScheduledThreadPoolExecutor followUpThread =
+        new ScheduledThreadPoolExecutor(1, new Threads("optout-tg-followups"));
+    // at close, the next look for what fell due is cancelled; a claim under way ends
+    followUpThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.followUpExecutor = followUpThread;
+    this.followUps =
+        followThrough.map(
+            f ->
+                new FollowUpSender(
+                    assistant.followUps(),
+                    f.queue(),
+                    new Outbox(f.outbox(), leads, replica, counts),
+                    new BulkFeed(sender, pacer, sendScheduler, limits.global()),
+                    new TelegramRenderer(messages),
+                    new Keyboards(messages),
+                    leads,
+                    f.clock(),
+                    followUpExecutor));
     this.confirmations = new Confirmations(clock);
     UpdateDispatcher.Handler handler =
         durable.isPresent()
@@ -383,6 +484,7 @@ public final class TelegramBot implements AutoCloseable {
   private void begin(Messages messages, BotToken token) {
     if (shared.isPresent()) {
       takeOver(shared.get());
+      followUps.ifPresent(FollowUpSender::start);
       // the menu and descriptions can wait: a takeover answers first
       sendScheduler.execute(
           () -> {
@@ -405,6 +507,7 @@ public final class TelegramBot implements AutoCloseable {
           e);
     }
     LOG.info("Telegram bot @{} is polling {}", me.username(), ApiUrl.describe(url));
+    followUps.ifPresent(FollowUpSender::start);
   }
 
   /**
@@ -422,7 +525,9 @@ public final class TelegramBot implements AutoCloseable {
               + Failure.of(e).description(),
           e);
     }
-    List<Relay.Pending> unsent = s.relay().unsent();
+    // follow-ups (negative ids) wait behind answers: the FollowUpSender resumes them
+    List<Relay.Pending> unsent =
+        s.relay().unsent().stream().filter(p -> p.updateId() >= 0).toList();
     List<Relay.Received> unhandled = s.relay().unhandled();
     if (!unsent.isEmpty() || !unhandled.isEmpty()) {
       LOG.info(
@@ -570,6 +675,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     http.quiet.closing();
     leaderPoller.ifPresent(LeaderPoller::stop);
+    followUps.ifPresent(FollowUpSender::stop);
+    followUpExecutor.shutdown();
     try {
       if (polling != null) {
         polling.close();
@@ -581,6 +688,10 @@ public final class TelegramBot implements AutoCloseable {
       LOG.debug("stopping the poller", e);
     }
     try {
+      if (!followUpExecutor.awaitTermination(
+          limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("a claim of reminders and alerts was still under way at shutdown");
+      }
       Instant begun = clock.instant();
       Instant deadline = begun.plus(limits.drainTimeout());
       dispatcher.stop(limits.drainTimeout());
@@ -613,6 +724,7 @@ public final class TelegramBot implements AutoCloseable {
       Thread.currentThread().interrupt();
       LOG.warn("shutdown interrupted: replies under way may be lost");
     } finally {
+      followUpExecutor.shutdownNow();
       sendScheduler.shutdownNow();
       pollExecutor.shutdownNow();
       http.close();

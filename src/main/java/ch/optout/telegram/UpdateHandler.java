@@ -206,8 +206,18 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
         Optional.empty());
   }
 
-  /** The bot added to a group: a greeting that says how to ask it there. */
+  /**
+   * The bot added to a group: a greeting that says how to ask it there. The bot blocked in a
+   * private chat: nothing may be written to it later, so its reminders and watches go.
+   */
   private void added(org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated u) {
+    if (u.getChat() != null
+        && u.getChat().isUserChat()
+        && u.getNewChatMember() != null
+        && "kicked".equals(u.getNewChatMember().getStatus())) {
+      assistant.followUps().unreachable(ChatRef.assistantKey(u.getChat().getId()));
+      return;
+    }
     if (u.getChat() == null
         || !(u.getChat().isGroupChat() || u.getChat().isSuperGroupChat())
         || u.getNewChatMember() == null
@@ -634,7 +644,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     if (action instanceof Action.ShowGuide g) {
       Optional<Answer> guide =
           assistant.openGuide(ChatRef.assistantKey(chatId), g.platformId(), g.language());
-      guide.ifPresent(a -> deliver(chatId, new Reply(a, Optional.empty())));
+      guide.ifPresent(a -> deliver(chatId, assistant.withOffers(ChatRef.assistantKey(chatId), a)));
       return guide.isPresent()
           ? Optional.empty()
           : Optional.of(messages.get(g.language(), "telegram.button.expired"));

@@ -323,6 +323,28 @@ class CliTest {
   }
 
   @Test
+  void chat_showsAReminderWhenTheConversationStartsOnOrAfterItsDay_once() {
+    run("/remind tiktok\n", "chat");
+    assertThat(out.toString()).contains("when you open this chat on or after");
+    out.getBuffer().setLength(0);
+
+    run("/quit\n", "chat");
+    assertThat(out.toString()).doesNotContain("Did TikTok answer");
+
+    env.put("OPTOUT_CLOCK_OFFSET", "P31D");
+    run("/quit\n", "chat");
+    assertThat(out.toString())
+        .contains("Did TikTok answer your objection of")
+        .contains("/followup none tiktok");
+    out.getBuffer().setLength(0);
+
+    run("/followup none tiktok\n", "chat");
+    assertThat(out.toString())
+        .doesNotContain("Did TikTok answer")
+        .contains("had one month to answer your objection");
+  }
+
+  @Test
   void chat_purgesRowsOlderThanTheRetentionAtStart() {
     Path data = temp.resolve("data");
     try (SqliteChatStore old =

@@ -163,6 +163,59 @@ class HealthServerTest {
     }
 
     @Override
+    public void markChecklist(
+        String chatId,
+        String platformId,
+        ChecklistStatus status,
+        java.util.Optional<LocalDate> letterOn) {
+      inner.markChecklist(chatId, platformId, status, letterOn);
+    }
+
+    @Override
+    public void remind(String chatId, String channel, ch.optout.store.Reminder reminder) {
+      inner.remind(chatId, channel, reminder);
+    }
+
+    @Override
+    public List<ch.optout.store.Reminder> reminders(String chatId) {
+      return inner.reminders(chatId);
+    }
+
+    @Override
+    public boolean reminderAsked(String chatId, String subject) {
+      return inner.reminderAsked(chatId, subject);
+    }
+
+    @Override
+    public boolean deleteReminder(String chatId, String subject) {
+      return inner.deleteReminder(chatId, subject);
+    }
+
+    @Override
+    public void watch(
+        String chatId,
+        String channel,
+        ch.optout.store.Watch watch,
+        java.util.Collection<String> known) {
+      inner.watch(chatId, channel, watch, known);
+    }
+
+    @Override
+    public List<ch.optout.store.Watch> watches(String chatId) {
+      return inner.watches(chatId);
+    }
+
+    @Override
+    public boolean unwatch(String chatId, String platformId) {
+      return inner.unwatch(chatId, platformId);
+    }
+
+    @Override
+    public boolean tell(String chatId, String platformId, String changeId) {
+      return inner.tell(chatId, platformId, changeId);
+    }
+
+    @Override
     public void resetChecklist(String chatId) {
       inner.resetChecklist(chatId);
     }

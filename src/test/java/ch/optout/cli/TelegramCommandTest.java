@@ -308,6 +308,34 @@ class TelegramCommandTest {
   }
 
   @Test
+  void telegram_restartedWithTheClockAMonthAhead_asksTheReminderOnce() throws Exception {
+    try (FakeBotApi api = new FakeBotApi()) {
+      env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+      env.put("TELEGRAM_API_URL", api.url());
+      env.put("OPTOUT_RETRIEVAL", "bm25");
+      Thread first = new Thread(() -> run("telegram"), "cli-telegram-1");
+      first.start();
+      api.push(Updates.privateText(CHAT, "en", "/remind tiktok"));
+      api.awaitDelivered(CHAT, 1);
+      first.interrupt();
+      first.join(Duration.ofSeconds(10).toMillis());
+
+      env.put("OPTOUT_CLOCK_OFFSET", "P31D");
+      Thread second = new Thread(() -> run("telegram"), "cli-telegram-2");
+      second.start();
+      FakeBotApi.Call asked = api.awaitDelivered(CHAT, 2).get(1);
+      Thread.sleep(300);
+      second.interrupt();
+      second.join(Duration.ofSeconds(10).toMillis());
+
+      assertThat(asked.text()).startsWith("Did TikTok answer your objection of");
+      assertThat(api.delivered(CHAT)).hasSize(2);
+      assertThat(second.isAlive()).isFalse();
+      assertThat(api.violations()).isEmpty();
+    }
+  }
+
+  @Test
   void telegram_answersAQuestionThenStopsCleanly() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);

@@ -6,6 +6,7 @@ import ch.optout.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,5 +163,128 @@ abstract class ChatStoreContract {
         .extracting(GuideDay::guideId)
         .containsExactly("linkedin");
     assertThat(store.purge(clock.instant(), retention)).isZero();
+  }
+
+  static Reminder reminder(String subject, String sentOn, String dueOn) {
+    return new Reminder(
+        subject,
+        Reminder.Kind.LETTER,
+        "en",
+        LocalDate.parse(sentOn),
+        LocalDate.parse(dueOn),
+        Reminder.State.WAITING);
+  }
+
+  @Test
+  void reminders_setAskedReplacedAndDeleted_perChat() {
+    store.remind("c1", "telegram", reminder("linkedin", "2026-03-01", "2026-04-01"));
+    store.remind("c1", "telegram", reminder("svc-duolingo", "2026-03-01", "2026-04-01"));
+    store.remind("c2", "telegram", reminder("linkedin", "2026-03-02", "2026-04-02"));
+
+    assertThat(store.reminders("c1"))
+        .extracting(Reminder::subject)
+        .containsExactly("linkedin", "svc-duolingo");
+    assertThat(store.reminderAsked("c1", "linkedin")).isTrue();
+    assertThat(store.reminderAsked("c1", "linkedin")).isFalse();
+    assertThat(store.reminders("c1").get(0).state()).isEqualTo(Reminder.State.ASKED);
+
+    store.remind(
+        "c1", "telegram", store.reminders("c1").get(0).dueAgain(LocalDate.parse("2026-05-01")));
+    assertThat(store.reminders("c1").get(0))
+        .isEqualTo(
+            new Reminder(
+                "linkedin",
+                Reminder.Kind.LETTER,
+                "en",
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-05-01"),
+                Reminder.State.WAITING));
+
+    assertThat(store.deleteReminder("c1", "linkedin")).isTrue();
+    assertThat(store.deleteReminder("c1", "linkedin")).isFalse();
+    assertThat(store.reminders("c1")).extracting(Reminder::subject).containsExactly("svc-duolingo");
+    assertThat(store.reminders("c2")).hasSize(1);
+  }
+
+  @Test
+  void watches_followRenewAndStop() {
+    store.watch("c1", "telegram", new Watch("meta", "fr", T0), List.of("2025-04-14"));
+    store.watch("c1", "telegram", new Watch("linkedin", "fr", T0), List.of());
+    clock.advance(Duration.ofDays(3));
+    store.watch("c1", "telegram", new Watch("meta", "en", clock.instant()), List.of("2025-04-14"));
+
+    assertThat(store.watches("c1"))
+        .containsExactly(new Watch("linkedin", "fr", T0), new Watch("meta", "en", clock.instant()));
+    assertThat(store.unwatch("c1", "meta")).isTrue();
+    assertThat(store.unwatch("c1", "meta")).isFalse();
+    assertThat(store.watches("c1")).extracting(Watch::platformId).containsExactly("linkedin");
+    assertThat(store.watches("c2")).isEmpty();
+  }
+
+  @Test
+  void tell_aChangeOnce_onlyToAFollower_andNeverOneKnownWhenFollowingBegan() {
+    store.watch("c1", "terminal", new Watch("meta", "en", T0), List.of("2025-04-14"));
+
+    assertThat(store.tell("c1", "meta", "2025-04-14")).as("known when following began").isFalse();
+    assertThat(store.tell("c1", "meta", "2026-12-10")).isTrue();
+    assertThat(store.tell("c1", "meta", "2026-12-10")).as("told before").isFalse();
+    assertThat(store.tell("c2", "meta", "2026-12-10")).as("not a follower").isFalse();
+    assertThat(store.tell("c1", "linkedin", "2026-12-10")).as("not followed").isFalse();
+  }
+
+  @Test
+  void export_showsRemindersAndWatches_andForgetErasesThem() {
+    store.remind("c1", "telegram", reminder("linkedin", "2026-03-01", "2026-04-01"));
+    store.watch("c1", "telegram", new Watch("meta", "fr", T0), List.of());
+
+    ChatExport export = store.export("c1");
+
+    assertThat(export.isEmpty()).isFalse();
+    assertThat(export.reminders())
+        .containsExactly(reminder("linkedin", "2026-03-01", "2026-04-01"));
+    assertThat(export.watches()).containsExactly(new Watch("meta", "fr", T0));
+
+    store.forget("c1");
+
+    assertThat(store.export("c1").isEmpty()).isTrue();
+    assertThat(store.reminders("c1")).isEmpty();
+    assertThat(store.watches("c1")).isEmpty();
+  }
+
+  @Test
+  void checklist_dayALetterWasSent_isKeptWhenTheStatusChangesLater() {
+    store.markChecklist(
+        "c1",
+        "linkedin",
+        ChecklistStatus.DONE,
+        java.util.Optional.of(LocalDate.parse("2026-01-05")));
+    clock.advance(Duration.ofDays(2));
+    store.markChecklist("c1", "linkedin", ChecklistStatus.LATER);
+
+    assertThat(store.checklist("c1"))
+        .containsExactly(
+            new ChecklistItem(
+                "linkedin",
+                ChecklistStatus.LATER,
+                LocalDate.parse("2026-03-03"),
+                java.util.Optional.of(LocalDate.parse("2026-01-05"))));
+  }
+
+  @Test
+  void purge_keepsRemindersAndWatchesPastTheRetention_butNotPastThirteenMonths() {
+    store.remind("c1", "telegram", reminder("linkedin", "2026-03-01", "2026-04-01"));
+    store.watch("c1", "telegram", new Watch("meta", "fr", T0), List.of());
+    clock.advance(Duration.ofDays(200));
+    store.purge(clock.instant(), Duration.ofDays(90));
+
+    assertThat(store.reminders("c1")).hasSize(1);
+    assertThat(store.watches("c1")).hasSize(1);
+
+    clock.set(T0.atZone(java.time.ZoneOffset.UTC).plusMonths(13).plusDays(1).toInstant());
+    assertThat(store.purge(clock.instant(), Duration.ofDays(90))).isGreaterThanOrEqualTo(2);
+
+    assertThat(store.reminders("c1")).isEmpty();
+    assertThat(store.watches("c1")).isEmpty();
+    assertThat(store.export("c1").isEmpty()).isTrue();
   }
 }

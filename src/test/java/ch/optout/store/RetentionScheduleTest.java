@@ -141,6 +141,56 @@ class RetentionScheduleTest {
     }
 
     @Override
+    public void markChecklist(
+        String chatId,
+        String platformId,
+        ChecklistStatus status,
+        java.util.Optional<LocalDate> letterOn) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void remind(String chatId, String channel, Reminder reminder) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Reminder> reminders(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean reminderAsked(String chatId, String subject) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean deleteReminder(String chatId, String subject) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void watch(
+        String chatId, String channel, Watch watch, java.util.Collection<String> known) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Watch> watches(String chatId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean unwatch(String chatId, String platformId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean tell(String chatId, String platformId, String changeId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void resetChecklist(String chatId) {
       throw new UnsupportedOperationException();
     }

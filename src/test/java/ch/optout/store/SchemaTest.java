@@ -25,10 +25,19 @@ class SchemaTest {
 
     try (RawDb raw = new RawDb(dir)) {
       assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2", "3", "4");
+          .containsExactly("1", "2", "3", "4", "5");
       assertThat(raw.tables())
           .containsExactlyInAnyOrder(
-              "schema_version", "chat", "context", "guide_day", "checklist", "inbox", "outbox");
+              "schema_version",
+              "chat",
+              "context",
+              "guide_day",
+              "checklist",
+              "inbox",
+              "outbox",
+              "reminder",
+              "watch",
+              "watch_change");
       assertThat(raw.columns("chat"))
           .containsExactly("chat_key", "language", "device", "updated_at", "region", "country");
       assertThat(raw.strings("PRAGMA journal_mode")).containsExactly("wal");
@@ -75,7 +84,7 @@ class SchemaTest {
     }
     try (RawDb raw = new RawDb(dir)) {
       assertThat(raw.strings("SELECT version FROM schema_version ORDER BY version"))
-          .containsExactly("1", "2", "3", "4");
+          .containsExactly("1", "2", "3", "4", "5");
     }
   }
 

@@ -140,6 +140,18 @@ class SqliteChatStoreTest {
                 .withContext("meta", "HOW_TO", T0));
         store.markChecklist(chat, "meta", ChecklistStatus.DONE);
         store.markChecklist(chat, "linkedin", ChecklistStatus.LATER);
+        // a reminder after a letter, and a platform followed with a change it has seen
+        store.remind(
+            chat,
+            "telegram",
+            new Reminder(
+                "linkedin",
+                Reminder.Kind.LETTER,
+                "fr",
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-04-01"),
+                Reminder.State.WAITING));
+        store.watch(chat, "telegram", new Watch("meta", "fr", T0), List.of("2025-04-14"));
       }
       // a handled update and its sent reply, as replicas leave them in the shared tables
       Relay relay = store.relay();

@@ -47,6 +47,24 @@ class FailureTest {
   }
 
   @Test
+  void blocked_only403() {
+    assertThat(
+            Failure.of(
+                    answer(
+                        "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was"
+                            + " blocked by the user\"}"))
+                .blocked())
+        .isTrue();
+    assertThat(
+            Failure.of(
+                    answer(
+                        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not"
+                            + " found\"}"))
+                .blocked())
+        .isFalse();
+  }
+
+  @Test
   void of_noAnswerAtAll_isTransient() {
     assertThat(
             Failure.of(

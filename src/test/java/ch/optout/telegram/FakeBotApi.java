@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -116,6 +117,9 @@ public final class FakeBotApi implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final List<Arrival> arrivals = new ArrayList<>();
 
+  /** The messages accepted into each chat, as {@link #calls} holds them. */
+  private final Map<Long, List<Call>> deliveredTo = new HashMap<>();
+
   /** The User-Agent of the request this server thread is answering. */
   private final ThreadLocal<String> currentAgent = new ThreadLocal<>();
 
@@ -173,6 +177,16 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  private volatile Optional<String> unanswered = Optional.empty();
+
+  /**
+   * From now on the sends of this replica (named in its User-Agent) get no answer, ever: as when
+   * its process is killed with them under way and Telegram never took them.
+   */
+  public void neverAnswer(String replica) {
+    unanswered = Optional.of("(replica " + replica + ")");
+  }
+
   private volatile Duration sendLatency = Duration.ZERO;
 
   /** Every sendMessage is answered this long after it arrives (and counted as sent then). */
@@ -199,9 +213,9 @@ public final class FakeBotApi implements AutoCloseable {
 
   /** Messages Telegram accepted into the chat, in order. */
   public List<Call> delivered(long chatId) {
-    return calls().stream()
-        .filter(c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId)
-        .toList();
+    synchronized (lock) {
+      return List.copyOf(deliveredTo.getOrDefault(chatId, List.of()));
+    }
   }
 
   /** Everything Telegram would have refused or we promise never to send. */
@@ -245,10 +259,18 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   public List<Call> awaitDelivered(long chatId, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Call> delivered = delivered(chatId);
+      if (delivered.size() >= count) {
+        return delivered;
+      }
+      Thread.sleep(10);
+    }
     return await(
         c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId,
         count,
-        Duration.ofSeconds(8));
+        Duration.ZERO);
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -308,6 +330,12 @@ public final class FakeBotApi implements AutoCloseable {
         Thread.sleep(sendLatency.toMillis());
       }
       JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+      if (method.equals("sendmessage")
+          && unanswered.filter(currentAgent.get()::contains).isPresent()) {
+        record(method, body, 0, 0);
+        Thread.sleep(Duration.ofMinutes(1).toMillis()); // until the server closes
+        return;
+      }
       Fault fault;
       synchronized (lock) {
         Deque<Fault> queue = faults.get(method);
@@ -462,7 +490,11 @@ public final class FakeBotApi implements AutoCloseable {
 
   private void record(String method, JsonNode body, int status, int messageId) {
     synchronized (lock) {
-      calls.add(new Call(method, body, status, System.nanoTime(), messageId, currentAgent.get()));
+      Call call = new Call(method, body, status, System.nanoTime(), messageId, currentAgent.get());
+      calls.add(call);
+      if (method.equals("sendmessage") && call.ok()) {
+        deliveredTo.computeIfAbsent(call.chatId(), c -> new ArrayList<>()).add(call);
+      }
     }
   }
 

@@ -45,4 +45,16 @@ class PacerTest {
 
     assertThat(pacer.reserveGlobal()).isEqualTo(clock.instant());
   }
+
+  @Test
+  void idle_onlyWhenNoGlobalSlotIsTakenAheadOfNow() {
+    assertThat(pacer.idle()).isTrue();
+    pacer.reserveGlobal();
+    assertThat(pacer.idle()).isFalse();
+    pacer.reserveGlobal();
+    clock.advance(Duration.ofMillis(34));
+    assertThat(pacer.idle()).as("the second slot is still ahead").isFalse();
+    clock.advance(Duration.ofMillis(34));
+    assertThat(pacer.idle()).isTrue();
+  }
 }

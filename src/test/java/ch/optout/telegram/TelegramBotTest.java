@@ -104,6 +104,7 @@ class TelegramBotTest {
             "checklist",
             "letter",
             "region",
+            "watch",
             "mydata",
             "forget");
     assertThat(names(commands.get(0).body().path("commands"), "description"))
@@ -150,19 +151,27 @@ class TelegramBotTest {
         .doesNotContain("<br");
     assertThat(TelegramRenderer.visibleLength(reply.text())).isLessThan(TelegramRenderer.PHONE);
     assertThat(reply.body().path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
-    // the other device and "More" edit this message; the share button opens t.me
+    // following the platform first; the other device and "More" edit this message; the share
+    // button opens t.me
     assertThat(callbackData(reply))
         .containsExactly(
-            "s|en|linkedin|1", "m|en|linkedin|0", "f|en|linkedin|1", "f|en|linkedin|0", "", "p|en");
+            "c|en|/watch linkedin",
+            "s|en|linkedin|1",
+            "m|en|linkedin|0",
+            "f|en|linkedin|1",
+            "f|en|linkedin|0",
+            "",
+            "p|en");
     assertThat(buttonTexts(reply))
         .containsExactly(
+            "🔔 Tell me if this changes",
             "Mobile app",
             "➕ More",
             "👍 Helpful",
             "👎 Not helpful",
             "↗️ Share",
             "📋 Other platforms");
-    assertThat(buttons(reply).get(4).path("url").asText())
+    assertThat(buttons(reply).get(5).path("url").asText())
         .startsWith("https://t.me/share/url?url=")
         .contains(
             java.net.URLEncoder.encode("?start=linkedin", java.nio.charset.StandardCharsets.UTF_8));

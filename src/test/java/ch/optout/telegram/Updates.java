@@ -129,6 +129,25 @@ public final class Updates {
     return update;
   }
 
+  /** The user blocked the bot in their private chat: Telegram says so with my_chat_member. */
+  static ObjectNode blocked(long chatId) {
+    ObjectNode change = JSON.createObjectNode();
+    change.set("chat", chat(chatId, "private"));
+    change.set("from", user(chatId, "en"));
+    change.put("date", DATE);
+    ObjectNode bot = JSON.createObjectNode();
+    bot.put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "OptOut");
+    change.putObject("old_chat_member").put("status", "member").set("user", bot);
+    change
+        .putObject("new_chat_member")
+        .put("status", "kicked")
+        .put("until_date", 0)
+        .set("user", bot);
+    ObjectNode update = JSON.createObjectNode();
+    update.set("my_chat_member", change);
+    return update;
+  }
+
   private static ObjectNode chat(long id, String type) {
     ObjectNode chat = JSON.createObjectNode();
     chat.put("id", id);
