@@ -971,6 +971,11 @@ class TelegramBotTest {
         .put("username", FakeBotApi.USERNAME);
     int last = api.push(service);
     api.awaitDelivered(group, 1);
+    // the service message is handled (with no reply) and confirmed by a later poll
+    api.await(
+        c -> c.method().equals("getupdates") && c.body().path("offset").asInt() > last,
+        1,
+        java.time.Duration.ofSeconds(10));
 
     // closing sends everything handled: nothing more can arrive after it
     bot.close();
