@@ -31,6 +31,9 @@ class UnderstanderTest {
       I want to stop AI training on all my accounts, where do I start? | CHECKLIST
       more                                                    | MORE
       How do I stop LinkedIn using my CV?                     | QUESTION
+      I live in Leeds                                         | REGION
+      Lisbon, where do I complain?                            | COMPLAINT
+      Namur, je me plains où ?                                | COMPLAINT
       """)
   void read_act(String message, Act act) {
     assertThat(BUNDLED.read(message).act()).isEqualTo(act);
