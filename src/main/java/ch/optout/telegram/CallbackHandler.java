@@ -106,11 +106,11 @@ final class CallbackHandler {
       if (tap.keyboard().isEmpty()) {
         return Optional.of(expired(t.language()));
       }
-      editKeyboard(tap, Keyboards.toggled(tap.keyboard().get(), t.index()));
+      editKeyboard(tap, KeyboardEdits.toggled(tap.keyboard().get(), t.index()));
       return Optional.empty();
     }
     if (action instanceof Action.StartPicked k) {
-      List<Integer> picked = tap.keyboard().map(Keyboards::ticked).orElse(List.of());
+      List<Integer> picked = tap.keyboard().map(KeyboardEdits::ticked).orElse(List.of());
       if (picked.isEmpty()) {
         return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
       }
@@ -142,13 +142,13 @@ final class CallbackHandler {
       // made-up names
       return Optional.of(expired(f.language()));
     }
-    if (!Keyboards.has(tap.keyboard().get(), f.encode())) {
+    if (!KeyboardEdits.has(tap.keyboard().get(), f.encode())) {
       // the message, as Telegram keeps it, no longer has this button: the vote was counted
       // (the buttons go once used), or the data was made up
       return Optional.of(messages.get(f.language(), "telegram.feedback.already"));
     }
     assistant.feedback(f.platformId(), f.helpful());
-    tap.keyboard().flatMap(Keyboards::withoutFeedback).ifPresent(k -> editKeyboard(tap, k));
+    tap.keyboard().flatMap(KeyboardEdits::withoutFeedback).ifPresent(k -> editKeyboard(tap, k));
     return Optional.of(messages.get(f.language(), "telegram.feedback.thanks"));
   }
 
@@ -160,8 +160,8 @@ final class CallbackHandler {
       return refused;
     }
     tap.editable()
-        .filter(m -> Keyboards.marksChecklistItem(c))
-        .flatMap(m -> Keyboards.withoutChecklistMarks(m.getReplyMarkup()))
+        .filter(m -> KeyboardEdits.marksChecklistItem(c))
+        .flatMap(m -> KeyboardEdits.withoutChecklistMarks(m.getReplyMarkup()))
         .ifPresent(k -> editKeyboard(tap, k));
     deliver(tap.chatId(), choose(tap, c.command(), c.language()));
     return Optional.empty();
