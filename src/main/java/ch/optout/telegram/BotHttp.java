@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.answer.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,8 @@ final class BotHttp {
   final OkHttpClient send;
   final OkHttpClient poll;
 
-  BotHttp(Limits limits, Optional<String> replica, Clock clock) {
-    this.watch = new PollWatch(clock, limits.conflictLimit());
+  BotHttp(Limits limits, Optional<String> replica, Clock clock, Messages messages) {
+    this.watch = new PollWatch(clock, limits.conflictLimit(), messages);
     Dispatcher dispatcher =
         new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
     dispatcher.setMaxRequests(64);

@@ -147,7 +147,7 @@ public final class TelegramBot implements AutoCloseable {
      * @throws TelegramStartException when the API cannot be reached or refuses the token
      */
     public TelegramBot start() {
-      BotHttp http = new BotHttp(limits, shared.map(Shared::replica), clock);
+      BotHttp http = new BotHttp(limits, shared.map(Shared::replica), clock, messages);
       TelegramBot bot;
       try {
         TelegramClient client = new OkHttpTelegramClient(http.send, token.value(), url);
