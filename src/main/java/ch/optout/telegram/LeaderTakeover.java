@@ -31,12 +31,7 @@ final class LeaderTakeover {
     try {
       ApiCalls.call(client, DeleteWebhook.builder().build(), limits.callTimeout());
     } catch (TelegramApiException e) {
-      throw new TelegramStartException(
-          "cannot start polling the Telegram Bot API at "
-              + ApiUrl.describe(url)
-              + ": "
-              + Failure.of(e).description(),
-          e);
+      throw TelegramStartException.cannotPoll(url, e);
     }
     // follow-ups (negative ids) wait behind answers: the FollowUpSender resumes them
     List<Relay.Pending> unsent =

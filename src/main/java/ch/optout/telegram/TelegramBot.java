@@ -220,12 +220,7 @@ public final class TelegramBot implements AutoCloseable {
           .orElseThrow()
           .registerBot(token.value(), () -> url, offsets::nextPoll, parts.dispatcher);
     } catch (TelegramApiException e) {
-      throw new TelegramStartException(
-          "cannot start polling the Telegram Bot API at "
-              + ApiUrl.describe(url)
-              + ": "
-              + Failure.of(e).description(),
-          e);
+      throw TelegramStartException.cannotPoll(url, e);
     }
     LOG.info("Telegram bot @{} is polling {}", me.username(), ApiUrl.describe(url));
     parts.followUps.ifPresent(FollowUpSender::start);
