@@ -271,15 +271,12 @@ final class TelegramCommand implements Callable<Integer> {
             TimeUnit.MINUTES);
         purge(relay, c.clock);
         try (TelegramBot bot =
-            TelegramBot.startLeader(
-                c.assistant,
-                c.messages,
-                token,
-                url,
-                admins,
-                counts,
-                new TelegramBot.Shared(relay, lock::held, replica),
-                new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))) {
+            TelegramBot.builder(c.assistant, c.messages, token, url)
+                .admins(admins)
+                .counts(counts)
+                .shared(new TelegramBot.Shared(relay, lock::held, replica))
+                .followThrough(new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))
+                .start()) {
           role.lead(bot::polling);
           watch(bot, refused, stop);
           started(out, bot, c.messages);
@@ -329,17 +326,13 @@ final class TelegramCommand implements Callable<Integer> {
         r ->
             purging.scheduleWithFixedDelay(
                 () -> purge(r, c.clock), 0, RELAY_PURGE_PERIOD.toMinutes(), TimeUnit.MINUTES));
-    try (TelegramBot bot =
-        jdbc.isPresent()
-            ? TelegramBot.start(
-                c.assistant,
-                c.messages,
-                token,
-                url,
-                admins,
-                counts,
-                new TelegramBot.FollowThrough(jdbc.get().followUps(), relay.get(), c.clock))
-            : TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
+    TelegramBot.Builder builder =
+        TelegramBot.builder(c.assistant, c.messages, token, url).admins(admins).counts(counts);
+    jdbc.ifPresent(
+        j ->
+            builder.followThrough(
+                new TelegramBot.FollowThrough(j.followUps(), relay.get(), c.clock)));
+    try (TelegramBot bot = builder.start()) {
       role.lead(bot::polling);
       watch(bot, refused, stop);
       started(out, bot, c.messages);

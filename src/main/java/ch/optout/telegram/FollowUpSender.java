@@ -204,7 +204,7 @@ final class FollowUpSender {
                     followUps.alert(
                         change.platformId(),
                         change.changeId(),
-                        Language.fromCode(code).orElse(Language.EN)));
+                        Language.fromCode(code).orElse(Language.fallback())));
         alert
             .flatMap(a -> bodies(f.chatId(), a))
             .ifPresent(

@@ -45,7 +45,7 @@ final class InlineAnswers {
         Optional.ofNullable(q.getFrom()).map(u -> u.getLanguageCode()).flatMap(Language::fromCode);
     String query = q.getQuery() == null ? "" : q.getQuery();
     List<InlineQueryResult> results = new ArrayList<>();
-    Language language = app.orElse(Language.EN);
+    Language language = app.orElse(Language.fallback());
     List<Answer> found = assistant.inlineAnswers(query, app);
     if (!found.isEmpty()) {
       language = found.get(0).language();

@@ -6,6 +6,7 @@ import ch.optout.answer.StepGroup;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,9 +126,6 @@ final class Keyboards {
     return new InlineKeyboardMarkup(rows);
   }
 
-  /** Marks a ticked platform of the pick list. */
-  static final String TICK = "✅ ";
-
   /**
    * The checklist's pick list: one toggle per platform, in the list's order, and a button that
    * starts with those ticked.
@@ -150,48 +148,6 @@ final class Keyboards {
                     new Action.StartPicked(language))
                 .orElseThrow()));
     return new InlineKeyboardMarkup(rows);
-  }
-
-  /** The pick list with one platform ticked or unticked. */
-  static InlineKeyboardMarkup toggled(InlineKeyboardMarkup keyboard, int index) {
-    List<InlineKeyboardRow> rows = new ArrayList<>();
-    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
-      InlineKeyboardRow copy = new InlineKeyboardRow();
-      for (InlineKeyboardButton b : row) {
-        boolean target =
-            b.getCallbackData() != null
-                && Action.decode(b.getCallbackData())
-                    .filter(a -> a instanceof Action.Toggle t && t.index() == index)
-                    .isPresent();
-        String text = b.getText();
-        if (target) {
-          text = text.startsWith(TICK) ? text.substring(TICK.length()) : TICK + text;
-        }
-        copy.add(
-            InlineKeyboardButton.builder().text(text).callbackData(b.getCallbackData()).build());
-      }
-      rows.add(copy);
-    }
-    return new InlineKeyboardMarkup(rows);
-  }
-
-  /** The numbers of the platforms ticked on a pick list, in order. */
-  static List<Integer> ticked(InlineKeyboardMarkup keyboard) {
-    List<Integer> picked = new ArrayList<>();
-    if (keyboard == null || keyboard.getKeyboard() == null) {
-      return picked;
-    }
-    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
-      for (InlineKeyboardButton b : row) {
-        if (b.getText() != null && b.getText().startsWith(TICK) && b.getCallbackData() != null) {
-          Action.decode(b.getCallbackData())
-              .filter(a -> a instanceof Action.Toggle)
-              .map(a -> ((Action.Toggle) a).index())
-              .ifPresent(picked::add);
-        }
-      }
-    }
-    return picked;
   }
 
   /** Under a short answer in a group: the whole guide, in a private chat with the bot. */
@@ -265,84 +221,17 @@ final class Keyboards {
         List.of(new InlineKeyboardRow(platformsButton(language, "telegram.button.platforms"))));
   }
 
-  /** Français / English, for /lang without an argument. */
-  InlineKeyboardMarkup languages(Language current) {
-    return new InlineKeyboardMarkup(
-        List.of(
-            new InlineKeyboardRow(
-                button(
-                        messages.get(current, "telegram.button.french"),
-                        new Action.SetLanguage(Language.FR))
-                    .orElseThrow(),
-                button(
-                        messages.get(current, "telegram.button.english"),
-                        new Action.SetLanguage(Language.EN))
-                    .orElseThrow())));
-  }
-
-  /** The keyboard without its 👍/👎 row, once a vote is in. */
-  static Optional<InlineKeyboardMarkup> withoutFeedback(InlineKeyboardMarkup keyboard) {
-    if (keyboard == null || keyboard.getKeyboard() == null) {
-      return Optional.empty();
-    }
-    List<InlineKeyboardRow> rows =
-        keyboard.getKeyboard().stream()
-            .filter(
-                row ->
-                    row.stream()
-                        .noneMatch(
-                            b ->
-                                b.getCallbackData() != null
-                                    && Action.decode(b.getCallbackData())
-                                        .filter(a -> a instanceof Action.Feedback)
-                                        .isPresent()))
-            .toList();
-    return Optional.of(new InlineKeyboardMarkup(new ArrayList<>(rows)));
-  }
-
-  /** Whether a message's buttons include one with this callback data. */
-  static boolean has(InlineKeyboardMarkup keyboard, String callbackData) {
-    return keyboard != null
-        && keyboard.getKeyboard() != null
-        && keyboard.getKeyboard().stream()
-            .flatMap(List::stream)
-            .anyMatch(b -> callbackData.equals(b.getCallbackData()));
-  }
-
-  private static final java.util.regex.Pattern MARK =
-      java.util.regex.Pattern.compile("/checklist (done|skip|later)( .*)?");
-
-  /** A checklist item's done / skip / later. */
-  static boolean marksChecklistItem(Action action) {
-    return action instanceof Action.Command c && MARK.matcher(c.command()).matches();
-  }
-
   /**
-   * The buttons of a checklist item's message once it is answered: without done / skip / later, so
-   * that no stray tap can mark it again; empty when it had none.
+   * One button per language OptOut speaks, for /lang without an argument: each labelled in its own
+   * language, in the order of their labels (their flags: by country code).
    */
-  static Optional<InlineKeyboardMarkup> withoutChecklistMarks(InlineKeyboardMarkup keyboard) {
-    if (keyboard == null || keyboard.getKeyboard() == null) {
-      return Optional.empty();
-    }
-    boolean any = false;
-    List<InlineKeyboardRow> rows = new ArrayList<>();
-    for (InlineKeyboardRow row : keyboard.getKeyboard()) {
-      InlineKeyboardRow kept = new InlineKeyboardRow();
-      for (InlineKeyboardButton b : row) {
-        boolean mark =
-            b.getCallbackData() != null
-                && Action.decode(b.getCallbackData())
-                    .filter(Keyboards::marksChecklistItem)
-                    .isPresent();
-        any |= mark;
-        if (!mark) {
-          kept.add(b);
-        }
-      }
-      addIfAny(rows, kept);
-    }
-    return any ? Optional.of(new InlineKeyboardMarkup(rows)) : Optional.empty();
+  InlineKeyboardMarkup languages(Language current) {
+    InlineKeyboardRow row = new InlineKeyboardRow();
+    Arrays.stream(Language.values())
+        .map(l -> Map.entry(messages.get(l, "telegram.button.language"), l))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> button(e.getKey(), new Action.SetLanguage(e.getValue())).ifPresent(row::add));
+    return new InlineKeyboardMarkup(List.of(row));
   }
 
   /**
@@ -399,7 +288,7 @@ final class Keyboards {
         InlineKeyboardButton.builder().text(label).callbackData(action.encode()).build());
   }
 
-  private static void addIfAny(List<InlineKeyboardRow> rows, InlineKeyboardRow row) {
+  static void addIfAny(List<InlineKeyboardRow> rows, InlineKeyboardRow row) {
     if (!row.isEmpty()) {
       rows.add(row);
     }

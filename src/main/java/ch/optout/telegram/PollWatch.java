@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.answer.Messages;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +30,18 @@ final class PollWatch implements Interceptor {
   static final Duration CONFLICT = Duration.ofSeconds(60);
 
   private final Clock clock;
+  private final Messages messages;
   private final Duration conflictLimit;
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
   private int refusals;
   private Optional<Instant> conflictSince = Optional.empty();
 
-  PollWatch(Clock clock, Duration conflictLimit) {
+  /**
+   * @param messages the operator's messages, in every language: the reader's is unknown
+   */
+  PollWatch(Clock clock, Duration conflictLimit, Messages messages) {
     this.clock = clock;
+    this.messages = messages;
     this.conflictLimit = conflictLimit;
   }
 
@@ -57,13 +63,7 @@ final class PollWatch implements Interceptor {
     if (status == 401 || status == 404) {
       conflictSince = Optional.empty();
       if (++refusals >= REFUSALS) {
-        stop(
-            "Telegram refused the bot's token "
-                + refusals
-                + " times in a row ("
-                + status
-                + "): it was revoked or changed at @BotFather. Check TELEGRAM_BOT_TOKEN. / Telegram"
-                + " refuse le jeton du bot : vérifiez TELEGRAM_BOT_TOKEN.");
+        stop(messages.inEveryLanguage("telegram.fatal.token", refusals, status));
       }
       return;
     }
@@ -74,11 +74,8 @@ final class PollWatch implements Interceptor {
       conflictSince = Optional.of(since);
       if (!Duration.between(since, now).minus(conflictLimit).isNegative()) {
         stop(
-            "Telegram says another process has polled this bot for "
-                + Duration.between(since, now).toSeconds()
-                + " s (409 Conflict): a second bot with the same token, or a webhook. Stop the other"
-                + " one; replicas must share OPTOUT_DATABASE_URL. / Un autre processus interroge"
-                + " Telegram avec le même jeton : arrêtez-le.");
+            messages.inEveryLanguage(
+                "telegram.fatal.conflict", Duration.between(since, now).toSeconds()));
       }
       return;
     }

@@ -1,14 +1,13 @@
 package ch.optout.telegram;
 
+import ch.optout.telegram.SendLane.Job;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -31,13 +29,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class Sender implements Replies {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
-
-  /**
-   * Callback answers are due within seconds: a few quick attempts, then the spinner stops anyway.
-   */
-  private static final int CALLBACK_ATTEMPTS = 3;
-
-  private static final Duration CALLBACK_MAX_WAIT = Duration.ofSeconds(5);
 
   /**
    * Calls one chat may have waiting. Flood control bounds what a chat asks, but an answer is up to
@@ -56,19 +47,15 @@ final class Sender implements Replies {
   private final Limits limits;
   private final Clock clock;
   private final ChatRef chats;
-  private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
-  private final AtomicInteger callbacksInFlight = new AtomicInteger();
+  private final ConcurrentHashMap<Long, SendLane> lanes = new ConcurrentHashMap<>();
+  private final UrgentCalls urgent;
+  private final SendFailures failures;
   private final AtomicInteger attemptsInFlight = new AtomicInteger();
   private final TelegramCounts counts;
   private final Sent sent;
 
   /** Set at shutdown: replies the outbox keeps are left there for the next leader. */
   private volatile boolean stopping;
-
-  /** A chat's queue; it exists in the map exactly while a pump for it is scheduled or running. */
-  private static final class Lane {
-    final ArrayDeque<Job> jobs = new ArrayDeque<>();
-  }
 
   /** Told the id Telegram gave each message the bot sent. */
   interface Sent {
@@ -80,26 +67,6 @@ final class Sender implements Replies {
     void sent(Outgoing call, int messageId);
   }
 
-  /** One queued call and its retry state; only the lane's pump touches it. */
-  private static final class Job {
-    final Outgoing queued;
-    Outgoing call;
-    final Optional<Delivery> delivery;
-    int failures;
-    Instant notBefore = Instant.EPOCH;
-    Optional<Instant> slot = Optional.empty();
-
-    Job(Outgoing call, Optional<Delivery> delivery) {
-      this.queued = call;
-      this.call = call;
-      this.delivery = delivery;
-    }
-
-    void done(String outcome) {
-      delivery.ifPresent(d -> d.done(outcome));
-    }
-  }
-
   Sender(
       TelegramClient client,
       ScheduledExecutorService scheduler,
@@ -107,18 +74,7 @@ final class Sender implements Replies {
       Limits limits,
       Clock clock,
       ChatRef chats) {
-    this(client, scheduler, pacer, limits, clock, chats, new TelegramCounts());
-  }
-
-  Sender(
-      TelegramClient client,
-      ScheduledExecutorService scheduler,
-      Pacer pacer,
-      Limits limits,
-      Clock clock,
-      ChatRef chats,
-      TelegramCounts counts) {
-    this(client, scheduler, pacer, limits, clock, chats, counts, Sent.NONE);
+    this(client, scheduler, pacer, limits, clock, chats, new TelegramCounts(), Sent.NONE);
   }
 
   /**
@@ -137,6 +93,8 @@ final class Sender implements Replies {
     this.counts = counts;
     this.client = client;
     this.scheduler = scheduler;
+    this.urgent = new UrgentCalls(client, scheduler, limits);
+    this.failures = new SendFailures(limits, chats, counts);
     this.pacer = pacer;
     this.limits = limits;
     this.clock = clock;
@@ -160,7 +118,7 @@ final class Sender implements Replies {
     lanes.compute(
         call.chatId(),
         (id, lane) -> {
-          Lane l = lane == null ? new Lane() : lane;
+          SendLane l = lane == null ? new SendLane() : lane;
           start[0] = lane == null;
           synchronized (l) {
             queue(l, new Job(call, delivery), dropped);
@@ -175,53 +133,15 @@ final class Sender implements Replies {
     }
   }
 
-  /**
-   * Adds a job behind the lane's others. A rewrite of a message replaces the same kind of rewrite
-   * of that message still waiting (only the latest matters); a full lane takes no more.
-   */
-  private void queue(Lane lane, Job job, List<Job> dropped) {
-    OptionalInt edited = editedMessage(job.call);
-    if (edited.isPresent()) {
-      // the head may be under way: only the jobs behind it are replaced
-      Job head = lane.jobs.peek();
-      for (java.util.Iterator<Job> it = lane.jobs.iterator(); it.hasNext(); ) {
-        Job waiting = it.next();
-        if (waiting != head
-            && waiting.call.getClass() == job.call.getClass()
-            && editedMessage(waiting.call).equals(edited)) {
-          it.remove();
-          dropped.add(waiting);
-        }
-      }
-    }
-    if (!job.call.paced() && !lane.jobs.isEmpty()) {
-      // "typing…" behind messages still waiting would show after them: stale, and it would take a
-      // place in the lane
-      dropped.add(job);
-      return;
-    }
-    if (lane.jobs.size() >= MAX_QUEUED_PER_CHAT) {
+  private void queue(SendLane lane, Job job, List<Job> dropped) {
+    if (!lane.add(job, MAX_QUEUED_PER_CHAT, dropped)) {
       LOG.warn(
           "{} calls already wait for chat {}: {} dropped",
           lane.jobs.size(),
           chats.of(job.call.chatId()),
           job.call.method().getMethod());
       counts.failed();
-      dropped.add(job);
-      return;
     }
-    lane.jobs.add(job);
-  }
-
-  /** The message a call rewrites (text or buttons), if it is such a call. */
-  private static OptionalInt editedMessage(Outgoing call) {
-    if (call instanceof Outgoing.EditText e) {
-      return OptionalInt.of(e.messageId());
-    }
-    if (call instanceof Outgoing.EditKeyboard e) {
-      return OptionalInt.of(e.messageId());
-    }
-    return OptionalInt.empty();
   }
 
   /**
@@ -230,16 +150,7 @@ final class Sender implements Replies {
    */
   @Override
   public void answerCallback(String callbackId, Optional<String> toast) {
-    var b = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
-    toast.ifPresent(b::text);
-    AnswerCallbackQuery answer = b.build();
-    callbacksInFlight.incrementAndGet();
-    try {
-      scheduler.execute(() -> answerCallback(answer, 1));
-    } catch (RejectedExecutionException e) {
-      callbacksInFlight.decrementAndGet();
-      LOG.warn("callback answer not sent: shutting down");
-    }
+    urgent.answerCallback(callbackId, toast);
   }
 
   /**
@@ -248,24 +159,7 @@ final class Sender implements Replies {
    */
   @Override
   public void callOnce(BotApiMethod<? extends Serializable> method, String what) {
-    callbacksInFlight.incrementAndGet();
-    try {
-      scheduler.execute(
-          () -> {
-            try {
-              execute(method);
-            } catch (TelegramApiException e) {
-              LOG.warn("{} failed: {}", what, Failure.of(e).description());
-            } catch (RuntimeException e) {
-              LOG.error("{} failed", what, e);
-            } finally {
-              callbacksInFlight.decrementAndGet();
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      callbacksInFlight.decrementAndGet();
-      LOG.warn("{} not sent: shutting down", what);
-    }
+    urgent.callOnce(method, what);
   }
 
   /** Calls still queued, for shutdown. */
@@ -278,7 +172,7 @@ final class Sender implements Replies {
                   }
                 })
             .sum()
-        + callbacksInFlight.get();
+        + urgent.inFlight();
   }
 
   TelegramCounts counts() {
@@ -305,11 +199,10 @@ final class Sender implements Replies {
   /** Waits until every queued call has left or {@code timeout} has passed; true when all left. */
   boolean drain(Duration timeout) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
-    while ((!lanes.isEmpty() || callbacksInFlight.get() > 0)
-        && clock.instant().isBefore(deadline)) {
+    while ((!lanes.isEmpty() || urgent.inFlight() > 0) && clock.instant().isBefore(deadline)) {
       Thread.sleep(5);
     }
-    return lanes.isEmpty() && callbacksInFlight.get() == 0;
+    return lanes.isEmpty() && urgent.inFlight() == 0;
   }
 
   private void later(long chatId, Duration delay) {
@@ -388,79 +281,11 @@ final class Sender implements Replies {
   }
 
   private void handle(long chatId, Job job, Failure failure) {
-    String what = job.call.method().getMethod();
-    switch (failure.kind()) {
-      case NOT_MODIFIED -> {
-        job.done("not modified");
-        next(chatId);
-      }
-      case RATE_LIMITED -> {
-        LOG.info(
-            "{} to chat {}: Telegram asks to wait {} s",
-            what,
-            chats.of(chatId),
-            failure.retryAfter().toSeconds());
-        counts.retried();
-        retry(chatId, job, failure.retryAfter());
-      }
-      case BAD_HTML -> {
-        Optional<Outgoing> plain = job.call.asPlain();
-        LOG.warn(
-            "{} to chat {}: HTML refused ({}){}",
-            what,
-            chats.of(chatId),
-            failure.description(),
-            plain.isPresent() ? "; resending as plain text" : "; dropped");
-        plain.ifPresentOrElse(
-            p -> {
-              job.call = p;
-              retry(chatId, job, Duration.ZERO);
-            },
-            () -> {
-              job.done("refused");
-              next(chatId);
-            });
-      }
-      case TRANSIENT -> {
-        job.failures++;
-        if (!job.call.retried() || job.failures >= limits.maxAttempts()) {
-          if (job.call.retried()) {
-            LOG.error(
-                "{} to chat {} failed {} times ({}); given up",
-                what,
-                chats.of(chatId),
-                job.failures,
-                failure.description());
-          } else {
-            LOG.debug(
-                "{} to chat {} failed ({}); not worth retrying",
-                what,
-                chats.of(chatId),
-                failure.description());
-          }
-          counts.failed();
-          job.done("given up");
-          next(chatId);
-        } else {
-          Duration wait = limits.retryDelay(job.failures);
-          LOG.info(
-              "{} to chat {} failed ({}); retry {} in {} ms",
-              what,
-              chats.of(chatId),
-              failure.description(),
-              job.failures,
-              wait.toMillis());
-          counts.retried();
-          retry(chatId, job, wait);
-        }
-      }
-      case PERMANENT -> {
-        LOG.warn(
-            "{} to chat {} refused ({}); dropped", what, chats.of(chatId), failure.description());
-        counts.failed();
-        job.done(failure.blocked() ? BLOCKED : "refused");
-        next(chatId);
-      }
+    Optional<Duration> wait = failures.retryAfter(chatId, job, failure);
+    if (wait.isPresent()) {
+      retry(chatId, job, wait.get());
+    } else {
+      next(chatId);
     }
   }
 
@@ -470,7 +295,7 @@ final class Sender implements Replies {
   }
 
   private Job head(long chatId) {
-    Lane lane = lanes.get(chatId);
+    SendLane lane = lanes.get(chatId);
     if (lane == null) {
       return null;
     }
@@ -481,7 +306,7 @@ final class Sender implements Replies {
 
   /** Removes the head; the lane leaves the map when empty, else its pump goes on. */
   private void next(long chatId) {
-    Lane rest =
+    SendLane rest =
         lanes.computeIfPresent(
             chatId,
             (id, lane) -> {
@@ -509,48 +334,11 @@ final class Sender implements Replies {
     }
   }
 
-  private void answerCallback(AnswerCallbackQuery answer, int attempt) {
-    boolean done = true;
-    try {
-      execute(answer);
-    } catch (TelegramApiException e) {
-      Failure f = Failure.of(e);
-      boolean again =
-          attempt < CALLBACK_ATTEMPTS
-              && (f.kind() == Failure.Kind.TRANSIENT || f.kind() == Failure.Kind.RATE_LIMITED);
-      if (again) {
-        Duration wait =
-            f.kind() == Failure.Kind.RATE_LIMITED
-                ? min(f.retryAfter(), CALLBACK_MAX_WAIT)
-                : limits.retryDelay(attempt);
-        try {
-          scheduler.schedule(
-              () -> answerCallback(answer, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
-          done = false;
-        } catch (RejectedExecutionException stopped) {
-          LOG.debug("callback answer abandoned: shutting down");
-        }
-      } else {
-        LOG.warn(
-            "answerCallbackQuery failed ({}); the button's spinner stops by itself",
-            f.description());
-      }
-    } finally {
-      if (done) {
-        callbacksInFlight.decrementAndGet();
-      }
-    }
-  }
-
   private <T extends Serializable> T execute(BotApiMethod<T> method) throws TelegramApiException {
     return ApiCalls.call(client, method, limits.callTimeout());
   }
 
   private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) < 0 ? a : b;
   }
 }

@@ -27,14 +27,15 @@ class AdminCommandsTest {
     api = new FakeBotApi();
     store = new InMemoryChatStore();
     bot =
-        TelegramBot.start(
-            PIPELINE.assistant(store, Clock.systemUTC()),
-            PIPELINE.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            TelegramBotTest.FAST,
-            Clock.systemUTC(),
-            new AdminIds(Set.of(ADMIN)));
+        TelegramBot.builder(
+                PIPELINE.assistant(store, Clock.systemUTC()),
+                PIPELINE.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(TelegramBotTest.FAST)
+            .clock(Clock.systemUTC())
+            .admins(new AdminIds(Set.of(ADMIN)))
+            .start();
   }
 
   @AfterEach

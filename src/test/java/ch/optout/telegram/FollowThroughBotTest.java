@@ -65,17 +65,17 @@ class FollowThroughBotTest {
       bot.close();
     }
     bot =
-        TelegramBot.start(
-            pipeline.assistant(store, clock),
-            pipeline.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            TelegramBotTest.FAST,
-            Clock.systemUTC(),
-            AdminIds.NONE,
-            new TelegramCounts(),
-            Optional.empty(),
-            Optional.of(new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock)));
+        TelegramBot.builder(
+                pipeline.assistant(store, clock),
+                pipeline.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(TelegramBotTest.FAST)
+            .clock(Clock.systemUTC())
+            .admins(AdminIds.NONE)
+            .counts(new TelegramCounts())
+            .followThrough(new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock))
+            .start();
   }
 
   private FakeBotApi.Call say(long chat, String text) throws InterruptedException {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -144,17 +143,17 @@ class FollowerLoadTest {
       FakeBotApi api,
       Limits limits,
       TelegramBot.FollowThrough followThrough) {
-    return TelegramBot.start(
-        pipeline.assistant(store, Clock.systemUTC()),
-        pipeline.messages,
-        new BotToken(FakeBotApi.TOKEN),
-        api.telegramUrl(),
-        limits,
-        Clock.systemUTC(),
-        AdminIds.NONE,
-        new TelegramCounts(),
-        Optional.empty(),
-        Optional.of(followThrough));
+    return TelegramBot.builder(
+            pipeline.assistant(store, Clock.systemUTC()),
+            pipeline.messages,
+            new BotToken(FakeBotApi.TOKEN),
+            api.telegramUrl())
+        .limits(limits)
+        .clock(Clock.systemUTC())
+        .admins(AdminIds.NONE)
+        .counts(new TelegramCounts())
+        .followThrough(followThrough)
+        .start();
   }
 
   private static List<FakeBotApi.Call> alerts(FakeBotApi api) {

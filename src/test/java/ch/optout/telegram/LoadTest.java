@@ -44,13 +44,14 @@ class LoadTest {
     HeapSampler heap = new HeapSampler();
     try (FakeBotApi api = new FakeBotApi();
         TelegramBot bot =
-            TelegramBot.start(
-                pipeline.assistant(new InMemoryChatStore(), Clock.systemUTC()),
-                pipeline.messages,
-                new BotToken(FakeBotApi.TOKEN),
-                api.telegramUrl(),
-                limits,
-                Clock.systemUTC())) {
+            TelegramBot.builder(
+                    pipeline.assistant(new InMemoryChatStore(), Clock.systemUTC()),
+                    pipeline.messages,
+                    new BotToken(FakeBotApi.TOKEN),
+                    api.telegramUrl())
+                .limits(limits)
+                .clock(Clock.systemUTC())
+                .start()) {
       api.await(c -> c.method().equals("getupdates"), 1, Duration.ofSeconds(5));
       heap.start();
       Map<Long, List<Long>> pushedAt = new HashMap<>();

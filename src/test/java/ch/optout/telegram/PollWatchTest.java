@@ -3,13 +3,14 @@ package ch.optout.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.MutableClock;
+import ch.optout.answer.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PollWatchTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
-  private final PollWatch watch = new PollWatch(clock, Duration.ofSeconds(60));
+  private final PollWatch watch = new PollWatch(clock, Duration.ofSeconds(60), new Messages());
 
   @Test
   void seen_threeRefusalsInARow_stopTheBot() {

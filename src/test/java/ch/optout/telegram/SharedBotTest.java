@@ -57,16 +57,17 @@ class SharedBotTest {
 
   private void startLeader() {
     bot =
-        TelegramBot.start(
-            PIPELINE.assistant(store, Clock.systemUTC()),
-            PIPELINE.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            TelegramBotTest.FAST,
-            Clock.systemUTC(),
-            AdminIds.NONE,
-            counts,
-            Optional.of(new TelegramBot.Shared(relay, leader::get, "r1")));
+        TelegramBot.builder(
+                PIPELINE.assistant(store, Clock.systemUTC()),
+                PIPELINE.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(TelegramBotTest.FAST)
+            .clock(Clock.systemUTC())
+            .admins(AdminIds.NONE)
+            .counts(counts)
+            .shared(new TelegramBot.Shared(relay, leader::get, "r1"))
+            .start();
   }
 
   @Test

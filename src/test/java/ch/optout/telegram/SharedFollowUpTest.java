@@ -66,17 +66,18 @@ class SharedFollowUpTest {
   private void replica(String name, TestPipeline pipeline, AtomicBoolean leader) {
     PostgresChatStore store = store();
     bots.add(
-        TelegramBot.start(
-            pipeline.assistant(store, clock),
-            pipeline.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            TelegramBotTest.FAST,
-            Clock.systemUTC(),
-            AdminIds.NONE,
-            new TelegramCounts(),
-            Optional.of(new TelegramBot.Shared(store.relay(), leader::get, name)),
-            Optional.of(new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock))));
+        TelegramBot.builder(
+                pipeline.assistant(store, clock),
+                pipeline.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(TelegramBotTest.FAST)
+            .clock(Clock.systemUTC())
+            .admins(AdminIds.NONE)
+            .counts(new TelegramCounts())
+            .shared(new TelegramBot.Shared(store.relay(), leader::get, name))
+            .followThrough(new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock))
+            .start());
   }
 
   private static Reminder dueToday() {

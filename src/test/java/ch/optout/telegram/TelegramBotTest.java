@@ -54,13 +54,14 @@ class TelegramBotTest {
     api = new FakeBotApi();
     store = new InMemoryChatStore();
     bot =
-        TelegramBot.start(
-            PIPELINE.assistant(store, Clock.systemUTC()),
-            PIPELINE.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            FAST,
-            Clock.systemUTC());
+        TelegramBot.builder(
+                PIPELINE.assistant(store, Clock.systemUTC()),
+                PIPELINE.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(FAST)
+            .clock(Clock.systemUTC())
+            .start();
   }
 
   @AfterEach

@@ -31,13 +31,14 @@ class TelegramFaultsTest {
   private void start(Limits limits, Clock clock) throws Exception {
     api = new FakeBotApi();
     bot =
-        TelegramBot.start(
-            PIPELINE.assistant(new InMemoryChatStore(), clock),
-            PIPELINE.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            limits,
-            clock);
+        TelegramBot.builder(
+                PIPELINE.assistant(new InMemoryChatStore(), clock),
+                PIPELINE.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(limits)
+            .clock(clock)
+            .start();
   }
 
   @AfterEach
@@ -203,13 +204,14 @@ class TelegramFaultsTest {
 
     api.sendLatency(Duration.ZERO);
     bot =
-        TelegramBot.start(
-            PIPELINE.assistant(new InMemoryChatStore(), Clock.systemUTC()),
-            PIPELINE.messages,
-            new BotToken(FakeBotApi.TOKEN),
-            api.telegramUrl(),
-            TelegramBotTest.FAST,
-            Clock.systemUTC());
+        TelegramBot.builder(
+                PIPELINE.assistant(new InMemoryChatStore(), Clock.systemUTC()),
+                PIPELINE.messages,
+                new BotToken(FakeBotApi.TOKEN),
+                api.telegramUrl())
+            .limits(TelegramBotTest.FAST)
+            .clock(Clock.systemUTC())
+            .start();
 
     // /platforms, never sent before the shutdown, is answered after the restart
     api.await(
@@ -266,21 +268,22 @@ class TelegramFaultsTest {
               timeout);
       api = new FakeBotApi();
       bot =
-          TelegramBot.start(
-              new ch.optout.chat.Assistant(
-                  PIPELINE.understander,
-                  PIPELINE.search,
-                  llm,
-                  PIPELINE.composer,
+          TelegramBot.builder(
+                  new ch.optout.chat.Assistant(
+                      PIPELINE.understander,
+                      PIPELINE.search,
+                      llm,
+                      PIPELINE.composer,
+                      PIPELINE.messages,
+                      new InMemoryChatStore(),
+                      Clock.systemUTC(),
+                      "test"),
                   PIPELINE.messages,
-                  new InMemoryChatStore(),
-                  Clock.systemUTC(),
-                  "test"),
-              PIPELINE.messages,
-              new BotToken(FakeBotApi.TOKEN),
-              api.telegramUrl(),
-              TelegramBotTest.FAST,
-              Clock.systemUTC());
+                  new BotToken(FakeBotApi.TOKEN),
+                  api.telegramUrl())
+              .limits(TelegramBotTest.FAST)
+              .clock(Clock.systemUTC())
+              .start();
       for (int chat = 1; chat <= 8; chat++) {
         api.push(Updates.privateText(9_100L + chat, "en", "How do I stop LinkedIn using my CV?"));
       }

@@ -82,13 +82,14 @@ class TelegramLogsTest {
     TestPipeline pipeline = TestPipeline.fixture();
     try (FakeBotApi api = new FakeBotApi();
         TelegramBot bot =
-            TelegramBot.start(
-                pipeline.assistant(),
-                pipeline.messages,
-                new BotToken(FakeBotApi.TOKEN),
-                api.telegramUrl(),
-                TelegramBotTest.FAST,
-                Clock.systemUTC())) {
+            TelegramBot.builder(
+                    pipeline.assistant(),
+                    pipeline.messages,
+                    new BotToken(FakeBotApi.TOKEN),
+                    api.telegramUrl())
+                .limits(TelegramBotTest.FAST)
+                .clock(Clock.systemUTC())
+                .start()) {
       api.fail(
           "sendmessage",
           FakeBotApi.Fault.tooManyRequests(0),

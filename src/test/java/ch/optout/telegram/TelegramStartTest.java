@@ -17,13 +17,14 @@ class TelegramStartTest {
     try (FakeBotApi api = new FakeBotApi()) {
       assertThatThrownBy(
               () ->
-                  TelegramBot.start(
-                      PIPELINE.assistant(),
-                      PIPELINE.messages,
-                      new BotToken(OTHER_TOKEN),
-                      api.telegramUrl(),
-                      TelegramBotTest.FAST,
-                      Clock.systemUTC()))
+                  TelegramBot.builder(
+                          PIPELINE.assistant(),
+                          PIPELINE.messages,
+                          new BotToken(OTHER_TOKEN),
+                          api.telegramUrl())
+                      .limits(TelegramBotTest.FAST)
+                      .clock(Clock.systemUTC())
+                      .start())
           .isInstanceOf(TelegramStartException.class)
           .hasMessageContaining("refused the token (401 Unauthorized)")
           .hasMessageContaining("TELEGRAM_BOT_TOKEN")
@@ -41,13 +42,14 @@ class TelegramStartTest {
 
     assertThatThrownBy(
             () ->
-                TelegramBot.start(
-                    PIPELINE.assistant(),
-                    PIPELINE.messages,
-                    new BotToken(FakeBotApi.TOKEN),
-                    url,
-                    TelegramBotTest.FAST,
-                    Clock.systemUTC()))
+                TelegramBot.builder(
+                        PIPELINE.assistant(),
+                        PIPELINE.messages,
+                        new BotToken(FakeBotApi.TOKEN),
+                        url)
+                    .limits(TelegramBotTest.FAST)
+                    .clock(Clock.systemUTC())
+                    .start())
         .isInstanceOf(TelegramStartException.class)
         .hasMessageStartingWith("cannot reach the Telegram Bot API at http://127.0.0.1:" + port)
         .hasMessageNotContaining("AAHfake");

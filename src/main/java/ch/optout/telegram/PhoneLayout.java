@@ -1,0 +1,224 @@
+package ch.optout.telegram;
+
+import ch.optout.answer.Answer;
+import ch.optout.answer.AnswerKind;
+import ch.optout.answer.Messages;
+import ch.optout.answer.StepGroup;
+import ch.optout.chat.Assistant;
+import ch.optout.chat.Reply;
+import ch.optout.knowledge.Language;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/**
+ * How an answer is laid out in a Telegram chat, decided here only: a short answer as one phone
+ * screen with buttons for the rest, the checklist as toggles, a command's answer with its buttons.
+ */
+final class PhoneLayout {
+  /** Commands whose answer gets buttons; the French aliases are those the assistant knows. */
+  private static final Set<String> PLATFORMS = Set.of("/platforms", "/plateformes");
+
+  private static final Set<String> LANG = Set.of("/lang", "/langue", "/language");
+
+  private static final Set<String> WELCOME = Set.of("/start", "/help");
+
+  /** The platforms most people ask about first, offered under the welcome. */
+  private static final List<String> QUICK = List.of("linkedin", "meta");
+
+  private final Assistant assistant;
+  private final Messages messages;
+  private final Keyboards keyboards;
+  private final Incoming.Bot bot;
+
+  PhoneLayout(Assistant assistant, Messages messages, Keyboards keyboards, Incoming.Bot bot) {
+    this.assistant = assistant;
+    this.messages = messages;
+    this.keyboards = keyboards;
+    this.bot = bot;
+  }
+
+  /** An answer as a channel shows it, and the buttons under it. */
+  record Shown(Answer answer, Optional<InlineKeyboardMarkup> keyboard) {}
+
+  /** The answer to a typed message, with the buttons its command or kind calls for. */
+  Shown forMessage(Incoming in, Reply reply) {
+    return layout(reply.answer(), reply.choices(), a -> keyboardFor(in, a));
+  }
+
+  /** The answer to a tapped button, with the buttons of a guide when it is one. */
+  Shown forTap(Reply reply) {
+    return layout(
+        reply.answer(),
+        reply.choices(),
+        a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty());
+  }
+
+  /**
+   * How an answer is laid out in a chat: the pick list as its toggles, a short answer as one phone
+   * screen with its buttons, anything else with {@code otherwise}'s keyboard; the quick choices
+   * above.
+   */
+  private Shown layout(
+      Answer answer,
+      List<Reply.Choice> choices,
+      Function<Answer, Optional<InlineKeyboardMarkup>> otherwise) {
+    Answer a = answer.kind() == AnswerKind.CHECKLIST ? pickList(answer) : answer;
+    if (isShort(a)) {
+      Shown phone = phone(a);
+      return new Shown(
+          phone.answer(), keyboards.withChoices(a.language(), choices, phone.keyboard()));
+    }
+    return new Shown(a, keyboards.withChoices(a.language(), choices, otherwise.apply(a)));
+  }
+
+  /** A short answer about one platform, whose buttons give the rest. */
+  static boolean isShort(Answer a) {
+    return a.kind() == AnswerKind.GUIDE
+        && a.more()
+        && a.platformId().filter(p -> Action.ID.matcher(p).matches()).isPresent();
+  }
+
+  /** A group gets the gist of a short answer; the steps and the rest are one tap away, private. */
+  Shown gist(Answer answer) {
+    String platformId = answer.platformId().orElseThrow();
+    Answer gist = answer.toBuilder().steps(List.of()).caveats(List.of()).build();
+    return new Shown(
+        gist,
+        Optional.of(keyboards.continueInPrivate(answer.language(), bot.username(), platformId)));
+  }
+
+  /**
+   * One phone screen: the answer with the steps of one device (the first the answer gives), and
+   * buttons for the other devices, the rest of the guide, the setting's page and sharing.
+   */
+  private Shown phone(Answer a) {
+    String platformId = a.platformId().orElseThrow();
+    List<StepGroup> groups =
+        assistant.guide(platformId, a.language()).map(Answer::steps).orElse(List.of());
+    Answer shown = a;
+    int focus = -1;
+    if (!a.steps().isEmpty()) {
+      shown = a.toBuilder().steps(List.of(a.steps().get(0))).build();
+      focus = groups.indexOf(a.steps().get(0));
+    }
+    return new Shown(shown, Optional.of(phoneKeyboard(a, platformId, groups, focus, true)));
+  }
+
+  InlineKeyboardMarkup phoneKeyboard(
+      Answer a, String platformId, List<StepGroup> groups, int focus, boolean offerMore) {
+    return keyboards.phone(
+        a.language(),
+        platformId,
+        groups,
+        focus,
+        offerMore,
+        a.link(),
+        shareLink(platformId, a.language()));
+  }
+
+  /** t.me's share page with the deep link that opens this guide in the bot. */
+  private Optional<String> shareLink(String platformId, Language language) {
+    if (bot.username().isBlank()) {
+      return Optional.empty();
+    }
+    String deepLink = "https://t.me/" + bot.username() + "?start=" + platformId;
+    String name =
+        assistant.platforms(language).stream()
+            .filter(e -> e.getKey().equals(platformId))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(platformId);
+    return Optional.of(
+        "https://t.me/share/url?url="
+            + URLEncoder.encode(deepLink, StandardCharsets.UTF_8)
+            + "&text="
+            + URLEncoder.encode(
+                messages.get(language, "telegram.share.text", name), StandardCharsets.UTF_8));
+  }
+
+  private Optional<InlineKeyboardMarkup> keyboardFor(Incoming in, Answer a) {
+    Language l = a.language();
+    String command = in.command().orElse("");
+    if (PLATFORMS.contains(command)) {
+      return Optional.of(keyboards.platforms(l, assistant.platforms(l)));
+    }
+    if (LANG.contains(command) && in.argument().isBlank()) {
+      return Optional.of(keyboards.languages(l));
+    }
+    if (command.equals("/start")) {
+      return Optional.of(keyboards.welcome(l, quickPlatforms(l)));
+    }
+    if (WELCOME.contains(command) || (a.kind() == AnswerKind.DECLINE && command.isEmpty())) {
+      return Optional.of(keyboards.platformList(l));
+    }
+    if (a.kind() == AnswerKind.CHECKLIST) {
+      // toggles that pick, on this one message, then a button that starts
+      return Optional.of(keyboards.checklistPick(l, assistant.checklistPlatforms(l)));
+    }
+    return a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty();
+  }
+
+  private Optional<InlineKeyboardMarkup> guideKeyboard(Answer a) {
+    Optional<String> id = a.platformId().filter(p -> Action.ID.matcher(p).matches());
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    List<StepGroup> groups =
+        assistant
+            .guide(id.get(), a.language())
+            .filter(guide -> Keyboards.isWholeGuide(a, guide))
+            .map(Answer::steps)
+            .orElse(List.of());
+    return Optional.of(keyboards.guide(a.language(), id.get(), groups, -1));
+  }
+
+  private List<Map.Entry<String, String>> quickPlatforms(Language language) {
+    List<Map.Entry<String, String>> all = assistant.platforms(language);
+    return QUICK.stream()
+        .flatMap(id -> all.stream().filter(e -> e.getKey().equals(id)).limit(1))
+        .map(e -> Map.entry(e.getKey(), shortName(e.getValue())))
+        .toList();
+  }
+
+  /** "Meta (Facebook, Instagram, Threads)" fits a button as "Meta". */
+  private static String shortName(String name) {
+    int paren = name.indexOf(" (");
+    return paren > 0 ? name.substring(0, paren) : name;
+  }
+
+  /**
+   * The checklist's pick list on a phone: the platforms are the buttons, so the text says what to
+   * do with them instead of listing every platform's action.
+   */
+  private Answer pickList(Answer list) {
+    Language l = list.language();
+    return list.toBuilder()
+        .lead(messages.get(l, "telegram.checklist.pick", assistant.checklistPlatforms(l).size()))
+        .steps(List.of())
+        .sources(List.of())
+        .notes(list.notes().stream().skip(1).toList())
+        .build();
+  }
+
+  /** The button that opens a private chat with the bot and starts there what the reply names. */
+  Optional<InlineKeyboardMarkup> privateFlow(Reply reply) {
+    return reply
+        .privateStart()
+        .filter(p -> !bot.username().isBlank())
+        .map(p -> keyboards.privateFlow(reply.answer().language(), bot.username(), p));
+  }
+
+  /** The list of platforms, each a button. */
+  Shown platforms(Language l) {
+    Answer list =
+        Answer.message(
+            l, messages.get(l, "platforms.title"), messages.get(l, "telegram.platforms.pick"));
+    return new Shown(list, Optional.of(keyboards.platforms(l, assistant.platforms(l))));
+  }
+}
