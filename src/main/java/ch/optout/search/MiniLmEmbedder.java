@@ -52,6 +52,10 @@ public final class MiniLmEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedAll(List<String> texts) {
+    if (texts.isEmpty()) {
+      // LangChain4j refuses an empty batch; a knowledge that only lost texts has none to embed
+      return List.of();
+    }
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
     List<float[]> vectors = new ArrayList<>();
     model.embedAll(segments).content().forEach(e -> vectors.add(e.vector()));

@@ -37,6 +37,11 @@ class VectorRetrieverTest {
   }
 
   @Test
+  void embedAll_ofNoText_isEmpty_soABuildThatOnlyLostTextsSucceeds() {
+    assertThat(embedder.embedAll(List.of())).isEmpty();
+  }
+
+  @Test
   void retrieve_paraphraseWithoutSharedWords_findsThePassageByMeaning() {
     List<ScoredPassage> hits =
         new VectorRetriever(index, embedder)
