@@ -4,6 +4,7 @@ import ch.optout.answer.Messages;
 import ch.optout.store.LeaderLock;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
+import ch.optout.store.Threads;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,12 +89,7 @@ final class Leadership {
       }
       LOG.info("replica {} holds the leader lock", replica);
       ScheduledExecutorService beat =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "optout-leader-heartbeat");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newSingleThreadScheduledExecutor(Threads.single("optout-leader-heartbeat"));
       AtomicBoolean lost = new AtomicBoolean();
       Relay relay = pg.relay();
       try {

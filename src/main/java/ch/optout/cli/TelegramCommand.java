@@ -5,6 +5,7 @@ import ch.optout.store.JdbcChatStore;
 import ch.optout.store.LeaderLock;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
+import ch.optout.store.Threads;
 import ch.optout.telegram.AdminIds;
 import ch.optout.telegram.BotToken;
 import ch.optout.telegram.TelegramBot;
@@ -250,12 +251,7 @@ final class TelegramCommand implements Callable<Integer> {
         c.store instanceof JdbcChatStore j ? Optional.of(j) : Optional.empty();
     Optional<Relay> relay = jdbc.map(JdbcChatStore::relay);
     ScheduledExecutorService purging =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "optout-outbox-purge");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(Threads.single("optout-outbox-purge"));
     relay.ifPresent(
         r ->
             purging.scheduleWithFixedDelay(

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +57,8 @@ final class Database implements Sql, AutoCloseable {
 
   private final Path file;
   private final Tuning tuning;
+  // doubled at most ten times, plus up to half of it
+  private final Backoff backoff;
   private final BlockingQueue<Connection> idle;
   private final List<Connection> all = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -65,6 +66,8 @@ final class Database implements Sql, AutoCloseable {
   private Database(Path file, Tuning tuning) {
     this.file = file;
     this.tuning = tuning;
+    this.backoff =
+        Backoff.doubling(tuning.backoff(), tuning.backoff().multipliedBy(1024)).withJitter(0.5);
     this.idle = new ArrayBlockingQueue<>(tuning.connections());
   }
 
@@ -270,10 +273,8 @@ final class Database implements Sql, AutoCloseable {
   }
 
   private void pause(int attempt, String what) {
-    long base = tuning.backoff().toMillis() << Math.min(attempt - 1, 10);
-    long millis = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
     try {
-      Thread.sleep(millis);
+      backoff.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException(
