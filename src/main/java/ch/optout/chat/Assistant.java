@@ -58,6 +58,7 @@ public final class Assistant {
     this.knowledge = search.index().knowledge();
     this.conversation = new Conversation(knowledge, store, clock);
     LetterWriter writer = new LetterWriter(knowledge, messages, clock);
+    CommandNames names = CommandNames.load();
     this.letters =
         new Letters(
             writer, understander.platforms(), understander.uncovered(), messages, store, clock);
@@ -84,10 +85,12 @@ public final class Assistant {
             checklist,
             letters,
             followUps,
+            names,
             ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
     this.stats = new AdminStats(store, messages, understander.platforms(), clock);
     this.privateFlows =
-        new PrivateFlows(knowledge, understander.platforms(), understander.uncovered(), messages);
+        new PrivateFlows(
+            knowledge, understander.platforms(), understander.uncovered(), messages, names);
     this.questions =
         new Questions(
             understander, search, composer, extractive, messages, store, conversation, followUps);
@@ -153,8 +156,8 @@ public final class Assistant {
     Optional<Language> spoken = conversation.spoken(state);
     Language fallback =
         group
-            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.EN)
-            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
+            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.fallback())
+            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.fallback());
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
       if (group) {

@@ -118,7 +118,7 @@ final class Questions {
   /** The articles for an inline query: see {@link Assistant#inlineAnswers}. */
   List<Answer> inline(String query, Optional<Language> app) {
     Input.Cleaned input = Input.clean(query);
-    Language language = app.orElse(Language.EN);
+    Language language = app.orElse(Language.fallback());
     if (input.text().isBlank()) {
       return understander.popular().stream()
           .filter(id -> knowledge.findAny(id, language).isPresent())
