@@ -69,7 +69,8 @@ public final class Assistant {
             messages,
             store,
             clock,
-            new Timeline(store, letters::displayName, messages));
+            new Timeline(store, letters::displayName, messages),
+            ChecklistWords.load());
     FollowThrough followThrough = new FollowThrough(writer, letters, messages);
     this.followUps =
         new FollowUps(knowledge, understander.platforms(), letters, messages, store, clock);

@@ -45,6 +45,7 @@ final class Checklist {
   private final ChatStore store;
   private final Clock clock;
   private final Timeline timeline;
+  private final ChecklistWords typed;
 
   Checklist(
       KnowledgeBase knowledge,
@@ -52,8 +53,10 @@ final class Checklist {
       Messages messages,
       ChatStore store,
       Clock clock,
-      Timeline timeline) {
+      Timeline timeline,
+      ChecklistWords typed) {
     this.timeline = timeline;
+    this.typed = typed;
     this.knowledge = knowledge;
     this.extractive = extractive;
     this.messages = messages;
@@ -114,14 +117,14 @@ final class Checklist {
       List<String> picked = parsePick(folded, language);
       return picked.isEmpty() ? Optional.empty() : Optional.of(start(chatId, picked, language));
     }
-    Optional<ChecklistStatus> status = ChecklistWords.status(folded);
+    Optional<ChecklistStatus> status = typed.status(folded);
     return status.map(s -> mark(chatId, current, s, language));
   }
 
   /** /checklist done|skip|later, from a button or typed. */
   Reply command(String chatId, String argument, Language language) {
     String folded = ChecklistWords.fold(argument);
-    if (folded.equals("reset") || folded.equals("effacer") || folded.equals("recommencer")) {
+    if (typed.resets(folded)) {
       store.resetChecklist(chatId);
       return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
     }
@@ -132,7 +135,7 @@ final class Checklist {
                 && store.checklist(chatId).stream().anyMatch(i -> i.platformId().equals(words[1]))
             ? Optional.of(words[1])
             : Optional.empty();
-    Optional<ChecklistStatus> status = ChecklistWords.status(item.isPresent() ? words[0] : folded);
+    Optional<ChecklistStatus> status = typed.status(item.isPresent() ? words[0] : folded);
     Optional<String> current = onScreen(store.load(chatId));
     if (status.isPresent() && item.isPresent()) {
       return mark(chatId, item.get(), status.get(), language);
@@ -144,7 +147,7 @@ final class Checklist {
     if (status.isPresent() && current.isPresent()) {
       return mark(chatId, current.get(), status.get(), language);
     }
-    List<String> picked = parsePick(folded.replaceFirst("^(pick|choisir) ", ""), language);
+    List<String> picked = parsePick(typed.withoutPickWord(folded), language);
     if (!picked.isEmpty()) {
       return start(chatId, picked, language);
     }
@@ -161,7 +164,7 @@ final class Checklist {
    */
   Optional<String> refusal(String chatId, String argument, Language language) {
     String[] words = ChecklistWords.fold(argument).split(" ");
-    if (words.length != 2 || ChecklistWords.status(words[0]).isEmpty()) {
+    if (words.length != 2 || typed.status(words[0]).isEmpty()) {
       return Optional.empty();
     }
     String itemId = words[1];
@@ -325,7 +328,7 @@ final class Checklist {
 
   /** "1 4 12", "1, 4 et 12", "all": platform ids in list order; empty when it is not a pick. */
   private List<String> parsePick(String folded, Language language) {
-    return ChecklistWords.pick(
+    return typed.pick(
         folded, extractive.checklistGuides(language).stream().map(Guide::id).toList());
   }
 
