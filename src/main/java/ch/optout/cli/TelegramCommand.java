@@ -215,12 +215,8 @@ final class TelegramCommand implements Callable<Integer> {
                       counts,
                       new TelegramBot.Shared(relay, lock::held, replica),
                       new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))) {
-                role.lead(bot::polling);
-                watch(bot, refused, stop);
-                started(out, bot, c.messages);
                 // an interrupt is a stop request too; the bot still closes cleanly
-                interrupted.set(!await(stop));
-                role.set(HealthServer.Role.STOPPED);
+                interrupted.set(serve(bot, role, refused, stop, out, c.messages));
               }
             });
     if (lost && refused.get() == null) {
@@ -270,15 +266,30 @@ final class TelegramCommand implements Callable<Integer> {
                 counts,
                 new TelegramBot.FollowThrough(jdbc.get().followUps(), relay.get(), c.clock))
             : TelegramBot.start(c.assistant, c.messages, token, url, admins, counts)) {
-      role.lead(bot::polling);
-      watch(bot, refused, stop);
-      started(out, bot, c.messages);
-      boolean interrupted = !await(stop);
-      role.set(HealthServer.Role.STOPPED);
-      return interrupted;
+      return serve(bot, role, refused, stop, out, c.messages);
     } finally {
       purging.shutdownNow();
     }
+  }
+
+  /**
+   * Serves until a stop request: Telegram ending the run, the lead lost, a signal.
+   *
+   * @return whether the wait was interrupted, which stops too
+   */
+  private static boolean serve(
+      TelegramBot bot,
+      RunState role,
+      AtomicReference<String> refused,
+      CountDownLatch stop,
+      PrintWriter out,
+      Messages messages) {
+    role.lead(bot::polling);
+    watch(bot, refused, stop);
+    started(out, bot, messages);
+    boolean interrupted = !await(stop);
+    role.set(HealthServer.Role.STOPPED);
+    return interrupted;
   }
 
   private static OptionalLong backlog(Relay relay) {
