@@ -5,16 +5,11 @@ import ch.optout.answer.AnswerComposer;
 import ch.optout.answer.ExtractiveComposer;
 import ch.optout.answer.LetterWriter;
 import ch.optout.answer.Messages;
-import ch.optout.answer.Queries;
-import ch.optout.answer.Question;
-import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.search.KnowledgeSearch;
-import ch.optout.search.ScoredPassage;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
-import ch.optout.understand.Act;
 import ch.optout.understand.Reading;
 import ch.optout.understand.Understander;
 import java.time.Clock;
@@ -33,20 +28,19 @@ public final class Assistant {
   static final java.time.Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
 
   private final Understander understander;
-  private final KnowledgeSearch search;
-  private final AnswerComposer composer;
   private final ExtractiveComposer extractive;
   private final Messages messages;
   private final ChatStore store;
   private final KnowledgeBase knowledge;
   private final Conversation conversation;
-  private final Commands commands;
   private final Checklist checklist;
   private final Letters letters;
-  private final FollowThrough followThrough;
   private final FollowUps followUps;
   private final AdminStats stats;
   private final PrivateFlows privateFlows;
+  private final Questions questions;
+  private final Acts acts;
+  private final SlashCommands slash;
 
   public Assistant(
       Understander understander,
@@ -58,14 +52,13 @@ public final class Assistant {
       Clock clock,
       String version) {
     this.understander = understander;
-    this.search = search;
-    this.composer = composer;
     this.extractive = extractive;
     this.messages = messages;
     this.store = store;
     this.knowledge = search.index().knowledge();
     this.conversation = new Conversation(knowledge, store, clock);
     LetterWriter writer = new LetterWriter(knowledge, messages, clock);
+    CommandNames names = CommandNames.load();
     this.letters =
         new Letters(
             writer, understander.platforms(), understander.uncovered(), messages, store, clock);
@@ -76,11 +69,12 @@ public final class Assistant {
             messages,
             store,
             clock,
-            new Timeline(store, letters::displayName, messages));
-    this.followThrough = new FollowThrough(writer, letters, messages);
+            new Timeline(store, letters::displayName, messages),
+            ChecklistWords.load());
+    FollowThrough followThrough = new FollowThrough(writer, letters, messages);
     this.followUps =
         new FollowUps(knowledge, understander.platforms(), letters, messages, store, clock);
-    this.commands =
+    Commands commands =
         new Commands(
             knowledge,
             understander.platforms(),
@@ -92,10 +86,34 @@ public final class Assistant {
             checklist,
             letters,
             followUps,
+            names,
             ch.optout.answer.LlmComposer.sendsQuestionsAway(composer));
     this.stats = new AdminStats(store, messages, understander.platforms(), clock);
     this.privateFlows =
-        new PrivateFlows(knowledge, understander.platforms(), understander.uncovered(), messages);
+        new PrivateFlows(
+            knowledge, understander.platforms(), understander.uncovered(), messages, names);
+    this.questions =
+        new Questions(
+            understander, search, composer, extractive, messages, store, conversation, followUps);
+    this.acts =
+        new Acts(
+            extractive,
+            messages,
+            store,
+            conversation,
+            checklist,
+            letters,
+            followThrough,
+            questions);
+    this.slash =
+        new SlashCommands(
+            knowledge,
+            understander.platforms(),
+            commands,
+            checklist,
+            letters,
+            privateFlows,
+            questions);
   }
 
   public Reply reply(String chatId, String text) {
@@ -139,8 +157,8 @@ public final class Assistant {
     Optional<Language> spoken = conversation.spoken(state);
     Language fallback =
         group
-            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.EN)
-            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.EN);
+            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.fallback())
+            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.fallback());
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
       if (group) {
@@ -149,7 +167,7 @@ public final class Assistant {
           return elsewhere.get();
         }
       }
-      return command(chatId, input.text(), fallback, state);
+      return slash.command(chatId, input.text(), fallback, state);
     }
     if (input.text().isBlank() || input.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
       return Reply.of(
@@ -167,11 +185,11 @@ public final class Assistant {
         return elsewhere.get();
       }
       // a flow left waiting in the group (by an older version) is not continued there
-      return truncated(byAct(chatId, r, state), input);
+      return truncated(acts.byAct(chatId, r, state), input);
     }
     if (Letters.isWaitingForPlatform(state)) {
       // "/letter" alone asked which platform: this message names it, unless it is a real question
-      Optional<Reply> named = letterFor(chatId, input.text(), r, state);
+      Optional<Reply> named = acts.letterFor(chatId, input.text(), r, state);
       if (named.isPresent()) {
         return named.get();
       }
@@ -183,7 +201,7 @@ public final class Assistant {
     if (flow.isPresent()) {
       return flow.get();
     }
-    return truncated(byAct(chatId, r, state), input);
+    return truncated(acts.byAct(chatId, r, state), input);
   }
 
   /** Said up front when the message was cut: the answer may miss what the unread middle asked. */
@@ -199,232 +217,17 @@ public final class Assistant {
             .build());
   }
 
-  /** What the message does decides who answers it. */
-  private Reply byAct(String chatId, Reading r, ChatState state) {
-    switch (r.act()) {
-      case MORE:
-        // "plus" after an English answer: the rest comes in the conversation's language
-        return more(
-            chatId,
-            r.toBuilder().language(conversation.spoken(state).orElse(r.language()), true).build());
-      case LETTER:
-        if (r.scope() != ch.optout.understand.Scope.OUT) {
-          return letter(chatId, r, state);
-        }
-        break;
-      case WHERE_TO_SEND:
-        Optional<Answer> address = followThrough.whereToSend(r, letters.target(state));
-        if (address.isPresent()) {
-          return new Reply(address.get(), Optional.of(r));
-        }
-        break;
-      case CHECKLIST:
-        if (r.platforms().isEmpty()) {
-          return withReading(checklist.pick(chatId, r.language()), r);
-        }
-        break;
-      case PROGRESS:
-        return withReading(checklist.open(chatId, r.language()), r);
-      case CORRECTION:
-        return correction(chatId, r, state);
-      case REGION:
-        if (r.country().isPresent() && r.platforms().isEmpty()) {
-          return withReading(Reply.of(followThrough.countryNoted(r)), r);
-        }
-        break;
-      default:
-        break;
-    }
-    return answer(chatId, r, state);
-  }
-
-  /** A question answered from the knowledge, remembered for follow-ups. */
-  private Reply answer(String chatId, Reading r, ChatState state) {
-    List<ScoredPassage> hits =
-        r.scope() == ch.optout.understand.Scope.OUT ? List.of() : search.retrieve(Queries.of(r));
-    Answer answer = composer.compose(new Question(r, hits));
-    if (Checklist.isChecklist(state)
-        && state.lastPlatform().filter(p -> !p.equals(Checklist.PICKING)).isPresent()
-        && answer.answered()) {
-      // a question in the middle of the checklist: answered, and the checklist waits where it was
-      String current = understander.platforms().name(state.lastPlatform().get());
-      answer = answer.withNote(messages.get(answer.language(), "checklist.resume", current));
-      answer.platformId().ifPresent(store::countAnswer);
-      return new Reply(answer, Optional.of(r), choices(r, answer));
-    }
-    if (answer.kind() == ch.optout.answer.AnswerKind.CLARIFY) {
-      // the next message may name the platform: the card asked waits with the question
-      conversation.awaitPlatform(chatId, r);
-    } else {
-      conversation.remember(chatId, state, r, answer, "HOW_TO");
-    }
-    List<Reply.Choice> choices = new java.util.ArrayList<>(choices(r, answer));
-    choices.addAll(offers(chatId, answer));
-    return new Reply(answer, Optional.of(r), choices);
-  }
-
-  /** After a platform's guide: follow it, and, where it has a form, a reminder once it is sent. */
-  private List<Reply.Choice> offers(String chatId, Answer answer) {
-    if (answer.kind() != ch.optout.answer.AnswerKind.GUIDE
-        || !answer.answered()
-        || answer.platformId().isEmpty()) {
-      return List.of();
-    }
-    return followUps.afterGuide(chatId, answer.platformId().get(), answer.language());
-  }
-
   /**
    * An answer a channel produced without a message (a platform tapped in a list), with the choices
    * that follow it: following the platform, a reminder after its form.
    */
   public Reply withOffers(String chatId, Answer answer) {
-    return new Reply(answer, Optional.empty(), offers(chatId, answer));
+    return new Reply(answer, Optional.empty(), questions.offers(chatId, answer));
   }
 
   /** Reminders and alerts: the messages a channel sends or shows when they fall due. */
   public FollowUps followUps() {
     return followUps;
-  }
-
-  /** "Which platform?" offers the most asked ones as buttons: tapping one sends its name. */
-  private List<Reply.Choice> choices(Reading r, Answer answer) {
-    if (answer.kind() != ch.optout.answer.AnswerKind.CLARIFY || answer.platformId().isPresent()) {
-      return List.of();
-    }
-    return understander.popular().stream()
-        .map(id -> knowledge.findAny(id, r.language()))
-        .flatMap(Optional::stream)
-        .map(g -> new Reply.Choice(g.platform(), shortName(g.platform())))
-        .toList();
-  }
-
-  /** "Meta (Facebook, Instagram, Threads)" is typed as "Meta". */
-  private static String shortName(String platform) {
-    int paren = platform.indexOf('(');
-    return (paren > 0 ? platform.substring(0, paren) : platform).strip();
-  }
-
-  /** "write me a letter": for the platform named, else the one in context. */
-  private Reply letter(String chatId, Reading r, ChatState state) {
-    Optional<ch.optout.store.Region> region = r.country().flatMap(Regimes::letterRegion);
-    return withReading(
-        letters.request(chatId, r.question(), r.platformIds(), r.uncovered(), r.language(), region),
-        r);
-  }
-
-  /** The message after "/letter" alone: a name, or a short request naming one. */
-  private Optional<Reply> letterFor(String chatId, String text, Reading r, ChatState state) {
-    boolean naming =
-        r.act() == Act.LETTER
-            || ((!r.platforms().isEmpty() || r.uncovered().isPresent())
-                && text.strip().split("\\s+").length <= 6)
-            || isShortName(text);
-    store.save(chatId, state.withoutContext());
-    if (!naming) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        withReading(
-            letters.request(
-                chatId,
-                text,
-                r.platformIds(),
-                r.uncovered().or(() -> Optional.of(text.strip())),
-                r.language(),
-                r.country().flatMap(Regimes::letterRegion)),
-            r));
-  }
-
-  /** "no, I meant Facebook": the same question, about the platform now named. */
-  private Reply correction(String chatId, Reading r, ChatState state) {
-    // a law card is not asked again of another platform
-    Optional<String> card = conversation.lastCard(state).filter(c -> !c.contains("#"));
-    Reading again =
-        r.toBuilder()
-            .act(Act.QUESTION)
-            .shape(
-                card.isPresent()
-                    ? ch.optout.understand.Shape.FACT
-                    : ch.optout.understand.Shape.HOW_TO)
-            .cardsByDocument(
-                card.map(
-                        c ->
-                            r.platformIds().stream()
-                                .collect(
-                                    java.util.stream.Collectors.toMap(
-                                        p -> p, p -> List.of(new Reading.Asked(c, 9.0)))))
-                    .orElse(r.cardsByDocument()))
-            .build();
-    return answer(chatId, again, state);
-  }
-
-  private Reply command(String chatId, String text, Language language, ChatState state) {
-    Optional<Reply> deepLink = deepLink(chatId, text, language);
-    if (deepLink.isPresent()) {
-      return deepLink.get();
-    }
-    if (Letters.isWaiting(state)
-        && text.toLowerCase(java.util.Locale.ROOT).startsWith("/region ")) {
-      // the law buttons of a waiting letter: the choice, then the letter itself
-      Optional<Reply> letter =
-          letters.answer(chatId, text.substring("/region ".length()), language, state);
-      if (letter.isPresent()) {
-        return letter.get();
-      }
-    }
-    return commands.run(chatId, text, language);
-  }
-
-  /**
-   * "/start linkedin", as a t.me/bot?start=linkedin link sends it: that platform's short answer,
-   * remembered as the conversation's platform; empty for any other text.
-   */
-  private Optional<Reply> deepLink(String chatId, String text, Language language) {
-    String[] parts = text.strip().split("\\s+", 2);
-    if (parts.length < 2 || !parts[0].equalsIgnoreCase("/start")) {
-      return Optional.empty();
-    }
-    String argument = parts[1].strip();
-    Optional<PrivateFlows.Start> flow = privateFlows.start(argument);
-    if (flow.isPresent()) {
-      // a flow a group sent here: "/start letter_tiktok" writes the TikTok letter
-      PrivateFlows.Start start = flow.get();
-      return Optional.of(
-          start.checklist()
-              ? checklist.open(chatId, language)
-              : letters.request(
-                  chatId, "", start.platformIds(), start.service(), language, Optional.empty()));
-    }
-    Optional<String> platform =
-        knowledge
-            .findAny(argument.toLowerCase(java.util.Locale.ROOT), language)
-            .filter(g -> g.kind() == DocumentKind.GUIDE)
-            .map(g -> g.id())
-            .or(() -> understander.platforms().platforms(argument).stream().findFirst());
-    return platform.flatMap(p -> openGuide(chatId, p, language)).map(a -> withOffers(chatId, a));
-  }
-
-  /** A reply that could be a service's name: a few words, no question. */
-  private static boolean isShortName(String text) {
-    String t = text.strip();
-    return !t.isEmpty() && t.length() <= 40 && t.split("\\s+").length <= 3 && !t.contains("?");
-  }
-
-  private static Reply withReading(Reply reply, Reading r) {
-    return new Reply(reply.answer(), Optional.of(r), reply.choices());
-  }
-
-  /** "more", « plus »: the rest of the guide in context. */
-  private Reply more(String chatId, Reading r) {
-    Optional<String> platform = r.platformIds().stream().findFirst();
-    if (platform.isEmpty()) {
-      return new Reply(
-          Answer.message(r.language(), "", messages.get(r.language(), "more.none")),
-          Optional.of(r));
-    }
-    Answer answer = extractive.more(platform.get(), r.language());
-    conversation.rememberPlatform(chatId, platform.get(), r.language());
-    return new Reply(answer, Optional.of(r));
   }
 
   /**
@@ -443,12 +246,7 @@ public final class Assistant {
    * conversation's platform so that follow-ups are about it.
    */
   public Optional<Answer> openGuide(String chatId, String platformId, Language language) {
-    if (knowledge.findAny(platformId, language).isEmpty()) {
-      return Optional.empty();
-    }
-    store.countAnswer(platformId);
-    conversation.rememberPlatform(chatId, platformId, language);
-    return Optional.of(extractive.howTo(platformId, language, -1));
+    return questions.openGuide(chatId, platformId, language);
   }
 
   /** The covered platforms as (id, display name), sorted by name, in one language. */
@@ -474,22 +272,7 @@ public final class Assistant {
    * a service without a guide gets the one answer saying so; anything else, nothing.
    */
   public List<Answer> inlineAnswers(String query, Optional<Language> app) {
-    Input.Cleaned input = Input.clean(query);
-    Language language = app.orElse(Language.EN);
-    if (input.text().isBlank()) {
-      return understander.popular().stream()
-          .filter(id -> knowledge.findAny(id, language).isPresent())
-          .map(id -> extractive.howTo(id, language, -1))
-          .toList();
-    }
-    Reading r = understander.read(input.text(), language);
-    if (r.platforms().isEmpty() && r.uncovered().isEmpty()) {
-      return List.of();
-    }
-    Answer a = composer.compose(new Question(r, search.retrieve(Queries.of(r))));
-    boolean saysNoGuide =
-        r.platforms().isEmpty() && a.kind() == ch.optout.answer.AnswerKind.DECLINE;
-    return a.answered() || saysNoGuide ? List.of(a) : List.of();
+    return questions.inline(query, app);
   }
 
   /**

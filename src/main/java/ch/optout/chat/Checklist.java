@@ -7,18 +7,15 @@ import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.OptOutKind;
-import ch.optout.search.Text;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
 import ch.optout.store.ChecklistStatus;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,42 +39,13 @@ final class Checklist {
     return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
   }
 
-  private static final Set<String> DONE =
-      Set.of(
-          "done",
-          "fait",
-          "c est fait",
-          "ok fait",
-          "termine",
-          "fini",
-          "ok done",
-          "did it",
-          "yes done",
-          "ok c est fait");
-  private static final Set<String> SKIP =
-      Set.of(
-          "skip",
-          "passer",
-          "passe",
-          "ignorer",
-          "sauter",
-          "next",
-          "suivant",
-          "je passe",
-          "non",
-          "no");
-  private static final Set<String> LATER =
-      Set.of("later", "plus tard", "apres", "remind me later", "pas maintenant", "not now");
-  private static final Set<String> ALL =
-      Set.of(
-          "all", "tout", "tous", "toutes", "all of them", "toutes les plateformes", "everything");
-
   private final KnowledgeBase knowledge;
   private final ExtractiveComposer extractive;
   private final Messages messages;
   private final ChatStore store;
   private final Clock clock;
   private final Timeline timeline;
+  private final ChecklistWords typed;
 
   Checklist(
       KnowledgeBase knowledge,
@@ -85,8 +53,10 @@ final class Checklist {
       Messages messages,
       ChatStore store,
       Clock clock,
-      Timeline timeline) {
+      Timeline timeline,
+      ChecklistWords typed) {
     this.timeline = timeline;
+    this.typed = typed;
     this.knowledge = knowledge;
     this.extractive = extractive;
     this.messages = messages;
@@ -141,20 +111,20 @@ final class Checklist {
     if (!isChecklist(state)) {
       return Optional.empty();
     }
-    String folded = fold(text);
+    String folded = ChecklistWords.fold(text);
     String current = state.lastPlatform().orElse(PICKING);
     if (current.equals(PICKING)) {
       List<String> picked = parsePick(folded, language);
       return picked.isEmpty() ? Optional.empty() : Optional.of(start(chatId, picked, language));
     }
-    Optional<ChecklistStatus> status = status(folded);
+    Optional<ChecklistStatus> status = typed.status(folded);
     return status.map(s -> mark(chatId, current, s, language));
   }
 
   /** /checklist done|skip|later, from a button or typed. */
   Reply command(String chatId, String argument, Language language) {
-    String folded = fold(argument);
-    if (folded.equals("reset") || folded.equals("effacer") || folded.equals("recommencer")) {
+    String folded = ChecklistWords.fold(argument);
+    if (typed.resets(folded)) {
       store.resetChecklist(chatId);
       return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
     }
@@ -165,13 +135,8 @@ final class Checklist {
                 && store.checklist(chatId).stream().anyMatch(i -> i.platformId().equals(words[1]))
             ? Optional.of(words[1])
             : Optional.empty();
-    Optional<ChecklistStatus> status = status(item.isPresent() ? words[0] : folded);
-    ChatState state = store.load(chatId);
-    Optional<String> current =
-        Optional.of(state)
-            .filter(Checklist::isChecklist)
-            .flatMap(ChatState::lastPlatform)
-            .filter(p -> !p.equals(PICKING));
+    Optional<ChecklistStatus> status = typed.status(item.isPresent() ? words[0] : folded);
+    Optional<String> current = onScreen(store.load(chatId));
     if (status.isPresent() && item.isPresent()) {
       return mark(chatId, item.get(), status.get(), language);
     }
@@ -182,7 +147,7 @@ final class Checklist {
     if (status.isPresent() && current.isPresent()) {
       return mark(chatId, current.get(), status.get(), language);
     }
-    List<String> picked = parsePick(folded.replaceFirst("^(pick|choisir) ", ""), language);
+    List<String> picked = parsePick(typed.withoutPickWord(folded), language);
     if (!picked.isEmpty()) {
       return start(chatId, picked, language);
     }
@@ -198,8 +163,8 @@ final class Checklist {
    * @return the reason, to show instead of acting; empty when the button may act
    */
   Optional<String> refusal(String chatId, String argument, Language language) {
-    String[] words = fold(argument).split(" ");
-    if (words.length != 2 || status(words[0]).isEmpty()) {
+    String[] words = ChecklistWords.fold(argument).split(" ");
+    if (words.length != 2 || typed.status(words[0]).isEmpty()) {
       return Optional.empty();
     }
     String itemId = words[1];
@@ -217,17 +182,20 @@ final class Checklist {
               name,
               messages.get(language, "mydata.status." + item.get().status().name())));
     }
-    ChatState state = store.load(chatId);
-    Optional<String> current =
-        Optional.of(state)
-            .filter(Checklist::isChecklist)
-            .flatMap(ChatState::lastPlatform)
-            .filter(p -> !p.equals(PICKING));
+    Optional<String> current = onScreen(store.load(chatId));
     if (current.isPresent() && !current.get().equals(itemId)) {
       return Optional.of(
           messages.get(language, "checklist.stale.other", name(current.get(), language)));
     }
     return Optional.empty();
+  }
+
+  /** The item on screen: none while picking, or outside the checklist. */
+  private static Optional<String> onScreen(ChatState state) {
+    return Optional.of(state)
+        .filter(Checklist::isChecklist)
+        .flatMap(ChatState::lastPlatform)
+        .filter(p -> !p.equals(PICKING));
   }
 
   private String name(String platformId, Language language) {
@@ -360,23 +328,8 @@ final class Checklist {
 
   /** "1 4 12", "1, 4 et 12", "all": platform ids in list order; empty when it is not a pick. */
   private List<String> parsePick(String folded, Language language) {
-    List<String> ids = extractive.checklistGuides(language).stream().map(Guide::id).toList();
-    if (ALL.contains(folded)) {
-      return ids;
-    }
-    if (!folded.matches("[0-9 ,;et and-]+") || !folded.matches(".*[0-9].*")) {
-      return List.of();
-    }
-    Set<String> picked = new LinkedHashSet<>();
-    for (String token : folded.split("[^0-9]+")) {
-      if (!token.isEmpty() && token.length() <= 3) {
-        int n = Integer.parseInt(token);
-        if (n >= 1 && n <= ids.size()) {
-          picked.add(ids.get(n - 1));
-        }
-      }
-    }
-    return List.copyOf(picked);
+    return typed.pick(
+        folded, extractive.checklistGuides(language).stream().map(Guide::id).toList());
   }
 
   /** "/checklist done linkedin", or without the item when its id would not fit a button. */
@@ -387,23 +340,5 @@ final class Checklist {
         withItem.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 40
             ? withItem
             : command);
-  }
-
-  private static Optional<ChecklistStatus> status(String folded) {
-    if (DONE.contains(folded)) {
-      return Optional.of(ChecklistStatus.DONE);
-    }
-    if (SKIP.contains(folded)) {
-      return Optional.of(ChecklistStatus.SKIPPED);
-    }
-    if (LATER.contains(folded)) {
-      return Optional.of(ChecklistStatus.LATER);
-    }
-    return Optional.empty();
-  }
-
-  /** "C'est fait !" and "1, 4 et 12" as "c est fait" and "1 4 et 12". */
-  private static String fold(String text) {
-    return Text.wordLine(text);
   }
 }

@@ -45,6 +45,7 @@ final class Commands {
   private final Checklist checklist;
   private final Letters letters;
   private final FollowUps followUps;
+  private final CommandNames names;
 
   /** Whether a third party's language model phrases answers: then said with every privacy note. */
   private final boolean hostedModel;
@@ -60,8 +61,10 @@ final class Commands {
       Checklist checklist,
       Letters letters,
       FollowUps followUps,
+      CommandNames names,
       boolean hostedModel) {
     this.followUps = followUps;
+    this.names = names;
     this.hostedModel = hostedModel;
     this.knowledge = knowledge;
     this.platforms = platforms;
@@ -84,14 +87,15 @@ final class Commands {
     if (at > 0) {
       name = name.substring(0, at);
     }
+    name = names.command(name);
     String argument = parts.length > 1 ? parts[1].strip() : "";
     switch (name) {
-      case "/checklist", "/liste" -> {
+      case "/checklist" -> {
         return argument.isEmpty()
             ? checklist.open(chatId, language)
             : checklist.command(chatId, argument, language);
       }
-      case "/letter", "/lettre" -> {
+      case "/letter" -> {
         List<String> named = platforms.platforms(argument);
         // "/letter Duolingo": a service without a guide still gets the reviewed letter
         Optional<String> service =
@@ -104,16 +108,16 @@ final class Commands {
                 : Optional.empty();
         return letters.request(chatId, argument, named, service, language, Optional.empty());
       }
-      case "/region", "/région" -> {
+      case "/region" -> {
         return letters.setRegion(chatId, argument, language);
       }
-      case "/remind", "/rappel" -> {
+      case "/remind" -> {
         return followUps.remind(chatId, argument, language);
       }
-      case "/watch", "/suivre" -> {
+      case "/watch" -> {
         return followUps.watch(chatId, argument, language);
       }
-      case "/followup", "/suivi" -> {
+      case "/followup" -> {
         return followUps.outcome(chatId, argument, language);
       }
       default -> {
@@ -128,11 +132,11 @@ final class Commands {
       case "/help" ->
           Answer.message(
               language, messages.get(language, "help.title"), messages.get(language, "help.body"));
-      case "/lang", "/langue", "/language" -> lang(chatId, argument, language);
-      case "/platforms", "/plateformes" -> platforms(language);
-      case "/about", "/apropos" -> about(language);
-      case "/mydata", "/mesdonnees" -> myData(chatId, language);
-      case "/forget", "/oublier" -> forget(chatId, language);
+      case "/lang" -> lang(chatId, argument, language);
+      case "/platforms" -> platforms(language);
+      case "/about" -> about(language);
+      case "/mydata" -> myData(chatId, language);
+      case "/forget" -> forget(chatId, language);
       default ->
           Answer.message(language, "", messages.get(language, "command.unknown", abbreviate(name)))
               .asDecline();
@@ -153,19 +157,7 @@ final class Commands {
   }
 
   private Answer lang(String chatId, String argument, Language current) {
-    Optional<Language> wanted =
-        Language.fromCode(argument.toLowerCase(Locale.ROOT))
-            .or(
-                () ->
-                    argument.toLowerCase(Locale.ROOT).startsWith("fran")
-                        ? Optional.of(Language.FR)
-                        : Optional.empty())
-            .or(
-                () ->
-                    argument.toLowerCase(Locale.ROOT).startsWith("engl")
-                            || argument.toLowerCase(Locale.ROOT).startsWith("angl")
-                        ? Optional.of(Language.EN)
-                        : Optional.empty());
+    Optional<Language> wanted = names.language(argument);
     if (wanted.isEmpty()) {
       return Answer.message(
           current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));

@@ -192,7 +192,7 @@ public final class FollowUps {
 
   /** The question a reminder asks on its day, with the three answers as choices. */
   public Reply question(Reminder r) {
-    Language language = Language.fromCode(r.language()).orElse(Language.EN);
+    Language language = Language.fromCode(r.language()).orElse(Language.fallback());
     String key = r.kind() == Reminder.Kind.FORM ? "remind.question.form" : "remind.question";
     String lead =
         messages.get(language, key, name(r.subject()), Timeline.day(r.sentOn(), language))

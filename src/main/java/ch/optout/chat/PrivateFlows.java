@@ -40,19 +40,22 @@ final class PrivateFlows {
   private final PlatformMatcher platforms;
   private final UncoveredServices uncovered;
   private final Messages messages;
+  private final CommandNames names;
 
   PrivateFlows(
       KnowledgeBase knowledge,
       PlatformMatcher platforms,
       UncoveredServices uncovered,
-      Messages messages) {
+      Messages messages,
+      CommandNames names) {
+    this.names = names;
     this.knowledge = knowledge;
     this.platforms = platforms;
     this.uncovered = uncovered;
     this.messages = messages;
   }
 
-  /** "/letter tiktok", "/checklist" and their French names, typed in a group. */
+  /** "/letter tiktok", "/checklist" and their names in other languages, typed in a group. */
   Optional<Reply> forCommand(String text, Language language) {
     String[] parts = text.strip().split("\\s+", 2);
     String name = parts[0].toLowerCase(Locale.ROOT);
@@ -61,9 +64,9 @@ final class PrivateFlows {
       name = name.substring(0, at);
     }
     String argument = parts.length > 1 ? parts[1].strip() : "";
-    return switch (name) {
-      case "/checklist", "/liste" -> Optional.of(checklist(language));
-      case "/letter", "/lettre" ->
+    return switch (names.command(name)) {
+      case "/checklist" -> Optional.of(checklist(language));
+      case "/letter" ->
           Optional.of(
               letter(
                   platforms.platforms(argument),

@@ -190,7 +190,7 @@ final class Watches {
     List<Reply> alerts = new ArrayList<>();
     List<FollowUps.Known> changes = changes();
     for (Watch w : store.watches(chatId)) {
-      Language language = Language.fromCode(w.language()).orElse(Language.EN);
+      Language language = Language.fromCode(w.language()).orElse(Language.fallback());
       for (FollowUps.Known k : changes) {
         if (k.platformId().equals(w.platformId())
             && store.tell(chatId, k.platformId(), k.changeId())) {

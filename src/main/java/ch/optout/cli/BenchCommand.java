@@ -6,6 +6,7 @@ import ch.optout.answer.Question;
 import ch.optout.knowledge.Language;
 import ch.optout.search.RetrievalMode;
 import ch.optout.search.ScoredPassage;
+import ch.optout.store.Threads;
 import ch.optout.understand.Reading;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -167,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
   private static double throughput(Components c, int threads) throws Exception {
     int total = 1000;
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, Components.named("optout-bench"));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.named("optout-bench"));
     try {
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();

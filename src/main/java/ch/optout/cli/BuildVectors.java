@@ -11,6 +11,7 @@ import ch.optout.search.MiniLmEmbedder;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.UncoveredServices;
 import ch.optout.search.VectorSnapshot;
+import ch.optout.store.Threads;
 import ch.optout.understand.LanguagePack;
 import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
@@ -81,7 +82,7 @@ public final class BuildVectors {
       }
     }
     if (!missing.isEmpty() || previous.map(p -> p.size() != texts.size()).orElse(true)) {
-      ExecutorService pool = Executors.newFixedThreadPool(2, Components.named("optout-build"));
+      ExecutorService pool = Executors.newFixedThreadPool(2, Threads.named("optout-build"));
       try {
         Embedder model = new MiniLmEmbedder(pool);
         List<float[]> computed = model.embedAll(missing);

@@ -32,6 +32,7 @@ import ch.optout.store.InMemoryChatStore;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
+import ch.optout.store.Threads;
 import ch.optout.understand.LanguagePack;
 import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
@@ -47,9 +48,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,8 @@ final class Components implements AutoCloseable {
   private final ExecutorService warmup;
 
   /** Language model calls: a few at once, each under OPTOUT_LLM_TIMEOUT. */
-  private final ExecutorService llmCalls = LlmComposer.callPool(LLM_CALLS, named("optout-llm"));
+  private final ExecutorService llmCalls =
+      LlmComposer.callPool(LLM_CALLS, Threads.named("optout-llm"));
 
   private static final int LLM_CALLS = 4;
 
@@ -99,8 +99,8 @@ final class Components implements AutoCloseable {
     long start = System.nanoTime();
     this.clock = clock;
     this.housekeeping = housekeeping;
-    this.embedding = Executors.newFixedThreadPool(2, named("optout-embed"));
-    this.warmup = Executors.newSingleThreadExecutor(named("optout-warmup"));
+    this.embedding = Executors.newFixedThreadPool(2, Threads.named("optout-embed"));
+    this.warmup = Executors.newSingleThreadExecutor(Threads.named("optout-warmup"));
     LanguageDetector languages = new LanguageDetector();
     // Lucene's classes load on the warm-up thread while this one reads the knowledge; with the
     // bundled knowledge, that thread opens the index saved at build time
@@ -265,7 +265,7 @@ final class Components implements AutoCloseable {
                 url -> new PostgresChatStore(url, Optional.of(sharedSecret(settings)), clock))
             .orElseGet(() -> new SqliteChatStore(settings.dataDir(), clock));
     ScheduledExecutorService housekeeping =
-        Executors.newSingleThreadScheduledExecutor(named("optout-retention"));
+        Executors.newSingleThreadScheduledExecutor(Threads.named("optout-retention"));
     try {
       new RetentionSchedule(store, clock, retention, housekeeping)
           .start(RetentionSchedule.DEFAULT_PERIOD);
@@ -334,14 +334,5 @@ final class Components implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

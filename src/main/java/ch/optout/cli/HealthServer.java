@@ -1,6 +1,7 @@
 package ch.optout.cli;
 
 import ch.optout.store.ChatStore;
+import ch.optout.store.Threads;
 import ch.optout.telegram.TelegramCounts;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -89,7 +90,7 @@ final class HealthServer implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       ExecutorService executor =
-          Executors.newFixedThreadPool(THREADS, Components.named("optout-health"));
+          Executors.newFixedThreadPool(THREADS, Threads.named("optout-health"));
       server.setExecutor(executor);
       server.createContext("/healthz", ex -> reply(ex, 200, "ok\n"));
       server.createContext(
@@ -236,7 +237,7 @@ final class HealthServer implements AutoCloseable {
     private final Clock clock;
     private final Duration wait;
     private final ExecutorService thread =
-        Executors.newSingleThreadExecutor(Components.named("optout-health-store"));
+        Executors.newSingleThreadExecutor(Threads.named("optout-health-store"));
     private Future<Result> asking;
 
     StoreProbe(ChatStore store, Supplier<OptionalLong> backlog, Clock clock, Duration wait) {

@@ -8,11 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,21 +53,12 @@ final class Database implements Sql, AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  // primary result codes from sqlite3.h: the extended codes carry them in their low byte
-  private static final int SQLITE_PERM = 3;
-  private static final int SQLITE_BUSY = 5;
-  private static final int SQLITE_LOCKED = 6;
-  private static final int SQLITE_READONLY = 8;
-  private static final int SQLITE_IOERR = 10;
-  private static final int SQLITE_CORRUPT = 11;
-  private static final int SQLITE_FULL = 13;
-  private static final int SQLITE_CANTOPEN = 14;
-  private static final int SQLITE_NOTADB = 26;
-
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final Path file;
   private final Tuning tuning;
+  // doubled at most ten times, plus up to half of it
+  private final Backoff backoff;
   private final BlockingQueue<Connection> idle;
   private final List<Connection> all = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -77,6 +66,8 @@ final class Database implements Sql, AutoCloseable {
   private Database(Path file, Tuning tuning) {
     this.file = file;
     this.tuning = tuning;
+    this.backoff =
+        Backoff.doubling(tuning.backoff(), tuning.backoff().multipliedBy(1024)).withJitter(0.5);
     this.idle = new ArrayBlockingQueue<>(tuning.connections());
   }
 
@@ -159,8 +150,7 @@ final class Database implements Sql, AutoCloseable {
         return result;
       } catch (SQLException e) {
         clean = !open || rollback(c);
-        if ((primary(e) == SQLITE_BUSY || primary(e) == SQLITE_LOCKED)
-            && attempt < tuning.attempts()) {
+        if (SqliteErrors.busy(e) && attempt < tuning.attempts()) {
           LOG.debug("{}: database busy, attempt {} of {}", what, attempt, tuning.attempts());
           pause(attempt, what);
           continue;
@@ -210,7 +200,9 @@ final class Database implements Sql, AutoCloseable {
       String first = r.next() ? r.getString(1) : "no answer";
       if (!"ok".equalsIgnoreCase(first)) {
         throw new StoreException(
-            StoreException.Reason.DAMAGED, file, damaged("integrity check: " + first));
+            StoreException.Reason.DAMAGED,
+            file,
+            SqliteErrors.damaged(file, "integrity check: " + first));
       }
     }
   }
@@ -281,10 +273,8 @@ final class Database implements Sql, AutoCloseable {
   }
 
   private void pause(int attempt, String what) {
-    long base = tuning.backoff().toMillis() << Math.min(attempt - 1, 10);
-    long millis = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
     try {
-      Thread.sleep(millis);
+      backoff.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException(
@@ -301,54 +291,7 @@ final class Database implements Sql, AutoCloseable {
     }
   }
 
-  private static int primary(SQLException e) {
-    return e.getErrorCode() & 0xff;
-  }
-
   StoreException translate(SQLException e, String what) {
-    int code = primary(e);
-    String detail = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-    return switch (code) {
-      case SQLITE_CORRUPT, SQLITE_NOTADB ->
-          new StoreException(StoreException.Reason.DAMAGED, file, damaged(detail), e);
-      case SQLITE_BUSY, SQLITE_LOCKED ->
-          new StoreException(
-              StoreException.Reason.BUSY,
-              file,
-              "The database "
-                  + file
-                  + " stayed locked by another program through "
-                  + tuning.attempts()
-                  + " attempts ("
-                  + what
-                  + "). Try again; if it lasts, "
-                  + "check that no other OptOut is stuck on the same OPTOUT_DATA_DIR.",
-              e);
-      case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_FULL ->
-          new StoreException(
-              StoreException.Reason.UNWRITABLE,
-              file,
-              "OptOut cannot write its database "
-                  + file
-                  + " ("
-                  + detail
-                  + "). Check that the folder is writable and the disk not full, or set OPTOUT_DATA_DIR to another folder.",
-              e);
-      default ->
-          new StoreException(
-              StoreException.Reason.FAILED,
-              file,
-              "The database " + file + " failed (" + what + "): " + detail,
-              e);
-    };
-  }
-
-  private String damaged(String detail) {
-    return "The database file "
-        + file
-        + " is damaged or is not an OptOut database ("
-        + detail
-        + "). It was left untouched: "
-        + "restore it from a backup, or move it away to start afresh.";
+    return SqliteErrors.translate(e, file, what, tuning.attempts());
   }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +26,7 @@ public abstract class JdbcChatStore implements ChatStore {
   private final Sql db;
   private final Addresses addresses;
   private final FollowUpRows followUps;
+  private final GuideDayRows guideDays;
 
   /** Takes the database, migrated, and the keys of its chats. */
   JdbcChatStore(Sql db, ChatKeys keys, Clock clock) {
@@ -35,6 +35,7 @@ public abstract class JdbcChatStore implements ChatStore {
     this.clock = clock;
     this.addresses = new Addresses(keys, new java.security.SecureRandom());
     this.followUps = new FollowUpRows(db, keys, addresses, clock);
+    this.guideDays = new GuideDayRows(db, clock);
   }
 
   @Override
@@ -128,7 +129,7 @@ public abstract class JdbcChatStore implements ChatStore {
   @Override
   public List<ChecklistItem> checklist(String chatId) {
     String key = keys.of(chatId);
-    return db.read("checklist", c -> checklist(c, key));
+    return db.read("checklist", c -> ExportRows.checklist(c, key));
   }
 
   @Override
@@ -180,56 +181,7 @@ public abstract class JdbcChatStore implements ChatStore {
     String key = keys.of(chatId);
     Instant now = clock.instant();
     // an expired context is erased first, so that what is shown is exactly what is kept
-    return db.write(
-        "export",
-        c -> {
-          update(
-              c,
-              "DELETE FROM context WHERE chat_key = ? AND set_at <= ?",
-              key,
-              now.minus(ChatState.CONTEXT_TTL).toEpochMilli());
-          pruneIfEmpty(c, key);
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  """
-          SELECT c.language, c.device, c.region, c.updated_at, x.platform_id, x.intent, x.set_at,
-            c.country, x.other_platform, x.card_id
-          FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key WHERE c.chat_key = ?""")) {
-            p.setString(1, key);
-            ChatExport.RelayRows relay = JdbcRelay.rows(c, key);
-            try (ResultSet r = p.executeQuery()) {
-              if (!r.next()) {
-                return ChatExport.EMPTY
-                    .withRelay(relay)
-                    .withFollowUps(FollowUpRows.reminders(c, key), FollowUpRows.watches(c, key));
-              }
-              Optional<ChatExport.Context> context = Optional.empty();
-              if (r.getString(5) != null) {
-                Instant setAt = Instant.ofEpochMilli(r.getLong(7));
-                context =
-                    Optional.of(
-                        new ChatExport.Context(
-                            r.getString(5),
-                            r.getString(6),
-                            setAt,
-                            setAt.plus(ChatState.CONTEXT_TTL),
-                            text(r, 9),
-                            text(r, 10)));
-              }
-              return new ChatExport(
-                  text(r, 1),
-                  text(r, 2),
-                  text(r, 3).flatMap(Region::fromCode),
-                  text(r, 8),
-                  context,
-                  checklist(c, key),
-                  Optional.of(Instant.ofEpochMilli(r.getLong(4))),
-                  relay,
-                  FollowUpRows.reminders(c, key),
-                  FollowUpRows.watches(c, key));
-            }
-          }
-        });
+    return db.write("export", c -> ExportRows.export(c, key, now));
   }
 
   @Override
@@ -250,39 +202,17 @@ public abstract class JdbcChatStore implements ChatStore {
 
   @Override
   public void recordFeedback(String guideId, boolean helpful) {
-    count(guideId, 0, helpful ? 1 : 0, helpful ? 0 : 1);
+    guideDays.count(guideId, 0, helpful ? 1 : 0, helpful ? 0 : 1);
   }
 
   @Override
   public void countAnswer(String guideId) {
-    count(guideId, 1, 0, 0);
+    guideDays.count(guideId, 1, 0, 0);
   }
 
   @Override
   public List<GuideDay> guideDays(LocalDate since) {
-    return db.read(
-        "guide days",
-        c -> {
-          List<GuideDay> days = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  """
-          SELECT guide_id, day, answers, helpful, unhelpful FROM guide_day WHERE day >= ? ORDER BY day, guide_id""")) {
-            p.setString(1, since.toString());
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                days.add(
-                    new GuideDay(
-                        r.getString(1),
-                        LocalDate.parse(r.getString(2)),
-                        r.getInt(3),
-                        r.getInt(4),
-                        r.getInt(5)));
-              }
-            }
-          }
-          return days;
-        });
+    return guideDays.since(since);
   }
 
   @Override
@@ -383,26 +313,8 @@ public abstract class JdbcChatStore implements ChatStore {
   /** After an erasure: leaves the erased rows nowhere on disk, where the database needs it. */
   protected void flushErasure(String what) {}
 
-  private void count(String guideId, int answers, int helpful, int unhelpful) {
-    Tokens.check(guideId, "guideId");
-    db.write(
-        "count",
-        c ->
-            update(
-                c,
-                """
-        INSERT INTO guide_day (guide_id, day, answers, helpful, unhelpful) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (guide_id, day) DO UPDATE SET answers = guide_day.answers + excluded.answers,
-          helpful = guide_day.helpful + excluded.helpful, unhelpful = guide_day.unhelpful + excluded.unhelpful""",
-                guideId,
-                LocalDate.now(clock).toString(),
-                answers,
-                helpful,
-                unhelpful));
-  }
-
   /** A chat row with nothing left in it goes, so that "nothing kept" means no row at all. */
-  private static void pruneIfEmpty(Connection c, String key) throws SQLException {
+  static void pruneIfEmpty(Connection c, String key) throws SQLException {
     update(
         c,
         """
@@ -411,27 +323,6 @@ public abstract class JdbcChatStore implements ChatStore {
           AND NOT EXISTS (SELECT 1 FROM context x WHERE x.chat_key = chat.chat_key)
           AND NOT EXISTS (SELECT 1 FROM checklist k WHERE k.chat_key = chat.chat_key)""",
         key);
-  }
-
-  private static List<ChecklistItem> checklist(Connection c, String key) throws SQLException {
-    List<ChecklistItem> items = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT platform_id, status, day, letter_on FROM checklist WHERE chat_key = ?"
-                + " ORDER BY platform_id")) {
-      p.setString(1, key);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          items.add(
-              new ChecklistItem(
-                  r.getString(1),
-                  ChecklistStatus.valueOf(r.getString(2)),
-                  LocalDate.parse(r.getString(3)),
-                  text(r, 4).map(LocalDate::parse)));
-        }
-      }
-    }
-    return items;
   }
 
   /** Runs one parameterised statement; values are bound, never spliced into the SQL. */

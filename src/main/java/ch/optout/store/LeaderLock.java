@@ -25,7 +25,7 @@ public final class LeaderLock implements AutoCloseable {
   /** How often the leader proves it is alive; well under {@link #IDLE_TIMEOUT}. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
-  private static final Duration RECONNECT = Duration.ofSeconds(1);
+  private static final Backoff RECONNECT = Backoff.fixed(Duration.ofSeconds(1));
 
   /**
    * Once the lock is held, how long its connection may go without an answer: a heartbeat that hears
@@ -117,9 +117,9 @@ public final class LeaderLock implements AutoCloseable {
         LOG.warn(
             "waiting for the leader lock: {}; trying again in {} s",
             e.getMessage(),
-            RECONNECT.toSeconds());
+            RECONNECT.first().toSeconds());
         dropConnection();
-        Thread.sleep(RECONNECT.toMillis());
+        RECONNECT.pause(1);
       }
     }
     return false;

@@ -1,6 +1,7 @@
 package ch.optout.telegram;
 
 import ch.optout.answer.Messages;
+import ch.optout.store.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ final class BotHttp {
   BotHttp(Limits limits, Optional<String> replica, Clock clock, Messages messages) {
     this.watch = new PollWatch(clock, limits.conflictLimit(), messages);
     Dispatcher dispatcher =
-        new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http")));
+        new Dispatcher(Executors.newCachedThreadPool(Threads.named("optout-tg-http")));
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
     this.send =
@@ -48,7 +49,7 @@ final class BotHttp {
     this.poll =
         send.newBuilder()
             .dispatcher(
-                new Dispatcher(Executors.newCachedThreadPool(new Threads("optout-tg-http-poll"))))
+                new Dispatcher(Executors.newCachedThreadPool(Threads.named("optout-tg-http-poll"))))
             .readTimeout(
                 Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)))
             .callTimeout(Duration.ZERO)

@@ -2,6 +2,7 @@ package ch.optout.telegram;
 
 import ch.optout.answer.Messages;
 import ch.optout.chat.Assistant;
+import ch.optout.store.Threads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,7 +60,7 @@ final class BotParts {
     new SecureRandom().nextBytes(salt);
     ChatRef chats = new ChatRef(salt);
     ScheduledThreadPoolExecutor scheduler =
-        new ScheduledThreadPoolExecutor(SEND_THREADS, new Threads("optout-tg-send"));
+        new ScheduledThreadPoolExecutor(SEND_THREADS, Threads.named("optout-tg-send"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.sendScheduler = scheduler;
     EarlierReplies earlier = new EarlierReplies();
@@ -87,7 +88,7 @@ final class BotParts {
                     s.leader(),
                     handlers));
     ScheduledThreadPoolExecutor followUpThread =
-        new ScheduledThreadPoolExecutor(1, new Threads("optout-tg-followups"));
+        new ScheduledThreadPoolExecutor(1, Threads.named("optout-tg-followups"));
     // at close, the next look for what fell due is cancelled; a claim under way ends
     followUpThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.followUpExecutor = followUpThread;
@@ -98,7 +99,7 @@ final class BotParts {
             ? durable.get()
             : handlers.apply(new ConfirmedReplies(sender, confirmations));
     this.dispatcher = dispatcher(handler, limits, clock);
-    this.pollExecutor = Executors.newSingleThreadScheduledExecutor(new Threads("optout-tg-poll"));
+    this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Threads.named("optout-tg-poll"));
     this.polling =
         b.shared.isPresent()
             ? Optional.empty()
@@ -126,9 +127,9 @@ final class BotParts {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     // questions may wait for a language model: commands and taps have threads of their own
     ExecutorService quickPool =
-        Executors.newFixedThreadPool(threads, new Threads("optout-tg-chat"));
+        Executors.newFixedThreadPool(threads, Threads.named("optout-tg-chat"));
     ExecutorService questionPool =
-        Executors.newFixedThreadPool(threads * 2, new Threads("optout-tg-question"));
+        Executors.newFixedThreadPool(threads * 2, Threads.named("optout-tg-question"));
     return new UpdateDispatcher(
         new ChatLanes(quickPool, questionPool, clock), handler, limits, clock, confirmations);
   }

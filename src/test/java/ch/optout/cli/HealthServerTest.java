@@ -44,7 +44,7 @@ class HealthServerTest {
   private void start() {
     server =
         HealthServer.start(
-            TelegramCommand.httpHost(Optional.empty()),
+            TelegramSettings.httpHost(Optional.empty()),
             0,
             store,
             () -> new HealthServer.Status(HealthServer.Role.LEADER, new TelegramCounts()),
@@ -60,10 +60,10 @@ class HealthServerTest {
 
   @Test
   void httpHost_takesAnAddressAndRefusesANameToLookUp() throws Exception {
-    assertThat(TelegramCommand.httpHost(Optional.of("0.0.0.0")))
+    assertThat(TelegramSettings.httpHost(Optional.of("0.0.0.0")))
         .isEqualTo(InetAddress.getByName("0.0.0.0"));
-    assertThat(TelegramCommand.httpHost(Optional.of("localhost")).isLoopbackAddress()).isTrue();
-    assertThatThrownBy(() -> TelegramCommand.httpHost(Optional.of("db.example.org")))
+    assertThat(TelegramSettings.httpHost(Optional.of("localhost")).isLoopbackAddress()).isTrue();
+    assertThatThrownBy(() -> TelegramSettings.httpHost(Optional.of("db.example.org")))
         .isInstanceOf(UsageProblem.class)
         .hasMessageContaining("OPTOUT_HTTP_HOST");
   }

@@ -2,6 +2,7 @@ package ch.optout.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.store.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ChatLanesTest {
   private final ChatLanes lanes =
-      new ChatLanes(Executors.newFixedThreadPool(4, new Threads("test-lane")), Clock.systemUTC());
+      new ChatLanes(Executors.newFixedThreadPool(4, Threads.named("test-lane")), Clock.systemUTC());
 
   @AfterEach
   void stop() throws InterruptedException {

@@ -3,6 +3,7 @@ package ch.optout.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.optout.store.Threads;
 import ch.optout.telegram.FloodControl.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +124,7 @@ class FloodControlTest {
         };
     ChatLanes lanes =
         new ChatLanes(
-            Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC());
+            Executors.newFixedThreadPool(2, Threads.named("test-flood")), Clock.systemUTC());
     UpdateDispatcher dispatcher =
         new UpdateDispatcher(
             lanes, handler, TelegramBotTest.FAST.withFlood(8, Duration.ofSeconds(10)), clock);
@@ -175,7 +176,7 @@ class FloodControlTest {
   private UpdateDispatcher dispatcher(Recording handler) {
     return new UpdateDispatcher(
         new ChatLanes(
-            Executors.newFixedThreadPool(2, new Threads("test-flood")), Clock.systemUTC()),
+            Executors.newFixedThreadPool(2, Threads.named("test-flood")), Clock.systemUTC()),
         handler,
         TelegramBotTest.FAST.withFlood(3, Duration.ofSeconds(10)),
         clock);

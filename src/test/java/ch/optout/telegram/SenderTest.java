@@ -2,6 +2,7 @@ package ch.optout.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.store.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class SenderTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeBotApi();
-    scheduler = new ScheduledThreadPoolExecutor(2, new Threads("test-send"));
+    scheduler = new ScheduledThreadPoolExecutor(2, Threads.named("test-send"));
     start(Duration.ZERO);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.optout.SkippingClock;
 import ch.optout.TestPipeline;
 import ch.optout.store.InMemoryChatStore;
+import ch.optout.store.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -249,7 +250,7 @@ class TelegramFaultsTest {
   void hangingLanguageModel_neverDelaysHelp() throws Exception {
     try (ch.optout.FakeLlmServer model = ch.optout.FakeLlmServer.openAi().hangs()) {
       java.util.concurrent.ExecutorService calls =
-          ch.optout.answer.LlmComposer.callPool(4, new Threads("test-llm"));
+          ch.optout.answer.LlmComposer.callPool(4, Threads.named("test-llm"));
       Duration timeout = Duration.ofSeconds(3);
       ch.optout.answer.LlmComposer llm =
           new ch.optout.answer.LlmComposer(

@@ -1,0 +1,38 @@
+package ch.optout.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BackoffTest {
+  @ParameterizedTest
+  @CsvSource({"1, 20", "2, 40", "3, 80", "5, 320", "11, 20480", "12, 20480", "40, 20480"})
+  void delay_doubling_doublesUpToTheLongest(int attempt, long millis) {
+    Backoff b = Backoff.doubling(Duration.ofMillis(20), Duration.ofMillis(20 << 10));
+    assertThat(b.delay(attempt)).isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @Test
+  void delay_fixed_isTheSameEachTime() {
+    Backoff b = Backoff.fixed(Duration.ofSeconds(1));
+    assertThat(b.delay(1)).isEqualTo(b.delay(7)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void delay_withJitter_addsAtMostTheFraction() {
+    Backoff b = Backoff.doubling(Duration.ofMillis(20), Duration.ofSeconds(20)).withJitter(0.5);
+    for (int i = 0; i < 200; i++) {
+      assertThat(b.delay(3).toMillis()).isBetween(80L, 120L);
+    }
+  }
+
+  @Test
+  void constructor_longestBelowFirst_isRefused() {
+    assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
