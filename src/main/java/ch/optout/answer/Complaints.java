@@ -6,7 +6,6 @@ import ch.optout.knowledge.Contacts;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.Language;
 import ch.optout.knowledge.Source;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,14 +41,7 @@ final class Complaints {
     Optional<ComplaintRoute> route = contacts.complaint(country, LocalDate.now(clock));
     if (route.isPresent()) {
       Authority a = route.get().authority();
-      String reach =
-          route
-              .get()
-              .webform()
-              .or(a::web)
-              .map(URI::toString)
-              .or(a::email)
-              .orElse(route.get().address());
+      String reach = route.get().reach();
       lead.add(messages.get(language, "complaint.authority", place, a.name(), reach));
       lead.add(
           route.get().companyFirst()

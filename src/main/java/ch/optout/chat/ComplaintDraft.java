@@ -12,7 +12,6 @@ import ch.optout.knowledge.Source;
 import ch.optout.store.ChatState;
 import ch.optout.store.Region;
 import ch.optout.store.Reminder;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,14 +59,7 @@ final class ComplaintDraft {
     if (route.isPresent()) {
       Authority a = route.get().authority();
       authority = a.name();
-      String reach =
-          route
-              .get()
-              .webform()
-              .or(a::web)
-              .map(URI::toString)
-              .or(a::email)
-              .orElse(route.get().address());
+      String reach = route.get().reach();
       lead.add(
           messages.get(
               language,

@@ -28,4 +28,9 @@ public record ComplaintRoute(Authority authority, boolean companyFirst, List<Aut
   public String address() {
     return authority.addressLine();
   }
+
+  /** The best way to reach the authority: its form, else its site, e-mail or postal address. */
+  public String reach() {
+    return webform().or(authority::web).map(URI::toString).or(authority::email).orElse(address());
+  }
 }
