@@ -3,13 +3,12 @@ package ch.optout.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.optout.MutableClock;
 import ch.optout.store.Threads;
 import ch.optout.telegram.FloodControl.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,30 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 class FloodControlTest {
   /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-10T10:00:00Z");
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
 
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final ManualClock clock = new ManualClock();
   private final FloodControl flood = new FloodControl(clock, 8, Duration.ofSeconds(10));
 
   @Test
