@@ -12,8 +12,8 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.search.UncoveredServices;
 import ch.optout.search.VectorSnapshot;
 import ch.optout.store.Threads;
+import ch.optout.understand.ExemplarSnapshot;
 import ch.optout.understand.LanguagePack;
-import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
 import ch.optout.understand.Understander;
 import java.io.BufferedOutputStream;
@@ -66,8 +66,8 @@ public final class BuildVectors {
             Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
     texts.addAll(understander.exemplarTexts());
     try (OutputStream out =
-        Files.newOutputStream(Path.of(args[1]).resolve(MaskSnapshot.RESOURCE))) {
-      MaskSnapshot.write(knowledge.digest(), understander.masks(), out);
+        Files.newOutputStream(Path.of(args[1]).resolve(ExemplarSnapshot.RESOURCE))) {
+      understander.exemplarSnapshot().write(knowledge.digest(), out);
     }
     Path file = Path.of(args[1]).resolve(VectorSnapshot.RESOURCE);
     Map<String, float[]> vectors = new LinkedHashMap<>();

@@ -12,20 +12,13 @@ import ch.optout.knowledge.KnowledgeLoader;
 import ch.optout.knowledge.KnowledgeLocation;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Bm25Retriever;
-import ch.optout.search.Embedder;
-import ch.optout.search.HybridRetriever;
 import ch.optout.search.IndexSnapshot;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
 import ch.optout.search.LanguageDetector;
-import ch.optout.search.MiniLmEmbedder;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.RetrievalMode;
-import ch.optout.search.Retriever;
-import ch.optout.search.StoredEmbedder;
 import ch.optout.search.UncoveredServices;
-import ch.optout.search.VectorRetriever;
-import ch.optout.search.VectorSnapshot;
 import ch.optout.search.WarmingRetriever;
 import ch.optout.store.ChatStore;
 import ch.optout.store.InMemoryChatStore;
@@ -33,8 +26,8 @@ import ch.optout.store.PostgresChatStore;
 import ch.optout.store.RetentionSchedule;
 import ch.optout.store.SqliteChatStore;
 import ch.optout.store.Threads;
+import ch.optout.understand.ExemplarSnapshot;
 import ch.optout.understand.LanguagePack;
-import ch.optout.understand.MaskSnapshot;
 import ch.optout.understand.Regions;
 import ch.optout.understand.Understander;
 import dev.langchain4j.model.chat.ChatModel;
@@ -42,14 +35,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +79,7 @@ final class Components implements AutoCloseable {
   /** Runs the retention purge when the store is persistent. */
   private final Optional<ScheduledExecutorService> housekeeping;
 
-  private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
+  private final SemanticStart semantic;
 
   private Components(
       Settings settings,
@@ -115,11 +106,8 @@ final class Components implements AutoCloseable {
               return Optional.empty();
             },
             warmup);
-    // the embedding model loads meanwhile (most of a second), on the same thread after Lucene
-    CompletableFuture<Embedder> model =
-        mode == RetrievalMode.BM25
-            ? CompletableFuture.failedFuture(new IllegalStateException("BM25 only"))
-            : CompletableFuture.supplyAsync(this::loadModel, warmup);
+    // the embedding model loads meanwhile (most of a second) on a thread of its own
+    this.semantic = new SemanticStart(mode, bundled, embedding, warmup);
     this.knowledge =
         (bundled ? KnowledgeLocation.bundledSnapshot() : Optional.<KnowledgeBase>empty())
             .orElseGet(
@@ -145,19 +133,18 @@ final class Components implements AutoCloseable {
             java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList(),
             // each language's classifiers on a thread of their own, before the model needs them
             embedding,
-            // the bundled exemplars were masked when the jar was built
+            // the bundled exemplars were masked and stemmed when the jar was built
             bundled
-                ? MaskSnapshot.bundled(knowledge.digest()).orElse(java.util.Map.of())
-                : java.util.Map.of());
+                ? ExemplarSnapshot.bundled(knowledge.digest()).orElse(ExemplarSnapshot.NONE)
+                : ExemplarSnapshot.NONE);
     Bm25Retriever bm25 = new Bm25Retriever(index);
-    if (mode == RetrievalMode.BM25) {
-      this.retriever = new WarmingRetriever(bm25, CompletableFuture.completedFuture(bm25));
-    } else {
-      // the model takes about two seconds to load: BM25 answers meanwhile
-      this.retriever =
-          new WarmingRetriever(bm25, model.thenApplyAsync(e -> semantic(mode, e), warmup));
-    }
-
+    // BM25 answers until semantic search is ready
+    this.retriever =
+        new WarmingRetriever(
+            bm25,
+            mode == RetrievalMode.BM25
+                ? CompletableFuture.completedFuture(bm25)
+                : semantic.retriever(knowledge, understander, warmup));
     this.search = new KnowledgeSearch(retriever, index);
     this.messages = new Messages();
     this.extractive = new ExtractiveComposer(knowledge, messages, clock);
@@ -178,43 +165,6 @@ final class Components implements AutoCloseable {
 
   private static long ms(long from, long to) {
     return (to - from) / 1_000_000;
-  }
-
-  /** The embedding model, with the vectors computed at build time for the texts they cover. */
-  private Embedder loadModel() {
-    long start = System.nanoTime();
-    MiniLmEmbedder model = new MiniLmEmbedder(embedding);
-    Embedder embedder =
-        VectorSnapshot.bundled(MiniLmEmbedder.MODEL)
-            .<Embedder>map(stored -> new StoredEmbedder(stored, model))
-            .orElse(model);
-    LOG.debug("model loaded in {} ms", ms(start, System.nanoTime()));
-    return embedder;
-  }
-
-  private Retriever semantic(RetrievalMode mode, Embedder embedder) {
-    long start = System.nanoTime();
-    long loaded = start;
-    understander.useEmbeddings(embedder);
-    long understanding = System.nanoTime();
-    // the bundled knowledge's vector index was saved when the jar was built
-    KnowledgeIndex vectors =
-        (bundled
-                ? IndexSnapshot.bundledWithVectors()
-                    .flatMap(s -> KnowledgeIndex.fromSnapshot(knowledge, s))
-                    .filter(KnowledgeIndex::hasVectors)
-                : Optional.<KnowledgeIndex>empty())
-            .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.of(embedder)));
-    vectorIndex.set(vectors);
-    LOG.debug(
-        "semantic in {} ms after the model: understanding's vectors {} ms, vector index {} ms",
-        ms(start, System.nanoTime()),
-        ms(loaded, understanding),
-        ms(understanding, System.nanoTime()));
-    Retriever dense = new VectorRetriever(vectors, embedder);
-    return mode == RetrievalMode.DENSE
-        ? dense
-        : new HybridRetriever(List.of(new Bm25Retriever(vectors), dense));
   }
 
   /** The LLM composer when OPTOUT_LLM names a model, else the extractive one. */
@@ -301,23 +251,13 @@ final class Components implements AutoCloseable {
   @Override
   public void close() {
     warmup.shutdown();
-    try {
-      if (!warmup.awaitTermination(60, TimeUnit.SECONDS)) {
-        LOG.warn("the embedding model is still loading at shutdown");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     embedding.shutdownNow();
     llmCalls.shutdownNow();
     housekeeping.ifPresent(Components::stop);
     try {
+      semantic.close();
       store.close();
       index.close();
-      KnowledgeIndex vectors = vectorIndex.get();
-      if (vectors != null) {
-        vectors.close();
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

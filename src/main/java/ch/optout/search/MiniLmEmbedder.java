@@ -32,7 +32,26 @@ public final class MiniLmEmbedder implements Embedder {
    * @param executor runs batch embeddings; its threads should be named
    */
   public MiniLmEmbedder(Executor executor) {
+    keepOffline();
     this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+  }
+
+  /**
+   * The tokenizer comes from DJL, which by default "calls home": on loading it asks the cloud
+   * metadata address (169.254.169.254) for the machine's identity and, on AWS, reports it to DJL's
+   * telemetry bucket; it also spawns {@code ldconfig -p} looking for CUDA. A privacy assistant
+   * sends nothing anywhere, and the model runs on the CPU: DJL reads these switches from the
+   * environment first, then from system properties, so an operator's own setting wins.
+   */
+  static void keepOffline() {
+    for (String[] p :
+        new String[][] {
+          {"OPT_OUT_TRACKING", "true"}, {"ai.djl.offline", "true"}, {"RUST_FLAVOR", "cpu"}
+        }) {
+      if (System.getenv(p[0]) == null && System.getProperty(p[0]) == null) {
+        System.setProperty(p[0], p[1]);
+      }
+    }
   }
 
   @Override

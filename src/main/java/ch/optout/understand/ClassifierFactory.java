@@ -2,11 +2,13 @@ package ch.optout.understand;
 
 import ch.optout.knowledge.Language;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,25 +20,37 @@ final class ClassifierFactory {
   private final Masker masker;
   private final CardLabels cards;
 
-  /** Exemplars masked before (at build time), and every exemplar masked here. */
-  private final Map<String, String> known;
+  /** What the build worked out, and everything worked out here. */
+  private final ExemplarSnapshot known;
 
   private final Map<String, String> masks = new ConcurrentHashMap<>();
+  private final Map<Language, Map<String, Set<String>>> stems = new ConcurrentHashMap<>();
 
   /**
-   * @param known exemplars already masked ({@link MaskSnapshot}), for a faster start
+   * @param known exemplars already masked and stemmed at build time, for a faster start
    */
-  ClassifierFactory(Masker masker, CardLabels cards, Map<String, String> known) {
+  ClassifierFactory(Masker masker, CardLabels cards, ExemplarSnapshot known) {
     this.masker = masker;
     this.cards = cards;
-    this.known = Collections.unmodifiableMap(known);
+    this.known = known;
   }
 
   /** One language's classifiers. */
   Classifiers build(LanguagePack pack) {
     Language language = pack.language();
+    Map<String, String> knownMasks = known.masks();
     UnaryOperator<String> mask =
-        t -> masks.computeIfAbsent(t, x -> known.containsKey(x) ? known.get(x) : masker.mask(x));
+        t ->
+            masks.computeIfAbsent(
+                t, x -> knownMasks.containsKey(x) ? knownMasks.get(x) : masker.mask(x));
+    // a form read by several classifiers (the cards' questions are in scope too) is stemmed once
+    ExemplarAnalyzer analysis = new ExemplarAnalyzer(language);
+    Map<String, Set<String>> knownStems = known.stems(language);
+    Map<String, Set<String>> memo = stems.computeIfAbsent(language, l -> new ConcurrentHashMap<>());
+    Function<String, Set<String>> stemmed =
+        form ->
+            memo.computeIfAbsent(
+                form, f -> knownStems.containsKey(f) ? knownStems.get(f) : analysis.stems(f));
     UnaryOperator<String> unnamed = t -> Masker.withoutNames(mask.apply(t));
     List<Exemplar> questions = cards.questions(language);
     List<Exemplar> asked = new ArrayList<>(pack.exemplars("cards"));
@@ -48,15 +62,17 @@ final class ClassifierFactory {
     questions.forEach(c -> scope.add(new Exemplar("in", c.text())));
     return new Classifiers(
         pack,
-        new ExemplarClassifier(language, pack.exemplars("acts"), unnamed, true),
-        new ExemplarClassifier(language, scope, mask, false),
-        new ExemplarClassifier(language, pack.exemplars("shapes"), unnamed, true),
+        new ExemplarClassifier(analysis, pack.exemplars("acts"), unnamed, stemmed, true),
+        new ExemplarClassifier(analysis, scope, mask, stemmed, false),
+        new ExemplarClassifier(analysis, pack.exemplars("shapes"), unnamed, stemmed, true),
         // names masked: they are shared by every card of a guide
-        new ExemplarClassifier(language, asked, mask, false));
+        new ExemplarClassifier(analysis, asked, mask, stemmed, false));
   }
 
-  /** Every exemplar with its names masked, sorted, for {@link MaskSnapshot}. */
-  Map<String, String> masks() {
-    return new TreeMap<>(masks);
+  /** Every exemplar masked and every form stemmed, for the build to save. */
+  ExemplarSnapshot snapshot() {
+    Map<Language, Map<String, Set<String>>> copy = new HashMap<>();
+    stems.forEach((l, m) -> copy.put(l, new TreeMap<>(m)));
+    return new ExemplarSnapshot(new TreeMap<>(masks), copy);
   }
 }

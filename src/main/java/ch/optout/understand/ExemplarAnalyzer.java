@@ -4,7 +4,7 @@ import ch.optout.knowledge.Language;
 import ch.optout.search.Analyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,9 +37,9 @@ final class ExemplarAnalyzer {
     return analyzer;
   }
 
-  /** The stemmed words of a text, as the {@link #WORDS} field indexes them. */
+  /** The stemmed words of a text, as the {@link #WORDS} field indexes them, in their order. */
   Set<String> stems(String text) {
-    Set<String> out = new HashSet<>();
+    Set<String> out = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(WORDS, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();

@@ -1,12 +1,13 @@
 package ch.optout.understand;
 
-import ch.optout.knowledge.Language;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,16 +69,18 @@ final class ExemplarClassifier {
    * @param exemplars as written; their vectors are of these texts
    * @param lexical the form words are compared in (names masked, or dropped), applied to exemplars
    *     here and to messages by the caller
+   * @param stems the stems of a form, as {@code analysis} gives them (worked out once for all)
    * @param withLucene whether Lucene's kNN classifier votes too (for small sets)
    */
   ExemplarClassifier(
-      Language language,
+      ExemplarAnalyzer analysis,
       List<Exemplar> exemplars,
       UnaryOperator<String> lexical,
+      Function<String, Set<String>> stems,
       boolean withLucene) {
     this.exemplars = List.copyOf(exemplars);
     this.lexical = lexical;
-    this.analysis = new ExemplarAnalyzer(language);
+    this.analysis = analysis;
     List<String> forms = this.exemplars.stream().map(e -> lexical.apply(e.text())).toList();
     this.lucene =
         withLucene
@@ -85,7 +88,7 @@ final class ExemplarClassifier {
                 new LuceneVotes(
                     analysis, this.exemplars.stream().map(Exemplar::label).toList(), forms))
             : Optional.empty();
-    this.words = new WordSimilarity(forms.stream().map(analysis::stems).toList());
+    this.words = new WordSimilarity(forms.stream().map(stems).toList());
   }
 
   List<Exemplar> exemplars() {

@@ -7,6 +7,7 @@ import ch.optout.search.LanguageDetector;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.Text;
 import ch.optout.search.UncoveredServices;
+import ch.optout.search.VectorSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,11 +68,19 @@ public final class Understander {
       Regions regions,
       List<LanguagePack> packs,
       Executor executor) {
-    this(knowledge, languages, platforms, uncovered, regions, packs, executor, Map.of());
+    this(
+        knowledge,
+        languages,
+        platforms,
+        uncovered,
+        regions,
+        packs,
+        executor,
+        ExemplarSnapshot.NONE);
   }
 
   /**
-   * @param known exemplars already masked ({@link MaskSnapshot}), for a faster start
+   * @param known exemplars already masked and stemmed when the jar was built, for a faster start
    */
   public Understander(
       KnowledgeBase knowledge,
@@ -81,7 +90,7 @@ public final class Understander {
       Regions regions,
       List<LanguagePack> packs,
       Executor executor,
-      Map<String, String> known) {
+      ExemplarSnapshot known) {
     this.languages = languages;
     this.platforms = platforms;
     this.uncovered = uncovered;
@@ -227,14 +236,39 @@ public final class Understander {
   /** Gives understanding the embedding model, once loaded: exemplars get their vectors. */
   public void useEmbeddings(Embedder model) {
     List<String> texts = List.copyOf(exemplarTexts());
-    VectorTable table = new VectorTable(texts, model.embedAll(texts));
+    VectorTable saved = table;
+    if (saved == null || !saved.covers(texts)) {
+      link(new VectorTable(texts, model.embedAll(texts)));
+    }
+    embedder.set(model);
+  }
+
+  /**
+   * Gives the exemplars the vectors computed when the jar was built, before the model has loaded;
+   * {@link #useEmbeddings} then only embeds what they missed.
+   */
+  public void useVectors(VectorSnapshot saved) {
+    List<String> texts = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (String t : exemplarTexts()) {
+      saved
+          .vector(t)
+          .ifPresent(
+              v -> {
+                texts.add(t);
+                vectors.add(v);
+              });
+    }
+    link(new VectorTable(texts, vectors));
+  }
+
+  private void link(VectorTable t) {
     for (Classifiers c : byLanguage.values()) {
       for (ExemplarClassifier classifier : c.all()) {
-        classifier.vectors(table);
+        classifier.vectors(t);
       }
     }
-    this.table = table;
-    embedder.set(model);
+    this.table = t;
   }
 
   private volatile VectorTable table;
@@ -249,9 +283,9 @@ public final class Understander {
     return Optional.of(t.cosines(model.embed(text)));
   }
 
-  /** Every exemplar with its names masked, for {@link MaskSnapshot}. */
-  public Map<String, String> masks() {
-    return factory.masks();
+  /** Every exemplar masked and every form stemmed, for the build to save. */
+  public ExemplarSnapshot exemplarSnapshot() {
+    return factory.snapshot();
   }
 
   /** Every exemplar text, for computing their vectors ahead of time. */

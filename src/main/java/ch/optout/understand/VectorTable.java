@@ -27,6 +27,11 @@ final class VectorTable {
     }
   }
 
+  /** Whether every one of these texts has a row. */
+  boolean covers(List<String> texts) {
+    return rows.keySet().containsAll(texts);
+  }
+
   /** The row of a text, or -1 when the table has no vector for it. */
   int row(String text) {
     return rows.getOrDefault(text, -1);

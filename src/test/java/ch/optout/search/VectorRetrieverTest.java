@@ -1,6 +1,7 @@
 package ch.optout.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.optout.TestPipeline;
 import ch.optout.knowledge.Language;
@@ -30,6 +31,16 @@ class VectorRetrieverTest {
   static void close() throws Exception {
     index.close();
     executor.shutdownNow();
+  }
+
+  @Test
+  void loadingTheModel_keepsDjlFromCallingHome() {
+    // DJL's tokenizer asks the cloud metadata address who the machine is, and reports it, unless
+    // told not to; an operator's own environment setting would win
+    assumeTrue(System.getenv("OPT_OUT_TRACKING") == null && System.getenv("DJL_OFFLINE") == null);
+
+    assertThat(System.getProperty("OPT_OUT_TRACKING")).isEqualTo("true");
+    assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
   }
 
   private SearchQuery query(String text, Language language, List<String> platforms) {

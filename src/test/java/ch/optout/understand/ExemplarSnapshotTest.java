@@ -11,14 +11,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exemplars masked at build time must read every message as masking them at start does. */
-class MaskSnapshotTest {
+/**
+ * The exemplars masked and stemmed at build time must read every message as working them out at
+ * start does.
+ */
+class ExemplarSnapshotTest {
   private static final TestPipeline FIXTURE = TestPipeline.fixture();
 
-  private static Understander understander(Map<String, String> known) {
+  private static Understander understander(ExemplarSnapshot known) {
     return new Understander(
         FIXTURE.knowledge,
         new LanguageDetector(),
@@ -30,33 +32,48 @@ class MaskSnapshotTest {
         known);
   }
 
-  private static byte[] bytes(String digest, Map<String, String> masks) throws Exception {
+  private static byte[] bytes(String digest, ExemplarSnapshot snapshot) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    MaskSnapshot.write(digest, masks, out);
+    snapshot.write(digest, out);
     return out.toByteArray();
   }
 
   @Test
-  void snapshot_roundTrip_givesTheSameMasks() throws Exception {
-    Map<String, String> masks = FIXTURE.understander.masks();
+  void snapshot_roundTrip_givesTheSameMasksAndStems() throws Exception {
+    ExemplarSnapshot snapshot = FIXTURE.understander.exemplarSnapshot();
     String digest = FIXTURE.knowledge.digest();
 
-    assertThat(masks).isNotEmpty().containsValue("how do i stop xplatform using my data for ai");
-    assertThat(MaskSnapshot.read(new ByteArrayInputStream(bytes(digest, masks)), digest))
-        .contains(masks);
+    assertThat(snapshot.masks())
+        .isNotEmpty()
+        .containsValue("how do i stop xplatform using my data for ai");
+    assertThat(snapshot.stems(Language.EN))
+        .containsKey("how do i stop xplatform using my data for ai");
+    ExemplarSnapshot read =
+        ExemplarSnapshot.read(new ByteArrayInputStream(bytes(digest, snapshot)), digest)
+            .orElseThrow();
+    assertThat(read.masks()).isEqualTo(snapshot.masks());
+    for (Language l : Language.values()) {
+      assertThat(read.stems(l)).as(l.code()).isNotEmpty().isEqualTo(snapshot.stems(l));
+      // in the analysis's order: the typo mending reads words in that order
+      snapshot
+          .stems(l)
+          .forEach(
+              (form, stems) ->
+                  assertThat(read.stems(l).get(form)).containsExactlyElementsOf(stems));
+    }
   }
 
   @Test
   void snapshot_ofOtherKnowledge_isNotUsed() throws Exception {
-    byte[] other = bytes("another-digest", FIXTURE.understander.masks());
+    byte[] other = bytes("another-digest", FIXTURE.understander.exemplarSnapshot());
 
-    assertThat(MaskSnapshot.read(new ByteArrayInputStream(other), FIXTURE.knowledge.digest()))
+    assertThat(ExemplarSnapshot.read(new ByteArrayInputStream(other), FIXTURE.knowledge.digest()))
         .isEmpty();
   }
 
   @Test
   void understanderFromTheSnapshot_readsEveryMessageAsOneThatMasksAtStart() {
-    Understander fromSnapshot = understander(FIXTURE.understander.masks());
+    Understander fromSnapshot = understander(FIXTURE.understander.exemplarSnapshot());
 
     for (String message :
         List.of(
