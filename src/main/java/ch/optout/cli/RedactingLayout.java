@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The log layout, with secrets masked in the whole line — message, arguments and stack traces — so
  * a bot token hidden in a library's exception or a URL ({@code /bot123:AAH…/getUpdates}) never
  * reaches a log. It matches the shape of a token, not a given token: nothing needs to be told the
- * secret. Configured in logback.xml.
+ * secret. Set up by {@link LogSetup}.
  */
 public final class RedactingLayout extends PatternLayout {
   /**
