@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +29,65 @@ class BackoffTest {
     Backoff b = Backoff.doubling(Duration.ofMillis(20), Duration.ofSeconds(20)).withJitter(0.5);
     for (int i = 0; i < 200; i++) {
       assertThat(b.delay(3).toMillis()).isBetween(80L, 120L);
+    }
+  }
+
+  @Test
+  void delay_zeroFirst_staysZero() {
+    Backoff b = Backoff.doubling(Duration.ZERO, Duration.ofSeconds(1));
+    assertThat(b.delay(Integer.MAX_VALUE)).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void untilDone_failingCall_isTriedAgainUntilItReturns() {
+    AtomicInteger calls = new AtomicInteger();
+    Optional<String> result =
+        Backoff.fixed(Duration.ofMillis(1))
+            .untilDone(
+                "test",
+                () -> {
+                  if (calls.incrementAndGet() < 3) {
+                    throw new IllegalStateException("not yet");
+                  }
+                  return "done";
+                },
+                () -> true);
+    assertThat(result).contains("done");
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void untilDone_noLongerLive_givesUpEmpty() {
+    AtomicInteger calls = new AtomicInteger();
+    Optional<String> result =
+        Backoff.fixed(Duration.ofMillis(1))
+            .untilDone(
+                "test",
+                () -> {
+                  calls.incrementAndGet();
+                  throw new IllegalStateException("down");
+                },
+                () -> calls.get() < 2);
+    assertThat(result).isEmpty();
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void untilDone_interruptedWhileWaiting_givesUpEmptyAndKeepsTheInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      Optional<String> result =
+          Backoff.fixed(Duration.ofSeconds(10))
+              .untilDone(
+                  "test",
+                  () -> {
+                    throw new IllegalStateException("down");
+                  },
+                  () -> true);
+      assertThat(result).isEmpty();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
     }
   }
 
