@@ -84,22 +84,23 @@ final class TelegramCommand implements Callable<Integer> {
     // a standby waiting for the lock is woken by closing it
     AtomicReference<LeaderLock> waiting = new AtomicReference<>();
     // SIGTERM and Ctrl-C run shutdown hooks: this one asks the main thread to stop the bot, then
-    // waits for it, as the JVM halts as soon as the hooks are done
+    // waits for it, as the JVM halts as soon as the hooks are done (a hook runs to its end, daemon
+    // or not)
     Thread hook =
-        new Thread(
-            () -> {
-              stop.countDown();
-              LeaderLock standby = waiting.get();
-              if (standby != null) {
-                standby.close();
-              }
-              try {
-                stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "optout-shutdown");
+        Threads.single("optout-shutdown")
+            .newThread(
+                () -> {
+                  stop.countDown();
+                  LeaderLock standby = waiting.get();
+                  if (standby != null) {
+                    standby.close();
+                  }
+                  try {
+                    stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     int status = 0;
