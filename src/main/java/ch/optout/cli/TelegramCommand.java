@@ -12,7 +12,6 @@ import ch.optout.telegram.TelegramBot;
 import ch.optout.telegram.TelegramCounts;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -122,7 +121,7 @@ final class TelegramCommand implements Callable<Integer> {
                     c.store,
                     health,
                     () -> relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()),
-                    Clock.systemUTC())
+                    c.clock)
                 : null) {
           if (server != null) {
             out.println(
@@ -212,6 +211,7 @@ final class TelegramCommand implements Callable<Integer> {
                       .counts(counts)
                       .shared(new TelegramBot.Shared(relay, lock::held, replica))
                       .followThrough(new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))
+                      .clock(c.clock)
                       .start()) {
                 // an interrupt is a stop request too; the bot still closes cleanly
                 interrupted.set(serve(bot, role, refused, stop, out, c.messages));
@@ -254,7 +254,10 @@ final class TelegramCommand implements Callable<Integer> {
                 Leadership.RELAY_PURGE_PERIOD.toMinutes(),
                 TimeUnit.MINUTES));
     TelegramBot.Builder builder =
-        TelegramBot.builder(c.assistant, c.messages, token, url).admins(admins).counts(counts);
+        TelegramBot.builder(c.assistant, c.messages, token, url)
+            .admins(admins)
+            .counts(counts)
+            .clock(c.clock);
     jdbc.ifPresent(
         j ->
             builder.followThrough(
