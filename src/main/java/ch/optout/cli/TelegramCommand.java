@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +49,6 @@ final class TelegramCommand implements Callable<Integer> {
    * bot. Restarting does not help; the operator must act.
    */
   static final int TELEGRAM_REFUSED = 6;
-
-  private static final Logger LOG = LoggerFactory.getLogger(TelegramCommand.class);
 
   @ParentCommand OptOutCommand parent;
 
