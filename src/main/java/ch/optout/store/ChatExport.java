@@ -62,7 +62,10 @@ public record ChatExport(
         watches);
   }
 
-  /** Without relay rows: a store that keeps none. */
+  /**
+   * The chat's own rows only: relay rows and follow-ups come with {@link #withRelay} and {@link
+   * #withFollowUps}.
+   */
   public ChatExport(
       Optional<String> language,
       Optional<String> device,
