@@ -7,7 +7,6 @@ import ch.optout.knowledge.Problem;
 import ch.optout.search.LanguageDetector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ final class KnowledgeCommand implements Callable<Integer> {
       KnowledgeLoader.Report report = loader.check(root);
       List<Problem> problems = new ArrayList<>(report.problems());
       if (staleDays != null) {
-        problems.addAll(loader.stale(report.base(), LocalDate.now(Clock.systemUTC()), staleDays));
+        problems.addAll(loader.stale(report.base(), LocalDate.now(settings.clock()), staleDays));
       }
       PrintWriter out = knowledge.parent.spec.commandLine().getOut();
       PrintWriter err = knowledge.parent.spec.commandLine().getErr();

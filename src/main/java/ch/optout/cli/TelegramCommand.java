@@ -12,7 +12,6 @@ import ch.optout.telegram.TelegramBot;
 import ch.optout.telegram.TelegramCounts;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -24,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +49,6 @@ final class TelegramCommand implements Callable<Integer> {
    * bot. Restarting does not help; the operator must act.
    */
   static final int TELEGRAM_REFUSED = 6;
-
-  private static final Logger LOG = LoggerFactory.getLogger(TelegramCommand.class);
 
   @ParentCommand OptOutCommand parent;
 
@@ -84,22 +79,23 @@ final class TelegramCommand implements Callable<Integer> {
     // a standby waiting for the lock is woken by closing it
     AtomicReference<LeaderLock> waiting = new AtomicReference<>();
     // SIGTERM and Ctrl-C run shutdown hooks: this one asks the main thread to stop the bot, then
-    // waits for it, as the JVM halts as soon as the hooks are done
+    // waits for it, as the JVM halts as soon as the hooks are done (a hook runs to its end, daemon
+    // or not)
     Thread hook =
-        new Thread(
-            () -> {
-              stop.countDown();
-              LeaderLock standby = waiting.get();
-              if (standby != null) {
-                standby.close();
-              }
-              try {
-                stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "optout-shutdown");
+        Threads.single("optout-shutdown")
+            .newThread(
+                () -> {
+                  stop.countDown();
+                  LeaderLock standby = waiting.get();
+                  if (standby != null) {
+                    standby.close();
+                  }
+                  try {
+                    stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     int status = 0;
@@ -121,7 +117,7 @@ final class TelegramCommand implements Callable<Integer> {
                     c.store,
                     health,
                     () -> relay.map(TelegramCommand::backlog).orElse(OptionalLong.empty()),
-                    Clock.systemUTC())
+                    c.clock)
                 : null) {
           if (server != null) {
             out.println(
@@ -211,6 +207,7 @@ final class TelegramCommand implements Callable<Integer> {
                       .counts(counts)
                       .shared(new TelegramBot.Shared(relay, lock::held, replica))
                       .followThrough(new TelegramBot.FollowThrough(pg.followUps(), relay, c.clock))
+                      .clock(c.clock)
                       .start()) {
                 // an interrupt is a stop request too; the bot still closes cleanly
                 interrupted.set(serve(bot, role, refused, stop, out, c.messages));
@@ -253,7 +250,10 @@ final class TelegramCommand implements Callable<Integer> {
                 Leadership.RELAY_PURGE_PERIOD.toMinutes(),
                 TimeUnit.MINUTES));
     TelegramBot.Builder builder =
-        TelegramBot.builder(c.assistant, c.messages, token, url).admins(admins).counts(counts);
+        TelegramBot.builder(c.assistant, c.messages, token, url)
+            .admins(admins)
+            .counts(counts)
+            .clock(c.clock);
     jdbc.ifPresent(
         j ->
             builder.followThrough(

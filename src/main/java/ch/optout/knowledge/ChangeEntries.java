@@ -1,7 +1,6 @@
 package ch.optout.knowledge;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,18 +90,7 @@ final class ChangeEntries {
     return entry
         .get(field)
         .flatMap(
-            v -> {
-              try {
-                return Optional.of(LocalDate.parse(v));
-              } catch (DateTimeParseException e) {
-                problems.add(
-                    Problem.error(
-                        file,
-                        entry.line(),
-                        "a change's " + field + " must be a date YYYY-MM-DD, not '" + v + "'"));
-                return Optional.empty();
-              }
-            });
+            v -> FrontMatterFields.date(v, "a change's " + field, file, entry.line(), problems));
   }
 
   private static Optional<Boolean> yesNo(String value) {

@@ -170,20 +170,23 @@ final class FrontMatterFields {
   }
 
   private Optional<LocalDate> date(String key) {
-    return fm.string(key)
-        .flatMap(
-            v -> {
-              try {
-                return Optional.of(LocalDate.parse(v));
-              } catch (DateTimeParseException e) {
-                problems.add(
-                    Problem.error(
-                        file,
-                        fm.line(key),
-                        "'" + key + "' must be a date YYYY-MM-DD, not '" + v + "'"));
-                return Optional.empty();
-              }
-            });
+    return fm.string(key).flatMap(v -> date(v, "'" + key + "'", file, fm.line(key), problems));
+  }
+
+  /**
+   * A date YYYY-MM-DD, or a problem at that line.
+   *
+   * @param what the value's name in the problem: "'verified'", "a change's deadline"
+   */
+  static Optional<LocalDate> date(
+      String value, String what, String file, int line, List<Problem> problems) {
+    try {
+      return Optional.of(LocalDate.parse(value));
+    } catch (DateTimeParseException e) {
+      problems.add(
+          Problem.error(file, line, what + " must be a date YYYY-MM-DD, not '" + value + "'"));
+      return Optional.empty();
+    }
   }
 
   /** An absolute address, or a problem at that line. */

@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 public record SourceDate(String text) {
   public static final SourceDate UNKNOWN = new SourceDate("");
-  public static final SourceDate UNDATED = new SourceDate("undated");
 
   public SourceDate {
     if (!text.isEmpty() && !text.equals("undated") && earliest(text).isEmpty()) {

@@ -1,7 +1,6 @@
 package ch.optout.knowledge;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,16 +90,7 @@ final class SourceEntries {
       FrontMatter.Entry entry, String file, List<Problem> problems) {
     return entry
         .get("read")
-        .flatMap(
-            v -> {
-              try {
-                return Optional.of(LocalDate.parse(v.strip()));
-              } catch (DateTimeParseException e) {
-                problems.add(
-                    Problem.error(
-                        file, entry.line(), "read must be a date YYYY-MM-DD, not '" + v + "'"));
-                return Optional.empty();
-              }
-            });
+        // values are stripped already
+        .flatMap(v -> FrontMatterFields.date(v, "read", file, entry.line(), problems));
   }
 }

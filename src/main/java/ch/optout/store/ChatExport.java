@@ -35,13 +35,20 @@ public record ChatExport(
           Optional.empty(),
           Optional.empty(),
           List.of(),
-          Optional.empty(),
-          RelayRows.NONE,
-          List.of(),
-          List.of());
+          Optional.empty());
 
   /** The same export with the chat's reminders and watches, which live in tables of their own. */
   public ChatExport withFollowUps(List<Reminder> reminders, List<Watch> watches) {
+    return with(relay, reminders, watches);
+  }
+
+  /** The same export with the chat's relay rows. */
+  public ChatExport withRelay(RelayRows rows) {
+    return with(rows, reminders, watches);
+  }
+
+  /** The one copy: the chat's own row kept, the rows from other tables replaced. */
+  private ChatExport with(RelayRows rows, List<Reminder> reminders, List<Watch> watches) {
     return new ChatExport(
         language,
         device,
@@ -50,12 +57,15 @@ public record ChatExport(
         context,
         checklist,
         lastChange,
-        relay,
+        rows,
         reminders,
         watches);
   }
 
-  /** Without relay rows: a store that keeps none. */
+  /**
+   * The chat's own rows only: relay rows and follow-ups come with {@link #withRelay} and {@link
+   * #withFollowUps}.
+   */
   public ChatExport(
       Optional<String> language,
       Optional<String> device,
@@ -88,21 +98,6 @@ public record ChatExport(
     Objects.requireNonNull(relay, "relay");
     reminders = List.copyOf(reminders);
     watches = List.copyOf(watches);
-  }
-
-  /** The same export with the chat's relay rows. */
-  public ChatExport withRelay(RelayRows rows) {
-    return new ChatExport(
-        language,
-        device,
-        region,
-        country,
-        context,
-        checklist,
-        lastChange,
-        rows,
-        reminders,
-        watches);
   }
 
   /**

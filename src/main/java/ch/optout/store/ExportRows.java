@@ -22,6 +22,13 @@ final class ExportRows {
         key,
         now.minus(ChatState.CONTEXT_TTL).toEpochMilli());
     JdbcChatStore.pruneIfEmpty(c, key);
+    return chatRow(c, key)
+        .withRelay(JdbcRelay.rows(c, key))
+        .withFollowUps(FollowUpRows.reminders(c, key), FollowUpRows.watches(c, key));
+  }
+
+  /** The chat's own row, its context and its checklist; empty when nothing is kept. */
+  private static ChatExport chatRow(Connection c, String key) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             """
@@ -29,12 +36,9 @@ final class ExportRows {
       c.country, x.other_platform, x.card_id
     FROM chat c LEFT JOIN context x ON x.chat_key = c.chat_key WHERE c.chat_key = ?""")) {
       p.setString(1, key);
-      ChatExport.RelayRows relay = JdbcRelay.rows(c, key);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
-          return ChatExport.EMPTY
-              .withRelay(relay)
-              .withFollowUps(FollowUpRows.reminders(c, key), FollowUpRows.watches(c, key));
+          return ChatExport.EMPTY;
         }
         Optional<ChatExport.Context> context = Optional.empty();
         if (r.getString(5) != null) {
@@ -56,10 +60,7 @@ final class ExportRows {
             text(r, 8),
             context,
             checklist(c, key),
-            Optional.of(Instant.ofEpochMilli(r.getLong(4))),
-            relay,
-            FollowUpRows.reminders(c, key),
-            FollowUpRows.watches(c, key));
+            Optional.of(Instant.ofEpochMilli(r.getLong(4))));
       }
     }
   }

@@ -108,7 +108,7 @@ final class BotParts {
                     ObjectMapper::new,
                     () -> http.poll,
                     () -> pollExecutor,
-                    () -> new PollBackOff(limits.pollBackOffMin(), limits.pollBackOffMax())));
+                    () -> new PollBackOff(limits.pollBackOff())));
     this.leaderPoller =
         b.shared.map(
             s ->

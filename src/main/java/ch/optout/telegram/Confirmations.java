@@ -140,6 +140,7 @@ final class Confirmations {
    * @return whether more than {@code confirmed} can be confirmed, or nothing is open
    */
   synchronized boolean awaitBeyond(int confirmed, Duration timeout) throws InterruptedException {
+    // a bound on Object.wait, a duration rather than a time of day: the monotonic clock
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!open.isEmpty() && confirmable() <= confirmed) {
       long left = deadline - System.nanoTime();

@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.store.Backoff;
 import ch.optout.store.Relay;
 import java.io.Serializable;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class DurableHandler implements UpdateDispatcher.Handler {
   private static final Logger LOG = LoggerFactory.getLogger(DurableHandler.class);
 
-  private static final Duration FIRST_WAIT = Duration.ofMillis(250);
-  private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+  private static final Backoff RECORD_WAITS =
+      Backoff.doubling(Duration.ofMillis(250), Duration.ofSeconds(5));
 
   private final Sender sender;
   private final Outbox outbox;
@@ -110,15 +111,14 @@ final class DurableHandler implements UpdateDispatcher.Handler {
   private void record(long updateId, List<Outgoing> calls) {
     List<String> bodies = calls.stream().map(json::write).toList();
     boolean recorded =
-        StoreRetry.untilDone(
+        RECORD_WAITS
+            .untilDone(
                 "record that update " + updateId + " was handled",
                 () -> {
                   relay.handled(updateId, bodies);
                   return true;
                 },
-                leader,
-                FIRST_WAIT,
-                LONGEST_WAIT)
+                leader)
             .isPresent();
     if (!recorded) {
       return;

@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.store.Backoff;
 import ch.optout.store.Relay;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ final class LeaderPoller implements Runnable {
       return;
     }
     long offset = last + 1;
-    Duration backOff = limits.pollBackOffMin();
+    Backoff waits = limits.pollBackOff();
+    int failures = 0;
     while (live()) {
       List<Update> batch;
       try {
@@ -91,11 +93,12 @@ final class LeaderPoller implements Runnable {
                     .allowedUpdates(allowed)
                     .build(),
                 Duration.ofSeconds(limits.pollTimeoutSeconds()).plus(Duration.ofSeconds(25)));
-        backOff = limits.pollBackOffMin();
+        failures = 0;
       } catch (TelegramApiException e) {
         if (!live()) {
           return;
         }
+        Duration backOff = waits.delay(++failures);
         if (e instanceof TelegramApiRequestException r
             && r.getErrorCode() != null
             && r.getErrorCode() == 409) {
@@ -111,7 +114,6 @@ final class LeaderPoller implements Runnable {
               backOff.toMillis());
         }
         Thread.sleep(backOff.toMillis());
-        backOff = min(backOff.multipliedBy(2), limits.pollBackOffMax());
         continue;
       }
       if (batch == null || batch.isEmpty()) {
@@ -147,12 +149,6 @@ final class LeaderPoller implements Runnable {
     if (!live()) {
       return null;
     }
-    return StoreRetry.untilDone(
-            what, call, this::live, limits.pollBackOffMin(), limits.pollBackOffMax())
-        .orElse(null);
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) < 0 ? a : b;
+    return limits.pollBackOff().untilDone(what, call, this::live).orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.store.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -141,14 +142,15 @@ record Limits(
     return requestTimeout.plusSeconds(2);
   }
 
-  /** The wait before retry number {@code attempt} (1 for the first retry): doubling, capped. */
-  Duration retryDelay(int attempt) {
-    return backoff(retryBase, retryMax, attempt);
+  /** The waits before resending after a 5xx, a timeout or a reset: doubling, capped. */
+  Backoff retry() {
+    return Backoff.doubling(retryBase, retryMax);
   }
 
-  static Duration backoff(Duration base, Duration max, int attempt) {
-    int doublings = Math.max(0, Math.min(attempt - 1, 30));
-    long millis = base.toMillis() << doublings;
-    return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+  /**
+   * The waits after a failed getUpdates, or a failed store call while polling: doubling, capped.
+   */
+  Backoff pollBackOff() {
+    return Backoff.doubling(pollBackOffMin, pollBackOffMax);
   }
 }

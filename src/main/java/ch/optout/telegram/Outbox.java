@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.store.Backoff;
 import ch.optout.store.Relay;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-  private static final Duration FIRST_WAIT = Duration.ofMillis(250);
+  private static final Backoff DONE_WAITS =
+      Backoff.doubling(Duration.ofMillis(250), Duration.ofSeconds(1));
   private static final int DONE_ATTEMPTS = 5;
 
   private final Relay relay;
@@ -63,20 +65,15 @@ final class Outbox {
               seq,
               outcome,
               e.getMessage());
-        } else if (!sleep(FIRST_WAIT.multipliedBy(attempt))) {
-          return;
+        } else {
+          try {
+            DONE_WAITS.pause(attempt);
+          } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
       }
-    }
-  }
-
-  private static boolean sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

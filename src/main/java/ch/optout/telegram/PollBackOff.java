@@ -1,21 +1,19 @@
 package ch.optout.telegram;
 
-import java.time.Duration;
+import ch.optout.store.Backoff;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 
 /**
- * The wait between failed getUpdates calls: doubling from a minimum to a cap, reset by the library
- * on success. Unlike the library's default it never grows past the cap, so polling resumes within
- * {@code max} of Telegram coming back.
+ * The library's wait between failed getUpdates calls, taken from a {@link Backoff} (doubling from a
+ * minimum to a cap) and reset by the library on success. Unlike the library's default it never
+ * grows past the cap, so polling resumes within the cap of Telegram coming back.
  */
 final class PollBackOff implements BackOff {
-  private final Duration min;
-  private final Duration max;
+  private final Backoff waits;
   private int failures;
 
-  PollBackOff(Duration min, Duration max) {
-    this.min = min;
-    this.max = max;
+  PollBackOff(Backoff waits) {
+    this.waits = waits;
   }
 
   @Override
@@ -26,6 +24,6 @@ final class PollBackOff implements BackOff {
   @Override
   public synchronized long nextBackOffMillis() {
     failures++;
-    return Limits.backoff(min, max, failures).toMillis();
+    return waits.delay(failures).toMillis();
   }
 }

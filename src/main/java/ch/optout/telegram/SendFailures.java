@@ -80,7 +80,7 @@ final class SendFailures {
           job.done("given up");
           return Optional.empty();
         } else {
-          Duration wait = limits.retryDelay(job.failures);
+          Duration wait = limits.retry().delay(job.failures);
           LOG.info(
               "{} to chat {} failed ({}); retry {} in {} ms",
               what,

@@ -260,7 +260,7 @@ final class Sender implements Replies {
           return;
         }
         if (go == Delivery.Go.LATER) {
-          retry(chatId, job, limits.retryDelay(1));
+          retry(chatId, job, limits.retry().delay(1));
           return;
         }
       }

@@ -138,7 +138,8 @@ public final class TelegramBot implements AutoCloseable {
       return this;
     }
 
-    Builder clock(Clock clock) {
+    /** "Now" for pacing, flood control and timeouts; the system's by default. */
+    public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }

@@ -92,7 +92,7 @@ final class UrgentCalls {
         Duration wait =
             f.kind() == Failure.Kind.RATE_LIMITED
                 ? min(f.retryAfter(), CALLBACK_MAX_WAIT)
-                : limits.retryDelay(attempt);
+                : limits.retry().delay(attempt);
         try {
           scheduler.schedule(
               () -> answerCallback(answer, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);

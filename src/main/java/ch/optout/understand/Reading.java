@@ -110,11 +110,6 @@ public record Reading(
     return platforms.stream().map(Mention::id).toList();
   }
 
-  /** The card ids asked for, best first. */
-  public List<String> cardIds() {
-    return cards.stream().map(Asked::id).toList();
-  }
-
   /** Whether the message names no platform and no uncovered service. */
   public boolean namesNothing() {
     return platforms.isEmpty() && uncovered.isEmpty() && lookalikes.isEmpty();

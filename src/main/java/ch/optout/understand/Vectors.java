@@ -19,12 +19,4 @@ final class Vectors {
     }
     return out;
   }
-
-  static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length && i < b.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
-  }
 }

@@ -16,18 +16,18 @@ class LimitsTest {
   }
 
   @Test
-  void retryDelay_doublesFromTheBaseUpToTheCap() {
+  void retry_doublesFromTheBaseUpToTheCap() {
     assertThat(
             IntStream.rangeClosed(1, 9)
-                .mapToObj(Limits.TELEGRAM::retryDelay)
+                .mapToObj(Limits.TELEGRAM.retry()::delay)
                 .map(Duration::toMillis))
         .containsExactly(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L);
-    assertThat(Limits.TELEGRAM.retryDelay(10_000)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Limits.TELEGRAM.retry().delay(10_000)).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void pollBackOff_growsToTheCapAndResetsOnSuccess() {
-    PollBackOff backOff = new PollBackOff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    PollBackOff backOff = new PollBackOff(Limits.TELEGRAM.pollBackOff());
 
     assertThat(IntStream.range(0, 8).mapToLong(i -> backOff.nextBackOffMillis()))
         .containsExactly(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L);
