@@ -6,6 +6,7 @@ import ch.optout.knowledge.Language;
 import ch.optout.search.Embedder;
 import ch.optout.search.IndexSnapshot;
 import ch.optout.search.KnowledgeIndex;
+import ch.optout.search.KnowledgeWords;
 import ch.optout.search.LanguageDetector;
 import ch.optout.search.MiniLmEmbedder;
 import ch.optout.search.PlatformMatcher;
@@ -55,7 +56,12 @@ public final class BuildVectors {
         new KnowledgeLoader(text -> languages.detectOr(text, Language.fallback()))
             .load(Path.of(args[0]));
     Set<String> texts = new LinkedHashSet<>(passageTexts(knowledge));
-    PlatformMatcher platforms = new PlatformMatcher(knowledge);
+    Set<String> words = KnowledgeWords.of(knowledge);
+    try (OutputStream out =
+        Files.newOutputStream(Path.of(args[1]).resolve(KnowledgeWords.RESOURCE))) {
+      KnowledgeWords.write(knowledge.digest(), words, out);
+    }
+    PlatformMatcher platforms = new PlatformMatcher(knowledge, words);
     Understander understander =
         new Understander(
             knowledge,

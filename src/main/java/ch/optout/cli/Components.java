@@ -15,6 +15,7 @@ import ch.optout.search.Bm25Retriever;
 import ch.optout.search.IndexSnapshot;
 import ch.optout.search.KnowledgeIndex;
 import ch.optout.search.KnowledgeSearch;
+import ch.optout.search.KnowledgeWords;
 import ch.optout.search.LanguageDetector;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.RetrievalMode;
@@ -36,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,7 +124,11 @@ final class Components implements AutoCloseable {
             .flatMap(s -> KnowledgeIndex.fromSnapshot(knowledge, s))
             .orElseGet(() -> new KnowledgeIndex(knowledge, Optional.empty()));
     long indexed = System.nanoTime();
-    PlatformMatcher platformMatcher = new PlatformMatcher(knowledge);
+    PlatformMatcher platformMatcher =
+        new PlatformMatcher(
+            knowledge,
+            (bundled ? KnowledgeWords.bundled(knowledge.digest()) : Optional.<Set<String>>empty())
+                .orElseGet(() -> KnowledgeWords.of(knowledge)));
     this.understander =
         new Understander(
             knowledge,

@@ -36,7 +36,7 @@ public final class PlatformMatcher {
   private final Map<String, String> names = new HashMap<>();
 
   /** The words the knowledge is written in, names aside: correctly spelt, so never typos. */
-  private final Set<String> vocabulary = new HashSet<>();
+  private final Set<String> vocabulary;
 
   /** The aliases by their first word, for exact matches. */
   private final Map<String, List<PlatformAlias>> byFirstWord = new HashMap<>();
@@ -45,6 +45,13 @@ public final class PlatformMatcher {
   private final UnknownNames unknownNames;
 
   public PlatformMatcher(KnowledgeBase knowledge) {
+    this(knowledge, KnowledgeWords.of(knowledge));
+  }
+
+  /**
+   * @param vocabulary the knowledge's words ({@link KnowledgeWords}), saved at build time
+   */
+  public PlatformMatcher(KnowledgeBase knowledge, Set<String> vocabulary) {
     Map<String, PlatformAlias> unique = new LinkedHashMap<>();
     for (Guide guide : knowledge.documents()) {
       if (guide.kind() != DocumentKind.GUIDE) {
@@ -69,16 +76,7 @@ public final class PlatformMatcher {
       }
     }
     aliases.addAll(unique.values());
-    for (Guide guide : knowledge.documents()) {
-      guide.sections().forEach(section -> vocabulary.addAll(Text.words(section.fullText())));
-      guide
-          .cards()
-          .forEach(
-              card -> {
-                vocabulary.addAll(Text.words(card.question()));
-                vocabulary.addAll(Text.words(card.answer()));
-              });
-    }
+    this.vocabulary = Set.copyOf(vocabulary);
     Set<String> aliasWords = new HashSet<>();
     for (PlatformAlias alias : aliases) {
       byFirstWord.computeIfAbsent(alias.first(), k -> new ArrayList<>()).add(alias);
