@@ -16,6 +16,12 @@ record ScopeDecision(Scope scope, String reason) {
   /** With a topic word, an off-topic kind this close still wins ("write a poem about AI"). */
   static final double TOPIC_OFF = 0.5;
 
+  /**
+   * In meaning (the embedding model's cosines), a message this much nearer to one off-topic kind
+   * than to anything in scope is off-topic, whatever words it shares with the topic.
+   */
+  static final double MEANING_OFF = 0.03;
+
   /** Without a topic word, a message less like the in-scope exemplars than this is unclear. */
   static final double LIKE_TOPIC = 0.2;
 
@@ -40,11 +46,30 @@ record ScopeDecision(Scope scope, String reason) {
    * @param words the message's word line
    * @param r the scope classifier's result
    * @param platforms how many platforms the message names
+   * @param inConversation whether the conversation is about a platform already, which a short
+   *     follow-up without a name ("which one is easier?") is about
    */
   static ScopeDecision of(
-      LanguagePack pack, String words, Act act, ExemplarClassifier.Result r, int platforms) {
+      LanguagePack pack,
+      String words,
+      Act act,
+      ExemplarClassifier.Result r,
+      int platforms,
+      boolean inConversation) {
     if (CONVERSATION.contains(act)) {
       return new ScopeDecision(Scope.IN, "conversation");
+    }
+    Optional<Map.Entry<String, Double>> offMeaning =
+        r.cosine().entrySet().stream()
+            .filter(e -> !e.getKey().equals("in"))
+            .max(Map.Entry.comparingByValue());
+    if (act != Act.LETTER
+        && (platforms > 0 || !inConversation)
+        && offMeaning.isPresent()
+        && offMeaning.get().getValue() > r.cosine("in") + MEANING_OFF) {
+      // "help me with my philosophy essay on whether an AI can think, with ChatGPT as the
+      // example": the words say AI and a platform, the meaning says homework
+      return new ScopeDecision(Scope.OUT, offMeaning.get().getKey());
     }
     double in = r.similarity("in");
     Optional<Map.Entry<String, Double>> off =

@@ -192,7 +192,8 @@ public final class Understander {
           document, CardRanking.ranked(cards, document, cardLabels.ofGuide(document), minor));
     }
     byDocument.put(Reading.LAW, CardRanking.ranked(cards, null, cardLabels.law(), false));
-    ScopeDecision scored = ScopeDecision.of(c.pack(), words, act, scope, named.size());
+    ScopeDecision scored =
+        ScopeDecision.of(c.pack(), words, act, scope, named.size(), !context.isEmpty());
     if (scored.scope() == Scope.UNSURE && !context.isEmpty()) {
       // "and the Alexa in our kitchen?": the conversation says what it is about
       scored = new ScopeDecision(Scope.IN, "conversation");
