@@ -25,18 +25,12 @@ import java.util.stream.Collectors;
  * days or a restart; the platform on screen lives in the chat's one-hour context.
  */
 final class Checklist {
-  /** The chat context while the user picks platforms; the intent marks any checklist context. */
+  /** The platform of the chat's context while the user picks platforms. */
   static final String PICKING = "checklist-pick";
 
-  static final String INTENT = "CHECKLIST";
-
-  /** The context's intent: the flow and the language it is held in, e.g. "CHECKLIST.fr". */
-  static String intent(Language language) {
-    return INTENT + "." + language.code();
-  }
-
+  /** Whether the checklist is on screen: its pick list, or one of its platforms. */
   static boolean isChecklist(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.InChecklist.class::isInstance).isPresent();
   }
 
   private final KnowledgeBase knowledge;
@@ -97,7 +91,11 @@ final class Checklist {
     Answer list = extractive.checklist(language);
     String lead = list.lead() + "\n\n" + messages.get(language, "checklist.pick.body");
     Answer answer = list.toBuilder().answered(true).platformId(Optional.empty()).lead(lead).build();
-    store.save(chatId, store.load(chatId).withContext(PICKING, intent(language), clock.instant()));
+    store.save(
+        chatId,
+        store
+            .load(chatId)
+            .withContext(PICKING, new Flow.InChecklist(language).encode(), clock.instant()));
     return Reply.of(
         answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));
   }
@@ -262,7 +260,11 @@ final class Checklist {
         }
       }
     }
-    store.save(chatId, store.load(chatId).withContext(nextId, intent(language), clock.instant()));
+    store.save(
+        chatId,
+        store
+            .load(chatId)
+            .withContext(nextId, new Flow.InChecklist(language).encode(), clock.instant()));
     return item(nextId, items, language);
   }
 

@@ -7,7 +7,6 @@ import ch.optout.answer.Messages;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
-import ch.optout.search.Intent;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.UncoveredServices;
 import ch.optout.store.ChatExport;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -229,7 +227,7 @@ final class Commands {
                                 || c.platformId().equals(Letters.ASKED)
                             ? "—"
                             : platforms.name(c.platformId()),
-                        intentName(c.intent(), language),
+                        flowName(c.intent(), language),
                         TIME.format(c.expiresAt()))));
     if (!data.checklist().isEmpty()) {
       StringBuilder checklist = new StringBuilder(messages.get(language, "mydata.checklist"));
@@ -275,16 +273,14 @@ final class Commands {
     return Answer.message(language, title, body);
   }
 
-  /** Intents are stored by name; one this version does not know is shown as stored. */
-  /** A stored intent in words: "HOW_TO", or a flow with its language ("CHECKLIST.fr"). */
-  private String intentName(String stored, Language language) {
-    String name = stored.contains(".") ? stored.substring(0, stored.indexOf('.')) : stored;
-    boolean known =
-        Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
-            || name.equals(Checklist.INTENT)
-            || name.equals(Letters.INTENT)
-            || name.equals(Letters.PLATFORM_INTENT);
-    return known ? messages.get(language, "mydata.intent." + name) : stored;
+  /**
+   * The context's flow in words ("the checklist"); a flow the bundles have no words for, or that
+   * this version does not read, is shown as stored.
+   */
+  private String flowName(String stored, Language language) {
+    Flow flow = Flow.decode(stored);
+    boolean described = !(flow instanceof Flow.AskedPlatform || flow instanceof Flow.Unknown);
+    return described ? messages.get(language, "mydata.intent." + flow.name()) : stored;
   }
 
   private Answer forget(String chatId, Language language) {

@@ -20,25 +20,20 @@ import java.util.Optional;
  * chat's region), then the letter from the reviewed template.
  */
 final class Letters {
-  /** The chat context while OptOut waits for the user's region; the platform waits with it. */
-  static final String INTENT = "LETTER_REGION";
-
-  static String intent(Language language) {
-    return INTENT + "." + language.code();
-  }
-
+  /** Whether OptOut waits for the user's region; the platform waits with it. */
   static boolean isWaiting(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.LetterAskedRegion.class::isInstance).isPresent();
   }
 
-  /** The context of "/letter" without a platform: the next message names it. */
-  static final String PLATFORM_INTENT = "LETTER_PLATFORM";
-
-  /** Placeholder platform of that context (the store keeps a platform with every context). */
+  /**
+   * Placeholder platform of the context of "/letter" without a platform (the store keeps a platform
+   * with every context).
+   */
   static final String ASKED = "letter-asked";
 
+  /** Whether "/letter" came without a platform: the next message names it. */
   static boolean isWaitingForPlatform(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(PLATFORM_INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.LetterAskedPlatform.class::isInstance).isPresent();
   }
 
   private final LetterWriter writer;
@@ -108,7 +103,8 @@ final class Letters {
       ChatState state = store.load(chatId);
       store.save(
           chatId,
-          state.withContext(ASKED, PLATFORM_INTENT + "." + language.code(), clock.instant()));
+          state.withContext(
+              ASKED, new Flow.LetterAskedPlatform(language).encode(), clock.instant()));
       return whichPlatform(language);
     }
     String platformId = target.get();
@@ -119,12 +115,17 @@ final class Letters {
             .or(() -> lives)
             .or(state::region);
     if (region.isEmpty()) {
-      store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
+      store.save(
+          chatId,
+          state.withContext(
+              platformId, new Flow.LetterAskedRegion(language).encode(), clock.instant()));
       return whichRegion(language);
     }
     ChatState kept = state.region().isEmpty() ? state.withRegion(region.get()) : state;
     // "where do I send it?" next is about this letter
-    store.save(chatId, kept.withContext(platformId, "LETTER." + language.code(), clock.instant()));
+    store.save(
+        chatId,
+        kept.withContext(platformId, new Flow.LetterWritten(language).encode(), clock.instant()));
     return write(platformId, region.get(), language);
   }
 
@@ -146,7 +147,7 @@ final class Letters {
             ? state.withRegion(region).withoutContext()
             : state
                 .withRegion(region)
-                .withContext(platform, "LETTER." + language.code(), clock.instant()));
+                .withContext(platform, new Flow.LetterWritten(language).encode(), clock.instant()));
     return Optional.of(write(platform, region, language));
   }
 
@@ -203,10 +204,9 @@ final class Letters {
 
   /** The platform or service the last letter was for, while its context lasts. */
   Optional<String> target(ChatState state) {
-    return state
-        .lastIntent()
-        .filter(i -> i.startsWith("LETTER."))
-        .flatMap(i -> state.lastPlatform());
+    return Flow.of(state)
+        .filter(Flow.LetterWritten.class::isInstance)
+        .flatMap(f -> state.lastPlatform());
   }
 
   /** The name to print for a platform id or a service token. */

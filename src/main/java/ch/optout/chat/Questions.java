@@ -70,7 +70,7 @@ final class Questions {
       // the next message may name the platform: the card asked waits with the question
       conversation.awaitPlatform(chatId, r);
     } else {
-      conversation.remember(chatId, state, r, answer, "HOW_TO");
+      conversation.remember(chatId, state, r, answer);
     }
     List<Reply.Choice> choices = new java.util.ArrayList<>(choices(r, answer));
     choices.addAll(offers(chatId, answer));
