@@ -40,7 +40,7 @@ final class Commands {
   private final Messages messages;
   private final ChatStore store;
   private final String version;
-  private final Checklist checklist;
+  private final ChecklistText checklist;
   private final Letters letters;
   private final FollowUps followUps;
   private final CommandNames names;
@@ -56,7 +56,7 @@ final class Commands {
       Messages messages,
       ChatStore store,
       String version,
-      Checklist checklist,
+      ChecklistText checklist,
       Letters letters,
       FollowUps followUps,
       CommandNames names,
@@ -89,22 +89,10 @@ final class Commands {
     String argument = parts.length > 1 ? parts[1].strip() : "";
     switch (name) {
       case "/checklist" -> {
-        return argument.isEmpty()
-            ? checklist.open(chatId, language)
-            : checklist.command(chatId, argument, language);
+        return checklist.command(chatId, argument, language);
       }
       case "/letter" -> {
-        List<String> named = platforms.platforms(argument);
-        // "/letter Duolingo": a service without a guide still gets the reviewed letter
-        Optional<String> service =
-            named.isEmpty() && !argument.isBlank()
-                ? Optional.of(
-                    uncovered
-                        .find(argument)
-                        .map(UncoveredServices.Match::name)
-                        .orElse(LegalRegime.withoutRegion(argument)))
-                : Optional.empty();
-        return letters.request(chatId, argument, named, service, language, Optional.empty());
+        return letter(chatId, argument, language);
       }
       case "/region" -> {
         return letters.setRegion(chatId, argument, language);
@@ -124,6 +112,21 @@ final class Commands {
     }
   }
 
+  /** /letter with what follows it: a platform, a service without a guide, or nothing yet. */
+  Reply letter(String chatId, String argument, Language language) {
+    List<String> named = platforms.platforms(argument);
+    // "/letter Duolingo": a service without a guide still gets the reviewed letter
+    Optional<String> service =
+        named.isEmpty() && !argument.isBlank()
+            ? Optional.of(
+                uncovered
+                    .find(argument)
+                    .map(UncoveredServices.Match::name)
+                    .orElse(LegalRegime.withoutRegion(argument)))
+            : Optional.empty();
+    return letters.request(chatId, argument, named, service, language, Optional.empty());
+  }
+
   private Answer answer(String chatId, String name, String argument, Language language) {
     return switch (name) {
       case "/start" -> start(language);
@@ -141,7 +144,8 @@ final class Commands {
     };
   }
 
-  private Answer start(Language language) {
+  /** The welcome of /start. */
+  Answer start(Language language) {
     Answer welcome = extractive.welcome(language);
     return Answer.message(
         language,
@@ -160,8 +164,13 @@ final class Commands {
       return Answer.message(
           current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));
     }
-    store.save(chatId, store.load(chatId).withLanguage(wanted.get().code()));
-    return Answer.message(wanted.get(), "", messages.get(wanted.get(), "lang.set"));
+    return lang(chatId, wanted.get());
+  }
+
+  /** The chat is answered in this language from now on. */
+  Answer lang(String chatId, Language wanted) {
+    store.save(chatId, store.load(chatId).withLanguage(wanted.code()));
+    return Answer.message(wanted, "", messages.get(wanted, "lang.set"));
   }
 
   private Answer platforms(Language language) {

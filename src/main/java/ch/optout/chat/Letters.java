@@ -10,6 +10,7 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
 import ch.optout.store.Region;
+import ch.optout.store.Reminder;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -134,11 +135,15 @@ final class Letters {
     if (!isWaiting(state) || state.lastPlatform().isEmpty()) {
       return Optional.empty();
     }
-    Optional<LegalRegime> regime = LegalRegime.parse(text);
-    if (regime.isEmpty()) {
+    return LegalRegime.parse(text).flatMap(r -> answer(chatId, r, language, state));
+  }
+
+  /** The law chosen for the letter that waits for it; empty when none waits. */
+  Optional<Reply> answer(String chatId, LegalRegime regime, Language language, ChatState state) {
+    if (!isWaiting(state) || state.lastPlatform().isEmpty()) {
       return Optional.empty();
     }
-    Region region = Region.valueOf(regime.get().name());
+    Region region = Region.valueOf(regime.name());
     String platform = state.lastPlatform().get();
     // the letter written, the conversation goes on about its platform, in its language
     store.save(
@@ -153,16 +158,19 @@ final class Letters {
 
   /** /region eu|uk|ch: keeps the law for future letters. */
   Reply setRegion(String chatId, String argument, Language language) {
-    Optional<LegalRegime> regime = LegalRegime.parse(argument);
-    if (regime.isEmpty()) {
-      return whichRegion(language);
-    }
-    store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.get().name())));
+    return LegalRegime.parse(argument)
+        .map(regime -> setRegion(chatId, regime, language))
+        .orElseGet(() -> whichRegion(language));
+  }
+
+  /** Keeps the law for future letters. */
+  Reply setRegion(String chatId, LegalRegime regime, Language language) {
+    store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.name())));
     return Reply.of(
         Answer.message(
             language,
             "",
-            messages.get(language, "letter.region.set", regionName(regime.get(), language))));
+            messages.get(language, "letter.region.set", regionName(regime, language))));
   }
 
   private Reply whichPlatform(Language language) {
@@ -244,12 +252,13 @@ final class Letters {
       return written;
     }
     // a month later, OptOut may ask whether the company answered
-    String remind = "/remind " + platformId;
-    return remind.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64
-        ? written
-        : Reply.of(
-            written.answer(),
-            List.of(new Reply.Choice(messages.get(language, "choice.remind"), remind)));
+    return Reply.of(
+        written.answer(),
+        Reply.Offer.ifFits(
+                messages.get(language, "choice.remind"),
+                new Choice.RemindMe(platformId, Reminder.Kind.LETTER, Optional.empty()))
+            .stream()
+            .toList());
   }
 
   private Reply written(
@@ -281,13 +290,9 @@ final class Letters {
     return messages.get(language, "region." + regime.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private List<Reply.Choice> regionChoices(Language language) {
+  private List<Reply.Offer> regionChoices(Language language) {
     return Arrays.stream(LegalRegime.values())
-        .map(
-            r ->
-                new Reply.Choice(
-                    regionName(r, language),
-                    "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
+        .map(r -> new Reply.Offer(regionName(r, language), new Choice.LetterRegion(r)))
         .toList();
   }
 }

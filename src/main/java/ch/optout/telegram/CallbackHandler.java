@@ -4,6 +4,7 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
 import ch.optout.chat.Assistant;
+import ch.optout.chat.Choice;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.util.List;
@@ -99,8 +100,8 @@ final class CallbackHandler {
       out.send(tap.chatId(), list.answer(), list.keyboard());
       return Optional.empty();
     }
-    if (action instanceof Action.Command c) {
-      return command(c, tap);
+    if (action instanceof Action.Choose c) {
+      return choose(c, tap);
     }
     if (action instanceof Action.Toggle t) {
       if (tap.keyboard().isEmpty()) {
@@ -114,14 +115,16 @@ final class CallbackHandler {
       if (picked.isEmpty()) {
         return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
       }
-      String numbers = String.join(" ", picked.stream().map(String::valueOf).toList());
-      deliver(tap.chatId(), choose(tap, "/checklist " + numbers, k.language()));
+      deliver(tap.chatId(), choose(tap, new Choice.PickSome(picked), k.language()));
       return Optional.empty();
     }
     if (action instanceof Action.SetLanguage s) {
       Answer done =
           assistant
-              .reply(ChatRef.assistantKey(tap.chatId()), "/lang " + s.language().code())
+              .choose(
+                  ChatRef.assistantKey(tap.chatId()),
+                  new Choice.SetLanguage(s.language()),
+                  Optional.empty())
               .answer();
       out.replace(tap.chatId(), tap.editable(), done, Optional.empty());
       return Optional.empty();
@@ -152,9 +155,9 @@ final class CallbackHandler {
     return Optional.of(messages.get(f.language(), "telegram.feedback.thanks"));
   }
 
-  private Optional<String> command(Action.Command c, Tap tap) {
+  private Optional<String> choose(Action.Choose c, Tap tap) {
     Optional<String> refused =
-        assistant.refusedChoice(ChatRef.assistantKey(tap.chatId()), c.command(), c.language());
+        assistant.refusedChoice(ChatRef.assistantKey(tap.chatId()), c.choice(), c.language());
     if (refused.isPresent()) {
       // a button of an older message: said, never acted on
       return refused;
@@ -163,7 +166,7 @@ final class CallbackHandler {
         .filter(m -> KeyboardEdits.marksChecklistItem(c))
         .flatMap(m -> KeyboardEdits.withoutChecklistMarks(m.getReplyMarkup()))
         .ifPresent(k -> editKeyboard(tap, k));
-    deliver(tap.chatId(), choose(tap, c.command(), c.language()));
+    deliver(tap.chatId(), choose(tap, c.choice(), c.language()));
     return Optional.empty();
   }
 
@@ -173,14 +176,14 @@ final class CallbackHandler {
   }
 
   /**
-   * A quick choice, as if typed by whoever tapped it: in a group, in the tapper's language, and a
-   * private flow is not run there.
+   * A choice, made by whoever tapped it: in a group, in the tapper's language, and a private flow
+   * is not run there.
    */
-  private Reply choose(Tap tap, String command, Language buttons) {
+  private Reply choose(Tap tap, Choice choice, Language buttons) {
     String key = ChatRef.assistantKey(tap.chatId());
     return tap.group()
-        ? assistant.replyInGroup(key, command, tap.tapper().or(() -> Optional.of(buttons)))
-        : assistant.reply(key, command, Optional.of(buttons), Optional.empty());
+        ? assistant.chooseInGroup(key, choice, tap.tapper().or(() -> Optional.of(buttons)))
+        : assistant.choose(key, choice, Optional.of(buttons));
   }
 
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */

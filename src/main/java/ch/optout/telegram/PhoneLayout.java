@@ -66,7 +66,7 @@ final class PhoneLayout {
    */
   private Shown layout(
       Answer answer,
-      List<Reply.Choice> choices,
+      List<Reply.Offer> choices,
       Function<Answer, Optional<InlineKeyboardMarkup>> otherwise) {
     Answer a = answer.kind() == AnswerKind.CHECKLIST ? pickList(answer) : answer;
     if (isShort(a)) {
