@@ -96,7 +96,7 @@ final class CallbackHandler {
       return feedback(f, tap);
     }
     if (action instanceof Action.ListPlatforms p) {
-      PhoneLayout.Shown list = layout.platforms(p.language());
+      PhoneLayout.Shown list = layout.platforms(p.language(), assistant.platforms(p.language()));
       out.send(tap.chatId(), list.answer(), list.keyboard());
       return Optional.empty();
     }
@@ -192,7 +192,7 @@ final class CallbackHandler {
       out.send(chatId, reply.answer(), layout.privateFlow(reply));
       return;
     }
-    PhoneLayout.Shown shown = layout.forTap(reply);
+    PhoneLayout.Shown shown = layout.forTap(reply, LayoutFacts.of(assistant, reply.answer()));
     out.send(chatId, shown.answer(), shown.keyboard());
   }
 
@@ -205,14 +205,14 @@ final class CallbackHandler {
     if (guide.isEmpty() || s.group() >= guide.get().steps().size()) {
       return Optional.of(expired(s.language()));
     }
-    List<StepGroup> groups = guide.get().steps();
+    LayoutFacts facts = facts(s.language(), guide.get().steps());
     if (s.group() < 0) {
       Answer whole = guide.get();
       out.replace(
           tap.chatId(),
           tap.editable(),
           whole,
-          Optional.of(layout.phoneKeyboard(whole, s.platformId(), groups, -1, false)));
+          Optional.of(layout.phoneKeyboard(whole, s.platformId(), facts, -1, false)));
       return Optional.empty();
     }
     Answer shown = assistant.shortGuide(s.platformId(), s.language(), s.group()).orElseThrow();
@@ -220,7 +220,7 @@ final class CallbackHandler {
         tap.chatId(),
         tap.editable(),
         shown,
-        Optional.of(layout.phoneKeyboard(shown, s.platformId(), groups, s.group(), true)));
+        Optional.of(layout.phoneKeyboard(shown, s.platformId(), facts, s.group(), true)));
     return Optional.empty();
   }
 
@@ -250,8 +250,15 @@ final class CallbackHandler {
         tap.chatId(),
         tap.editable(),
         out.renderer().renderWhole(whole),
-        Optional.of(layout.phoneKeyboard(whole, m.platformId(), groups, focus, false)));
+        Optional.of(
+            layout.phoneKeyboard(
+                whole, m.platformId(), facts(m.language(), groups), focus, false)));
     return Optional.empty();
+  }
+
+  /** What laying out a guide's steps again needs: its groups of steps, the platforms' names. */
+  private LayoutFacts facts(Language language, List<StepGroup> guideSteps) {
+    return new LayoutFacts(assistant.platforms(language), List.of(), guideSteps);
   }
 
   private String expired(Language l) {

@@ -257,8 +257,8 @@ final class Keyboards {
   /**
    * Whether a guide answer shows exactly the guide's own steps, so that step buttons make sense.
    */
-  static boolean isWholeGuide(Answer answer, Answer guide) {
-    return answer.steps().equals(guide.steps());
+  static boolean isWholeGuide(Answer answer, List<StepGroup> guideSteps) {
+    return answer.steps().equals(guideSteps);
   }
 
   /** 👍 and 👎 for one guide. */
