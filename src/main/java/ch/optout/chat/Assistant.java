@@ -200,8 +200,7 @@ public final class Assistant {
   }
 
   /**
-   * A choice a reply offered, carried out (a button tapped): as its command would be, in the chat's
-   * language, else the app's.
+   * A choice a reply offered, carried out (a button tapped) as its command would be.
    *
    * @param clientLanguage the language of the user's app, or of the buttons
    */
@@ -209,11 +208,7 @@ public final class Assistant {
     return choose(chatId, choice, clientLanguage, false);
   }
 
-  /**
-   * A choice a member made in a group: carried out there in the member's language, except a letter
-   * or the checklist, which get the line that starts them in a private chat (see {@link
-   * #replyInGroup}).
-   */
+  /** A member's choice in a group: carried out as {@link #replyInGroup} would run its command. */
   public Reply chooseInGroup(String chatId, Choice choice, Optional<Language> member) {
     return choose(chatId, choice, member, true);
   }
@@ -273,10 +268,7 @@ public final class Assistant {
    * {@link #openGuide}.
    */
   public Optional<Answer> guide(String platformId, Language language) {
-    if (knowledge.findAny(platformId, language).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(extractive.guide(platformId, language));
+    return knowledge.findAny(platformId, language).map(g -> extractive.guide(platformId, language));
   }
 
   /**
@@ -297,10 +289,9 @@ public final class Assistant {
    * group ({@code group} −1). Counts nothing: the answer it replaces was counted.
    */
   public Optional<Answer> shortGuide(String platformId, Language language, int group) {
-    if (knowledge.findAny(platformId, language).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(extractive.howTo(platformId, language, group));
+    return knowledge
+        .findAny(platformId, language)
+        .map(g -> extractive.howTo(platformId, language, group));
   }
 
   /**
