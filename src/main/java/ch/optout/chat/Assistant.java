@@ -24,16 +24,13 @@ import java.util.Optional;
  * complaint, or a question answered from the knowledge.
  */
 public final class Assistant {
-  /** Follow-ups ("and on my phone?") use the last platform for this long. */
-  static final java.time.Duration CONTEXT_TTL = ChatState.CONTEXT_TTL;
-
   private final Understander understander;
   private final ExtractiveComposer extractive;
   private final Messages messages;
   private final ChatStore store;
   private final KnowledgeBase knowledge;
   private final Conversation conversation;
-  private final Checklist checklist;
+  private final ChecklistText checklistText;
   private final Letters letters;
   private final FollowUps followUps;
   private final AdminStats stats;
@@ -41,6 +38,7 @@ public final class Assistant {
   private final Questions questions;
   private final Acts acts;
   private final SlashCommands slash;
+  private final Choices choices;
 
   public Assistant(
       Understander understander,
@@ -62,15 +60,15 @@ public final class Assistant {
     this.letters =
         new Letters(
             writer, understander.platforms(), understander.uncovered(), messages, store, clock);
-    this.checklist =
+    Checklist checklist =
         new Checklist(
             knowledge,
             extractive,
             messages,
             store,
             clock,
-            new Timeline(store, letters::displayName, messages),
-            ChecklistWords.load());
+            new Timeline(store, letters::displayName, messages));
+    this.checklistText = new ChecklistText(checklist, ChecklistWords.load());
     FollowThrough followThrough = new FollowThrough(writer, letters, messages);
     this.followUps =
         new FollowUps(knowledge, understander.platforms(), letters, messages, store, clock);
@@ -83,7 +81,7 @@ public final class Assistant {
             messages,
             store,
             version,
-            checklist,
+            checklistText,
             letters,
             followUps,
             names,
@@ -114,6 +112,7 @@ public final class Assistant {
             letters,
             privateFlows,
             questions);
+    this.choices = new Choices(commands, slash, checklist, letters, followUps, privateFlows);
   }
 
   public Reply reply(String chatId, String text) {
@@ -154,11 +153,7 @@ public final class Assistant {
     // clearly written in, else the one the conversation was last held in, else the app's (in a
     // group, the member's app before the group's conversation)
     Optional<Language> pinned = forced.or(() -> state.language().flatMap(Language::fromCode));
-    Optional<Language> spoken = conversation.spoken(state);
-    Language fallback =
-        group
-            ? pinned.or(() -> clientLanguage).or(() -> spoken).orElse(Language.fallback())
-            : pinned.or(() -> spoken).or(() -> clientLanguage).orElse(Language.fallback());
+    Language fallback = language(state, pinned, clientLanguage, group);
     Input.Cleaned input = Input.clean(text);
     if (input.text().startsWith("/")) {
       if (group) {
@@ -195,13 +190,51 @@ public final class Assistant {
       }
     }
     Optional<Reply> flow =
-        checklist
+        checklistText
             .answer(chatId, input.text(), r.language(), state)
             .or(() -> letters.answer(chatId, input.text(), r.language(), state));
     if (flow.isPresent()) {
       return flow.get();
     }
     return truncated(acts.byAct(chatId, r, state), input);
+  }
+
+  /**
+   * A choice a reply offered, carried out (a button tapped) as its command would be.
+   *
+   * @param clientLanguage the language of the user's app, or of the buttons
+   */
+  public Reply choose(String chatId, Choice choice, Optional<Language> clientLanguage) {
+    return choose(chatId, choice, clientLanguage, false);
+  }
+
+  /** A member's choice in a group: carried out as {@link #replyInGroup} would run its command. */
+  public Reply chooseInGroup(String chatId, Choice choice, Optional<Language> member) {
+    return choose(chatId, choice, member, true);
+  }
+
+  private Reply choose(
+      String chatId, Choice choice, Optional<Language> clientLanguage, boolean group) {
+    if (choice instanceof Choice.NamePlatform name) {
+      // a name is said, not run: it answers the question that asked which platform
+      return reply(chatId, name.name(), clientLanguage, Optional.empty(), group);
+    }
+    ChatState state = store.load(chatId);
+    Optional<Language> pinned = state.language().flatMap(Language::fromCode);
+    return choices.choose(
+        chatId, choice, language(state, pinned, clientLanguage, group), state, group);
+  }
+
+  /**
+   * The language to answer in when the text does not say: the one pinned, else the conversation's,
+   * else the app's; in a group, the member's app before the group's conversation.
+   */
+  private Language language(
+      ChatState state, Optional<Language> pinned, Optional<Language> client, boolean group) {
+    Optional<Language> spoken = conversation.spoken(state);
+    return group
+        ? pinned.or(() -> client).or(() -> spoken).orElse(Language.fallback())
+        : pinned.or(() -> spoken).or(() -> client).orElse(Language.fallback());
   }
 
   /** Said up front when the message was cut: the answer may miss what the unread middle asked. */
@@ -235,10 +268,7 @@ public final class Assistant {
    * {@link #openGuide}.
    */
   public Optional<Answer> guide(String platformId, Language language) {
-    if (knowledge.findAny(platformId, language).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(extractive.guide(platformId, language));
+    return knowledge.findAny(platformId, language).map(g -> extractive.guide(platformId, language));
   }
 
   /**
@@ -259,10 +289,9 @@ public final class Assistant {
    * group ({@code group} −1). Counts nothing: the answer it replaces was counted.
    */
   public Optional<Answer> shortGuide(String platformId, Language language, int group) {
-    if (knowledge.findAny(platformId, language).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(extractive.howTo(platformId, language, group));
+    return knowledge
+        .findAny(platformId, language)
+        .map(g -> extractive.howTo(platformId, language, group));
   }
 
   /**
@@ -276,18 +305,13 @@ public final class Assistant {
   }
 
   /**
-   * Whether a quick choice tapped on an older message would change what it no longer applies to (a
+   * Whether a choice tapped on an older message would change what it no longer applies to (a
    * checklist item already done or skipped, or not the one on screen now).
    *
-   * @param command the choice's command, as {@link Reply.Choice#command()} wrote it
    * @return why it is refused, for the channel to show instead of acting; empty when it may act
    */
-  public Optional<String> refusedChoice(String chatId, String command, Language language) {
-    String[] parts = command.strip().split("\\s+", 2);
-    if (parts.length == 2 && parts[0].equalsIgnoreCase("/checklist")) {
-      return checklist.refusal(chatId, parts[1], language);
-    }
-    return Optional.empty();
+  public Optional<String> refusedChoice(String chatId, Choice choice, Language language) {
+    return choices.refusal(chatId, choice, language);
   }
 
   /** The platforms of the checklist's pick list, in its order, by name. */

@@ -25,18 +25,12 @@ import java.util.stream.Collectors;
  * days or a restart; the platform on screen lives in the chat's one-hour context.
  */
 final class Checklist {
-  /** The chat context while the user picks platforms; the intent marks any checklist context. */
+  /** The platform of the chat's context while the user picks platforms. */
   static final String PICKING = "checklist-pick";
 
-  static final String INTENT = "CHECKLIST";
-
-  /** The context's intent: the flow and the language it is held in, e.g. "CHECKLIST.fr". */
-  static String intent(Language language) {
-    return INTENT + "." + language.code();
-  }
-
+  /** Whether the checklist is on screen: its pick list, or one of its platforms. */
   static boolean isChecklist(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.InChecklist.class::isInstance).isPresent();
   }
 
   private final KnowledgeBase knowledge;
@@ -45,7 +39,6 @@ final class Checklist {
   private final ChatStore store;
   private final Clock clock;
   private final Timeline timeline;
-  private final ChecklistWords typed;
 
   Checklist(
       KnowledgeBase knowledge,
@@ -53,10 +46,8 @@ final class Checklist {
       Messages messages,
       ChatStore store,
       Clock clock,
-      Timeline timeline,
-      ChecklistWords typed) {
+      Timeline timeline) {
     this.timeline = timeline;
-    this.typed = typed;
     this.knowledge = knowledge;
     this.extractive = extractive;
     this.messages = messages;
@@ -97,77 +88,79 @@ final class Checklist {
     Answer list = extractive.checklist(language);
     String lead = list.lead() + "\n\n" + messages.get(language, "checklist.pick.body");
     Answer answer = list.toBuilder().answered(true).platformId(Optional.empty()).lead(lead).build();
-    store.save(chatId, store.load(chatId).withContext(PICKING, intent(language), clock.instant()));
+    store.save(
+        chatId,
+        store
+            .load(chatId)
+            .withContext(PICKING, new Flow.InChecklist(language).encode(), clock.instant()));
     return Reply.of(
-        answer, List.of(new Reply.Choice(messages.get(language, "choice.all"), "/checklist all")));
+        answer,
+        List.of(new Reply.Offer(messages.get(language, "choice.all"), new Choice.PickAll())));
   }
 
   /**
-   * A message while the checklist is on screen: numbers to pick, or done / skip / later.
-   *
-   * @return empty when the text is not a checklist answer, so it is handled as a question
+   * A done / skip / later choice: for the item it was offered under, never another; without one,
+   * for the item on screen, else the checklist where the user left off.
    */
-  Optional<Reply> answer(String chatId, String text, Language language, ChatState state) {
-    if (!isChecklist(state)) {
-      return Optional.empty();
+  Reply mark(String chatId, Choice.MarkItem choice, Language language) {
+    if (choice.platformId().isPresent()) {
+      String id = choice.platformId().get();
+      return lists(chatId, id) ? mark(chatId, id, choice.status(), language) : gone(language);
     }
-    String folded = ChecklistWords.fold(text);
-    String current = state.lastPlatform().orElse(PICKING);
-    if (current.equals(PICKING)) {
-      List<String> picked = parsePick(folded, language);
-      return picked.isEmpty() ? Optional.empty() : Optional.of(start(chatId, picked, language));
-    }
-    Optional<ChecklistStatus> status = typed.status(folded);
-    return status.map(s -> mark(chatId, current, s, language));
+    return onScreen(store.load(chatId))
+        .map(current -> mark(chatId, current, choice.status(), language))
+        .orElseGet(() -> open(chatId, language));
   }
 
-  /** /checklist done|skip|later, from a button or typed. */
-  Reply command(String chatId, String argument, Language language) {
-    String folded = ChecklistWords.fold(argument);
-    if (typed.resets(folded)) {
-      store.resetChecklist(chatId);
-      return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
-    }
-    // "done linkedin": a button carries the item it was shown under
-    String[] words = folded.split(" ");
-    Optional<String> item =
-        words.length == 2
-                && store.checklist(chatId).stream().anyMatch(i -> i.platformId().equals(words[1]))
-            ? Optional.of(words[1])
-            : Optional.empty();
-    Optional<ChecklistStatus> status = typed.status(item.isPresent() ? words[0] : folded);
-    Optional<String> current = onScreen(store.load(chatId));
-    if (status.isPresent() && item.isPresent()) {
-      return mark(chatId, item.get(), status.get(), language);
-    }
-    if (status.isPresent() && words.length == 2) {
-      // "done <an item not in the list>": never the current item instead
-      return Reply.of(Answer.message(language, "", messages.get(language, "checklist.stale.gone")));
-    }
-    if (status.isPresent() && current.isPresent()) {
-      return mark(chatId, current.get(), status.get(), language);
-    }
-    List<String> picked = parsePick(typed.withoutPickWord(folded), language);
-    if (!picked.isEmpty()) {
-      return start(chatId, picked, language);
-    }
-    return open(chatId, language);
+  /** The checklist with every platform of its list. */
+  Reply startAll(String chatId, Language language) {
+    List<String> all = pickable(language);
+    return all.isEmpty() ? open(chatId, language) : start(chatId, all, language);
+  }
+
+  /**
+   * The checklist with the platforms picked by their numbers in the list (1 is the first); numbers
+   * beyond it are left out, and without any left, the checklist where the user left off.
+   */
+  Reply startPicked(String chatId, List<Integer> numbers, Language language) {
+    List<String> ids = pickable(language);
+    List<String> picked =
+        numbers.stream()
+            .filter(n -> n >= 1 && n <= ids.size())
+            .map(n -> ids.get(n - 1))
+            .distinct()
+            .toList();
+    return picked.isEmpty() ? open(chatId, language) : start(chatId, picked, language);
+  }
+
+  /** Said of a done / skip / later for an item no longer in the list. */
+  Reply gone(Language language) {
+    return Reply.of(Answer.message(language, "", messages.get(language, "checklist.stale.gone")));
+  }
+
+  /** The checklist starts afresh. */
+  Reply reset(String chatId, Language language) {
+    store.resetChecklist(chatId);
+    return Reply.of(Answer.message(language, "", messages.get(language, "checklist.reset")));
+  }
+
+  /** Whether the chat's checklist has this platform. */
+  boolean lists(String chatId, String platformId) {
+    return store.checklist(chatId).stream().anyMatch(i -> i.platformId().equals(platformId));
   }
 
   /**
    * Why a done / skip / later button must not act: the item it carries is no longer in the list, is
    * already done or skipped, or another item is on screen now (the button is from an older
-   * message). A button without its item, or typed words, cannot be told apart: empty.
+   * message). A button without its item cannot be told from typed words: empty.
    *
-   * @param argument what follows "/checklist", e.g. "skip linkedin"
    * @return the reason, to show instead of acting; empty when the button may act
    */
-  Optional<String> refusal(String chatId, String argument, Language language) {
-    String[] words = ChecklistWords.fold(argument).split(" ");
-    if (words.length != 2 || typed.status(words[0]).isEmpty()) {
+  Optional<String> refusal(String chatId, Choice.MarkItem choice, Language language) {
+    if (choice.platformId().isEmpty()) {
       return Optional.empty();
     }
-    String itemId = words[1];
+    String itemId = choice.platformId().get();
     Optional<ChecklistItem> item =
         store.checklist(chatId).stream().filter(i -> i.platformId().equals(itemId)).findFirst();
     if (item.isEmpty()) {
@@ -190,6 +183,11 @@ final class Checklist {
     return Optional.empty();
   }
 
+  /** The item on screen in the chat: none while picking, or outside the checklist. */
+  Optional<String> onScreen(String chatId) {
+    return onScreen(store.load(chatId));
+  }
+
   /** The item on screen: none while picking, or outside the checklist. */
   private static Optional<String> onScreen(ChatState state) {
     return Optional.of(state)
@@ -202,7 +200,8 @@ final class Checklist {
     return knowledge.findAny(platformId, language).map(Guide::platform).orElse(platformId);
   }
 
-  private Reply start(String chatId, List<String> platformIds, Language language) {
+  /** A new round with these platforms, the first on screen. */
+  Reply start(String chatId, List<String> platformIds, Language language) {
     store.resetChecklist(chatId);
     for (String id : platformIds) {
       store.markChecklist(chatId, id, ChecklistStatus.LATER);
@@ -210,7 +209,8 @@ final class Checklist {
     return next(chatId, language, Optional.empty());
   }
 
-  private Reply mark(String chatId, String platformId, ChecklistStatus status, Language language) {
+  /** Marks an item, then the next one still to do, or the end of the round. */
+  Reply mark(String chatId, String platformId, ChecklistStatus status, Language language) {
     store.markChecklist(chatId, platformId, status);
     if (status == ChecklistStatus.LATER) {
       List<ChecklistItem> items = ordered(store.checklist(chatId));
@@ -262,7 +262,11 @@ final class Checklist {
         }
       }
     }
-    store.save(chatId, store.load(chatId).withContext(nextId, intent(language), clock.instant()));
+    store.save(
+        chatId,
+        store
+            .load(chatId)
+            .withContext(nextId, new Flow.InChecklist(language).encode(), clock.instant()));
     return item(nextId, items, language);
   }
 
@@ -280,12 +284,12 @@ final class Checklist {
             .lead(lead)
             .notes(List.of(messages.get(language, "checklist.item.prompt")))
             .build();
-    List<Reply.Choice> choices =
+    List<Reply.Offer> choices =
         new ArrayList<>(
             List.of(
-                choice(messages.get(language, "choice.done"), "/checklist done", platformId),
-                choice(messages.get(language, "choice.skip"), "/checklist skip", platformId),
-                choice(messages.get(language, "choice.later"), "/checklist later", platformId)));
+                mark(messages.get(language, "choice.done"), ChecklistStatus.DONE, platformId),
+                mark(messages.get(language, "choice.skip"), ChecklistStatus.SKIPPED, platformId),
+                mark(messages.get(language, "choice.later"), ChecklistStatus.LATER, platformId)));
     boolean noSetting =
         knowledge
             .findAny(platformId, language)
@@ -301,7 +305,8 @@ final class Checklist {
                   knowledge.findAny(platformId, language).get().platform(),
                   platformId));
       choices.add(
-          new Reply.Choice(messages.get(language, "choice.letter"), "/letter " + platformId));
+          new Reply.Offer(
+              messages.get(language, "choice.letter"), new Choice.WriteLetter(platformId)));
     }
     return Reply.of(answer, choices);
   }
@@ -326,19 +331,18 @@ final class Checklist {
     return items.stream().sorted(java.util.Comparator.comparing(rank)).toList();
   }
 
-  /** "1 4 12", "1, 4 et 12", "all": platform ids in list order; empty when it is not a pick. */
-  private List<String> parsePick(String folded, Language language) {
-    return typed.pick(
-        folded, extractive.checklistGuides(language).stream().map(Guide::id).toList());
+  /** The ids of the pick list, in its order. */
+  List<String> pickable(Language language) {
+    return extractive.checklistGuides(language).stream().map(Guide::id).toList();
   }
 
-  /** "/checklist done linkedin", or without the item when its id would not fit a button. */
-  private static Reply.Choice choice(String label, String command, String platformId) {
-    String withItem = command + " " + platformId;
-    return new Reply.Choice(
+  /** Done / skip / later for this item, or without it when its id would not fit a button. */
+  private Reply.Offer mark(String label, ChecklistStatus status, String platformId) {
+    Choice.MarkItem withItem = new Choice.MarkItem(status, Optional.of(platformId));
+    return new Reply.Offer(
         label,
-        withItem.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 40
+        withItem.command().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 40
             ? withItem
-            : command);
+            : new Choice.MarkItem(status, Optional.empty()));
   }
 }

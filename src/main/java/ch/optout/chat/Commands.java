@@ -7,7 +7,6 @@ import ch.optout.answer.Messages;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
-import ch.optout.search.Intent;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.UncoveredServices;
 import ch.optout.store.ChatExport;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,7 @@ final class Commands {
   private final Messages messages;
   private final ChatStore store;
   private final String version;
-  private final Checklist checklist;
+  private final ChecklistText checklist;
   private final Letters letters;
   private final FollowUps followUps;
   private final CommandNames names;
@@ -58,7 +56,7 @@ final class Commands {
       Messages messages,
       ChatStore store,
       String version,
-      Checklist checklist,
+      ChecklistText checklist,
       Letters letters,
       FollowUps followUps,
       CommandNames names,
@@ -91,22 +89,10 @@ final class Commands {
     String argument = parts.length > 1 ? parts[1].strip() : "";
     switch (name) {
       case "/checklist" -> {
-        return argument.isEmpty()
-            ? checklist.open(chatId, language)
-            : checklist.command(chatId, argument, language);
+        return checklist.command(chatId, argument, language);
       }
       case "/letter" -> {
-        List<String> named = platforms.platforms(argument);
-        // "/letter Duolingo": a service without a guide still gets the reviewed letter
-        Optional<String> service =
-            named.isEmpty() && !argument.isBlank()
-                ? Optional.of(
-                    uncovered
-                        .find(argument)
-                        .map(UncoveredServices.Match::name)
-                        .orElse(LegalRegime.withoutRegion(argument)))
-                : Optional.empty();
-        return letters.request(chatId, argument, named, service, language, Optional.empty());
+        return letter(chatId, argument, language);
       }
       case "/region" -> {
         return letters.setRegion(chatId, argument, language);
@@ -126,6 +112,21 @@ final class Commands {
     }
   }
 
+  /** /letter with what follows it: a platform, a service without a guide, or nothing yet. */
+  Reply letter(String chatId, String argument, Language language) {
+    List<String> named = platforms.platforms(argument);
+    // "/letter Duolingo": a service without a guide still gets the reviewed letter
+    Optional<String> service =
+        named.isEmpty() && !argument.isBlank()
+            ? Optional.of(
+                uncovered
+                    .find(argument)
+                    .map(UncoveredServices.Match::name)
+                    .orElse(LegalRegime.withoutRegion(argument)))
+            : Optional.empty();
+    return letters.request(chatId, argument, named, service, language, Optional.empty());
+  }
+
   private Answer answer(String chatId, String name, String argument, Language language) {
     return switch (name) {
       case "/start" -> start(language);
@@ -143,7 +144,8 @@ final class Commands {
     };
   }
 
-  private Answer start(Language language) {
+  /** The welcome of /start. */
+  Answer start(Language language) {
     Answer welcome = extractive.welcome(language);
     return Answer.message(
         language,
@@ -162,8 +164,13 @@ final class Commands {
       return Answer.message(
           current, "", messages.get(current, "lang.usage", messages.get(current, "lang.name")));
     }
-    store.save(chatId, store.load(chatId).withLanguage(wanted.get().code()));
-    return Answer.message(wanted.get(), "", messages.get(wanted.get(), "lang.set"));
+    return lang(chatId, wanted.get());
+  }
+
+  /** The chat is answered in this language from now on. */
+  Answer lang(String chatId, Language wanted) {
+    store.save(chatId, store.load(chatId).withLanguage(wanted.code()));
+    return Answer.message(wanted, "", messages.get(wanted, "lang.set"));
   }
 
   private Answer platforms(Language language) {
@@ -229,7 +236,7 @@ final class Commands {
                                 || c.platformId().equals(Letters.ASKED)
                             ? "—"
                             : platforms.name(c.platformId()),
-                        intentName(c.intent(), language),
+                        flowName(c.intent(), language),
                         TIME.format(c.expiresAt()))));
     if (!data.checklist().isEmpty()) {
       StringBuilder checklist = new StringBuilder(messages.get(language, "mydata.checklist"));
@@ -275,16 +282,14 @@ final class Commands {
     return Answer.message(language, title, body);
   }
 
-  /** Intents are stored by name; one this version does not know is shown as stored. */
-  /** A stored intent in words: "HOW_TO", or a flow with its language ("CHECKLIST.fr"). */
-  private String intentName(String stored, Language language) {
-    String name = stored.contains(".") ? stored.substring(0, stored.indexOf('.')) : stored;
-    boolean known =
-        Arrays.stream(Intent.values()).anyMatch(i -> i.name().equals(name))
-            || name.equals(Checklist.INTENT)
-            || name.equals(Letters.INTENT)
-            || name.equals(Letters.PLATFORM_INTENT);
-    return known ? messages.get(language, "mydata.intent." + name) : stored;
+  /**
+   * The context's flow in words ("the checklist"); a flow the bundles have no words for, or that
+   * this version does not read, is shown as stored.
+   */
+  private String flowName(String stored, Language language) {
+    Flow flow = Flow.decode(stored);
+    boolean described = !(flow instanceof Flow.AskedPlatform || flow instanceof Flow.Unknown);
+    return described ? messages.get(language, "mydata.intent." + flow.name()) : stored;
   }
 
   private Answer forget(String chatId, Language language) {

@@ -90,9 +90,6 @@ final class Conversation {
     return b.build();
   }
 
-  /** The context while a question waits for its platform ("which platform do you mean?"). */
-  static final String CLARIFY = "CLARIFY";
-
   /** The placeholder platform of that context. */
   static final String ASKED = "platform-asked";
 
@@ -113,14 +110,14 @@ final class Conversation {
                 ASKED,
                 Optional.empty(),
                 card.filter(c -> !c.contains("#")),
-                CLARIFY + "." + r.language().code(),
+                new Flow.AskedPlatform(r.language()).encode(),
                 clock.instant()));
   }
 
   /** Whether the chat waits for the platform of a question asked before. */
   boolean awaitsPlatform(ChatState state) {
     return state.contextFresh(clock.instant())
-        && state.lastIntent().filter(i -> i.startsWith(CLARIFY + ".")).isPresent();
+        && Flow.of(state).filter(Flow.AskedPlatform.class::isInstance).isPresent();
   }
 
   /** The country said in a message, kept for complaints and letters. */
@@ -134,7 +131,7 @@ final class Conversation {
    * After an answer about one or two platforms: the conversation is now about them (the one named
    * just before stays as the second), in this language, with the card the answer led with.
    */
-  void remember(String chatId, ChatState state, Reading r, Answer answer, String flow) {
+  void remember(String chatId, ChatState state, Reading r, Answer answer) {
     if (!answer.answered()
         || answer.kind() == AnswerKind.MESSAGE
         || answer.kind() == AnswerKind.DECLINE
@@ -157,7 +154,9 @@ final class Conversation {
     Instant now = clock.instant();
     store.save(
         chatId,
-        store.load(chatId).withTopic(platform, other, card, flow + "." + r.language().code(), now));
+        store
+            .load(chatId)
+            .withTopic(platform, other, card, Flow.answered(r.language()).encode(), now));
     store.countAnswer(platform);
   }
 
@@ -165,7 +164,9 @@ final class Conversation {
   void rememberPlatform(String chatId, String platformId, Language language) {
     store.save(
         chatId,
-        store.load(chatId).withContext(platformId, "HOW_TO." + language.code(), clock.instant()));
+        store
+            .load(chatId)
+            .withContext(platformId, Flow.answered(language).encode(), clock.instant()));
   }
 
   /**
@@ -180,10 +181,9 @@ final class Conversation {
         || Letters.isWaitingForPlatform(state)) {
       return;
     }
-    String intent = state.lastIntent().orElseThrow();
-    String base = intent.contains(".") ? intent.substring(0, intent.lastIndexOf('.')) : intent;
-    String updated = base + "." + r.language().code();
-    if (!updated.equals(intent)) {
+    Flow flow = Flow.of(state).orElseThrow();
+    Flow updated = flow.in(r.language());
+    if (!updated.equals(flow)) {
       ChatState now = store.load(chatId);
       store.save(
           chatId,
@@ -191,7 +191,7 @@ final class Conversation {
               now.lastPlatform().orElseThrow(),
               now.otherPlatform(),
               now.lastCard(),
-              updated,
+              updated.encode(),
               now.contextAt().orElseThrow()));
     }
   }
@@ -199,14 +199,8 @@ final class Conversation {
   /** The language the conversation is held in, kept with its context while that lasts. */
   Optional<Language> spoken(ChatState state) {
     return state.contextFresh(clock.instant())
-        ? state.lastIntent().flatMap(Conversation::flowLanguage)
+        ? Flow.of(state).flatMap(Flow::language)
         : Optional.empty();
-  }
-
-  /** The language suffix of a context's intent ("CHECKLIST.fr"). */
-  static Optional<Language> flowLanguage(String intent) {
-    int dot = intent.lastIndexOf('.');
-    return dot < 0 ? Optional.empty() : Language.fromCode(intent.substring(dot + 1));
   }
 
   private boolean isGuide(String id) {

@@ -2,6 +2,7 @@ package ch.optout.chat;
 
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
+import ch.optout.chat.Choice.ReminderAnswer.Outcome;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -11,7 +12,6 @@ import ch.optout.store.ChatExport;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistStatus;
 import ch.optout.store.Reminder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -83,6 +83,16 @@ public final class FollowUps {
     return watches.command(chatId, argument, language);
   }
 
+  /** Follows a platform, named by its id or its name. */
+  Reply follow(String chatId, String platform, Language language) {
+    return watches.follow(chatId, platform, language);
+  }
+
+  /** Stops following a platform, named by its id or its name. */
+  Reply unfollow(String chatId, String platform, Language language) {
+    return watches.unfollow(chatId, platform, language);
+  }
+
   /**
    * The message telling a follower of a change: what changed, what to do, by when, where; empty
    * when the guide or the change is no longer in the knowledge.
@@ -97,14 +107,27 @@ public final class FollowUps {
    */
   Reply remind(String chatId, String argument, Language language) {
     String[] words = argument.strip().toLowerCase(Locale.ROOT).split("\\s+");
-    Optional<String> subject = words[0].isEmpty() ? Optional.empty() : subject(words[0]);
+    String detail = words.length > 1 ? words[1] : "";
+    Reminder.Kind kind = detail.equals("form") ? Reminder.Kind.FORM : Reminder.Kind.LETTER;
+    return remind(chatId, words[0], kind, day(detail), language);
+  }
+
+  /**
+   * A reminder a month from today about a guide or a service ({@code word}: its id or token), for
+   * an objection sent today or on {@code sentOn} (a day to come counts as today).
+   */
+  Reply remind(
+      String chatId,
+      String word,
+      Reminder.Kind kind,
+      Optional<LocalDate> sentOnDay,
+      Language language) {
+    Optional<String> subject = word.isEmpty() ? Optional.empty() : subject(word);
     if (subject.isEmpty()) {
       return Reply.of(Answer.message(language, "", messages.get(language, "remind.unknown")));
     }
     LocalDate today = LocalDate.now(clock);
-    String detail = words.length > 1 ? words[1] : "";
-    Reminder.Kind kind = detail.equals("form") ? Reminder.Kind.FORM : Reminder.Kind.LETTER;
-    LocalDate sentOn = day(detail).filter(d -> !d.isAfter(today)).orElse(today);
+    LocalDate sentOn = sentOnDay.filter(d -> !d.isAfter(today)).orElse(today);
     LocalDate due = today.plus(DELAY);
     store.remind(
         chatId,
@@ -126,18 +149,29 @@ public final class FollowUps {
   /** /followup done|none|refused linkedin: the answer to a reminder's question. */
   Reply outcome(String chatId, String argument, Language language) {
     String[] words = argument.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    if (words.length != 2) {
+      return gone("—", language);
+    }
+    Outcome outcome =
+        switch (words[0]) {
+          case "done" -> Outcome.DONE;
+          case "refused" -> Outcome.REFUSED;
+          default -> Outcome.NONE;
+        };
+    return outcome(chatId, outcome, words[1], language);
+  }
+
+  /** The answer to the question of the reminder about {@code subject}. */
+  Reply outcome(String chatId, Outcome outcome, String subject, Language language) {
     Optional<Reminder> reminder =
-        words.length == 2
-            ? store.reminders(chatId).stream().filter(r -> r.subject().equals(words[1])).findFirst()
-            : Optional.empty();
+        store.reminders(chatId).stream().filter(r -> r.subject().equals(subject)).findFirst();
     if (reminder.isEmpty()) {
-      String shown = words.length == 2 ? subject(words[1]).map(this::name).orElse("—") : "—";
-      return Reply.of(Answer.message(language, "", messages.get(language, "followup.gone", shown)));
+      return gone(subject(subject).map(this::name).orElse("—"), language);
     }
     Reminder r = reminder.get();
     String name = name(r.subject());
     store.deleteReminder(chatId, r.subject());
-    if (words[0].equals("done")) {
+    if (outcome == Outcome.DONE) {
       if (watches.isGuide(r.subject())) {
         store.markChecklist(chatId, r.subject(), ChecklistStatus.DONE, Optional.of(r.sentOn()));
         return Reply.of(
@@ -155,22 +189,26 @@ public final class FollowUps {
           Answer.message(language, "", messages.get(language, "followup.done.service", name)));
     }
     Answer complaint =
-        complaints.answer(r, name, words[0].equals("refused"), store.load(chatId), language);
+        complaints.answer(r, name, outcome == Outcome.REFUSED, store.load(chatId), language);
     return Reply.of(
         complaint,
-        choice(
+        Reply.Offer.ifFits(
                 messages.get(language, "choice.remind.again"),
-                "/remind " + r.subject() + " " + r.sentOn().format(COMPACT))
+                new Choice.RemindMe(r.subject(), Reminder.Kind.LETTER, Optional.of(r.sentOn())))
             .stream()
             .toList());
+  }
+
+  private Reply gone(String shown, Language language) {
+    return Reply.of(Answer.message(language, "", messages.get(language, "followup.gone", shown)));
   }
 
   /**
    * What a guide answer offers next: to follow the platform (unless the chat does), and, where its
    * opt-out is a form, a reminder once the form is sent.
    */
-  List<Reply.Choice> afterGuide(String chatId, String platformId, Language language) {
-    List<Reply.Choice> out = new ArrayList<>();
+  List<Reply.Offer> afterGuide(String chatId, String platformId, Language language) {
+    List<Reply.Offer> out = new ArrayList<>();
     if (!watches.isGuide(platformId)) {
       return out;
     }
@@ -184,7 +222,9 @@ public final class FollowUps {
     boolean reminded =
         store.reminders(chatId).stream().anyMatch(r -> r.subject().equals(platformId));
     if (form && !reminded) {
-      choice(messages.get(language, "choice.remind.form"), "/remind " + platformId + " form")
+      Reply.Offer.ifFits(
+              messages.get(language, "choice.remind.form"),
+              new Choice.RemindMe(platformId, Reminder.Kind.FORM, Optional.empty()))
           .ifPresent(out::add);
     }
     return out;
@@ -198,11 +238,11 @@ public final class FollowUps {
         messages.get(language, key, name(r.subject()), Timeline.day(r.sentOn(), language))
             + "\n\n"
             + messages.get(language, "remind.question.body");
-    List<Reply.Choice> choices = new ArrayList<>();
-    for (String outcome : List.of("done", "none", "refused")) {
-      choice(
-              messages.get(language, "choice.followup." + outcome),
-              "/followup " + outcome + " " + r.subject())
+    List<Reply.Offer> choices = new ArrayList<>();
+    for (Outcome outcome : Outcome.values()) {
+      Reply.Offer.ifFits(
+              messages.get(language, "choice.followup." + outcome.name().toLowerCase(Locale.ROOT)),
+              new Choice.ReminderAnswer(outcome, r.subject()))
           .ifPresent(choices::add);
     }
     return Reply.of(Answer.message(language, "", lead), choices);
@@ -279,12 +319,5 @@ public final class FollowUps {
     } catch (java.time.format.DateTimeParseException e) {
       return Optional.empty();
     }
-  }
-
-  /** A choice whose command fits a button (64 bytes); a longer one is left out. */
-  static Optional<Reply.Choice> choice(String label, String command) {
-    return command.getBytes(StandardCharsets.UTF_8).length <= 64
-        ? Optional.of(new Reply.Choice(label, command))
-        : Optional.empty();
   }
 }

@@ -10,6 +10,7 @@ import ch.optout.search.PlatformMatcher;
 import ch.optout.store.ChatState;
 import ch.optout.store.ChatStore;
 import ch.optout.store.Region;
+import ch.optout.store.Reminder;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -20,25 +21,20 @@ import java.util.Optional;
  * chat's region), then the letter from the reviewed template.
  */
 final class Letters {
-  /** The chat context while OptOut waits for the user's region; the platform waits with it. */
-  static final String INTENT = "LETTER_REGION";
-
-  static String intent(Language language) {
-    return INTENT + "." + language.code();
-  }
-
+  /** Whether OptOut waits for the user's region; the platform waits with it. */
   static boolean isWaiting(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.LetterAskedRegion.class::isInstance).isPresent();
   }
 
-  /** The context of "/letter" without a platform: the next message names it. */
-  static final String PLATFORM_INTENT = "LETTER_PLATFORM";
-
-  /** Placeholder platform of that context (the store keeps a platform with every context). */
+  /**
+   * Placeholder platform of the context of "/letter" without a platform (the store keeps a platform
+   * with every context).
+   */
   static final String ASKED = "letter-asked";
 
+  /** Whether "/letter" came without a platform: the next message names it. */
   static boolean isWaitingForPlatform(ChatState state) {
-    return state.lastIntent().filter(i -> i.startsWith(PLATFORM_INTENT + ".")).isPresent();
+    return Flow.of(state).filter(Flow.LetterAskedPlatform.class::isInstance).isPresent();
   }
 
   private final LetterWriter writer;
@@ -108,7 +104,8 @@ final class Letters {
       ChatState state = store.load(chatId);
       store.save(
           chatId,
-          state.withContext(ASKED, PLATFORM_INTENT + "." + language.code(), clock.instant()));
+          state.withContext(
+              ASKED, new Flow.LetterAskedPlatform(language).encode(), clock.instant()));
       return whichPlatform(language);
     }
     String platformId = target.get();
@@ -119,12 +116,17 @@ final class Letters {
             .or(() -> lives)
             .or(state::region);
     if (region.isEmpty()) {
-      store.save(chatId, state.withContext(platformId, intent(language), clock.instant()));
+      store.save(
+          chatId,
+          state.withContext(
+              platformId, new Flow.LetterAskedRegion(language).encode(), clock.instant()));
       return whichRegion(language);
     }
     ChatState kept = state.region().isEmpty() ? state.withRegion(region.get()) : state;
     // "where do I send it?" next is about this letter
-    store.save(chatId, kept.withContext(platformId, "LETTER." + language.code(), clock.instant()));
+    store.save(
+        chatId,
+        kept.withContext(platformId, new Flow.LetterWritten(language).encode(), clock.instant()));
     return write(platformId, region.get(), language);
   }
 
@@ -133,11 +135,15 @@ final class Letters {
     if (!isWaiting(state) || state.lastPlatform().isEmpty()) {
       return Optional.empty();
     }
-    Optional<LegalRegime> regime = LegalRegime.parse(text);
-    if (regime.isEmpty()) {
+    return LegalRegime.parse(text).flatMap(r -> answer(chatId, r, language, state));
+  }
+
+  /** The law chosen for the letter that waits for it; empty when none waits. */
+  Optional<Reply> answer(String chatId, LegalRegime regime, Language language, ChatState state) {
+    if (!isWaiting(state) || state.lastPlatform().isEmpty()) {
       return Optional.empty();
     }
-    Region region = Region.valueOf(regime.get().name());
+    Region region = Region.valueOf(regime.name());
     String platform = state.lastPlatform().get();
     // the letter written, the conversation goes on about its platform, in its language
     store.save(
@@ -146,22 +152,25 @@ final class Letters {
             ? state.withRegion(region).withoutContext()
             : state
                 .withRegion(region)
-                .withContext(platform, "LETTER." + language.code(), clock.instant()));
+                .withContext(platform, new Flow.LetterWritten(language).encode(), clock.instant()));
     return Optional.of(write(platform, region, language));
   }
 
   /** /region eu|uk|ch: keeps the law for future letters. */
   Reply setRegion(String chatId, String argument, Language language) {
-    Optional<LegalRegime> regime = LegalRegime.parse(argument);
-    if (regime.isEmpty()) {
-      return whichRegion(language);
-    }
-    store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.get().name())));
+    return LegalRegime.parse(argument)
+        .map(regime -> setRegion(chatId, regime, language))
+        .orElseGet(() -> whichRegion(language));
+  }
+
+  /** Keeps the law for future letters. */
+  Reply setRegion(String chatId, LegalRegime regime, Language language) {
+    store.save(chatId, store.load(chatId).withRegion(Region.valueOf(regime.name())));
     return Reply.of(
         Answer.message(
             language,
             "",
-            messages.get(language, "letter.region.set", regionName(regime.get(), language))));
+            messages.get(language, "letter.region.set", regionName(regime, language))));
   }
 
   private Reply whichPlatform(Language language) {
@@ -203,10 +212,9 @@ final class Letters {
 
   /** The platform or service the last letter was for, while its context lasts. */
   Optional<String> target(ChatState state) {
-    return state
-        .lastIntent()
-        .filter(i -> i.startsWith("LETTER."))
-        .flatMap(i -> state.lastPlatform());
+    return Flow.of(state)
+        .filter(Flow.LetterWritten.class::isInstance)
+        .flatMap(f -> state.lastPlatform());
   }
 
   /** The name to print for a platform id or a service token. */
@@ -244,12 +252,13 @@ final class Letters {
       return written;
     }
     // a month later, OptOut may ask whether the company answered
-    String remind = "/remind " + platformId;
-    return remind.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64
-        ? written
-        : Reply.of(
-            written.answer(),
-            List.of(new Reply.Choice(messages.get(language, "choice.remind"), remind)));
+    return Reply.of(
+        written.answer(),
+        Reply.Offer.ifFits(
+                messages.get(language, "choice.remind"),
+                new Choice.RemindMe(platformId, Reminder.Kind.LETTER, Optional.empty()))
+            .stream()
+            .toList());
   }
 
   private Reply written(
@@ -281,13 +290,9 @@ final class Letters {
     return messages.get(language, "region." + regime.name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private List<Reply.Choice> regionChoices(Language language) {
+  private List<Reply.Offer> regionChoices(Language language) {
     return Arrays.stream(LegalRegime.values())
-        .map(
-            r ->
-                new Reply.Choice(
-                    regionName(r, language),
-                    "/region " + r.name().toLowerCase(java.util.Locale.ROOT)))
+        .map(r -> new Reply.Offer(regionName(r, language), new Choice.LetterRegion(r)))
         .toList();
   }
 }

@@ -66,14 +66,17 @@ final class PrivateFlows {
     String argument = parts.length > 1 ? parts[1].strip() : "";
     return switch (names.command(name)) {
       case "/checklist" -> Optional.of(checklist(language));
-      case "/letter" ->
-          Optional.of(
-              letter(
-                  platforms.platforms(argument),
-                  uncovered.find(argument).map(UncoveredServices.Match::name),
-                  language));
+      case "/letter" -> Optional.of(letter(argument, language));
       default -> Optional.empty();
     };
+  }
+
+  /** "/letter tiktok" in a group, by what follows the command. */
+  Reply letter(String argument, Language language) {
+    return letter(
+        platforms.platforms(argument),
+        uncovered.find(argument).map(UncoveredServices.Match::name),
+        language);
   }
 
   /** A letter or the checklist asked in words, in a group. */
@@ -133,7 +136,8 @@ final class PrivateFlows {
         Optional.of(payload.filter(p -> p.length() <= 64).orElse(LETTER)));
   }
 
-  private Reply checklist(Language language) {
+  /** The checklist, asked in a group. */
+  Reply checklist(Language language) {
     return new Reply(
         Answer.message(language, "", messages.get(language, "group.private.checklist")),
         Optional.empty(),

@@ -70,15 +70,15 @@ final class Questions {
       // the next message may name the platform: the card asked waits with the question
       conversation.awaitPlatform(chatId, r);
     } else {
-      conversation.remember(chatId, state, r, answer, "HOW_TO");
+      conversation.remember(chatId, state, r, answer);
     }
-    List<Reply.Choice> choices = new java.util.ArrayList<>(choices(r, answer));
+    List<Reply.Offer> choices = new java.util.ArrayList<>(choices(r, answer));
     choices.addAll(offers(chatId, answer));
     return new Reply(answer, Optional.of(r), choices);
   }
 
   /** After a platform's guide: follow it, and, where it has a form, a reminder once it is sent. */
-  List<Reply.Choice> offers(String chatId, Answer answer) {
+  List<Reply.Offer> offers(String chatId, Answer answer) {
     if (answer.kind() != ch.optout.answer.AnswerKind.GUIDE
         || !answer.answered()
         || answer.platformId().isEmpty()) {
@@ -87,15 +87,15 @@ final class Questions {
     return followUps.afterGuide(chatId, answer.platformId().get(), answer.language());
   }
 
-  /** "Which platform?" offers the most asked ones as buttons: tapping one sends its name. */
-  private List<Reply.Choice> choices(Reading r, Answer answer) {
+  /** "Which platform?" offers the most asked ones, by name. */
+  private List<Reply.Offer> choices(Reading r, Answer answer) {
     if (answer.kind() != ch.optout.answer.AnswerKind.CLARIFY || answer.platformId().isPresent()) {
       return List.of();
     }
     return understander.popular().stream()
         .map(id -> knowledge.findAny(id, r.language()))
         .flatMap(Optional::stream)
-        .map(g -> new Reply.Choice(g.platform(), shortName(g.platform())))
+        .map(g -> new Reply.Offer(g.platform(), new Choice.NamePlatform(shortName(g.platform()))))
         .toList();
   }
 

@@ -8,15 +8,15 @@ import java.util.Optional;
 
 /**
  * What the assistant says back: the answer as data, what it understood of the question (absent for
- * commands), and the quick answers it expects next (done / skip / later…), for channels that offer
- * buttons and for {@code ask --json}.
+ * commands), and the choices it offers next (done / skip / later…), for channels that offer buttons
+ * and for {@code ask --json}.
  *
  * @param privateStart set when what was asked runs only in a private chat (a letter, the checklist,
  *     asked in a group): the start payload that begins it there, e.g. {@code letter_tiktok}, as
  *     {@code /start letter_tiktok} (Telegram: a t.me/bot?start= link)
  */
 public record Reply(
-    Answer answer, Optional<Reading> reading, List<Choice> choices, Optional<String> privateStart) {
+    Answer answer, Optional<Reading> reading, List<Offer> choices, Optional<String> privateStart) {
   public Reply {
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(reading, "reading");
@@ -34,7 +34,7 @@ public record Reply(
   private static final java.util.regex.Pattern START =
       java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  public Reply(Answer answer, Optional<Reading> reading, List<Choice> choices) {
+  public Reply(Answer answer, Optional<Reading> reading, List<Offer> choices) {
     this(answer, reading, choices, Optional.empty());
   }
 
@@ -43,17 +43,27 @@ public record Reply(
   }
 
   /**
-   * A quick answer a channel may offer as a button: pressing it sends {@code command} as if typed.
+   * A choice offered under the answer, with the words to show on it: a channel may offer it as a
+   * button, carried out by {@link Assistant#choose}; the terminal shows its command, to type.
    *
-   * @param command at most 64 bytes, so it fits Telegram's callback data
+   * @param choice whose command is at most 64 bytes, so that it fits Telegram's callback data
    */
-  public record Choice(String label, String command) {
-    public Choice {
+  public record Offer(String label, Choice choice) {
+    public Offer {
       Objects.requireNonNull(label, "label");
-      Objects.requireNonNull(command, "command");
-      if (command.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-        throw new IllegalArgumentException("choice command longer than 64 bytes: " + command);
+      Objects.requireNonNull(choice, "choice");
+      if (!fits(choice)) {
+        throw new IllegalArgumentException("choice command longer than 64 bytes: " + choice);
       }
+    }
+
+    /** The choice with its label, when its command fits a button (64 bytes); else nothing. */
+    static Optional<Offer> ifFits(String label, Choice choice) {
+      return fits(choice) ? Optional.of(new Offer(label, choice)) : Optional.empty();
+    }
+
+    private static boolean fits(Choice choice) {
+      return choice.command().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64;
     }
   }
 
@@ -66,7 +76,7 @@ public record Reply(
     return new Reply(answer, Optional.empty());
   }
 
-  static Reply of(Answer answer, List<Choice> choices) {
+  static Reply of(Answer answer, List<Offer> choices) {
     return new Reply(answer, Optional.empty(), choices);
   }
 }

@@ -74,6 +74,14 @@ final class SlashCommands {
               : letters.request(
                   chatId, "", start.platformIds(), start.service(), language, Optional.empty()));
     }
+    return guide(chatId, argument, language);
+  }
+
+  /**
+   * The short answer of the platform a deep link names (by its id or its name), remembered as the
+   * conversation's platform, with what it offers next; empty when it names none.
+   */
+  Optional<Reply> guide(String chatId, String argument, Language language) {
     Optional<String> platform =
         knowledge
             .findAny(argument.toLowerCase(java.util.Locale.ROOT), language)

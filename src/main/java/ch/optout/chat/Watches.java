@@ -68,18 +68,29 @@ final class Watches {
       return list(chatId, language);
     }
     boolean off = OFF.contains(words[0].toLowerCase(Locale.ROOT));
-    String named = off ? (words.length > 1 ? words[1] : "") : argument.strip();
+    return off
+        ? unfollow(chatId, words.length > 1 ? words[1] : "", language)
+        : follow(chatId, argument.strip(), language);
+  }
+
+  /** Stops following a platform named by its id or its name. */
+  Reply unfollow(String chatId, String named, Language language) {
     Optional<String> platform = guide(named);
     if (platform.isEmpty()) {
-      String shown = named.length() > 40 ? named.substring(0, 40) + "…" : named;
-      return Reply.of(
-          Answer.message(language, "", messages.get(language, "watch.unknown", shown)).asDecline());
+      return unknown(named, language);
     }
     String id = platform.get();
-    if (off) {
-      String key = store.unwatch(chatId, id) ? "watch.off" : "watch.off.none";
-      return Reply.of(Answer.message(language, "", messages.get(language, key, names.apply(id))));
+    String key = store.unwatch(chatId, id) ? "watch.off" : "watch.off.none";
+    return Reply.of(Answer.message(language, "", messages.get(language, key, names.apply(id))));
+  }
+
+  /** Follows (or renews) a platform named by its id or its name. */
+  Reply follow(String chatId, String named, Language language) {
+    Optional<String> platform = guide(named);
+    if (platform.isEmpty()) {
+      return unknown(named, language);
     }
+    String id = platform.get();
     boolean already = following(chatId, id);
     // what the knowledge holds now is not news to this chat
     List<String> known =
@@ -93,6 +104,12 @@ final class Watches {
             ? "watch.already"
             : channel.equals(FollowUps.TELEGRAM) ? "watch.set" : "watch.set.terminal";
     return Reply.of(Answer.message(language, "", messages.get(language, key, names.apply(id), id)));
+  }
+
+  private Reply unknown(String named, Language language) {
+    String shown = named.length() > 40 ? named.substring(0, 40) + "…" : named;
+    return Reply.of(
+        Answer.message(language, "", messages.get(language, "watch.unknown", shown)).asDecline());
   }
 
   private Reply list(String chatId, Language language) {
@@ -117,10 +134,10 @@ final class Watches {
   }
 
   /** Under a guide: following its platform, unless the chat does. */
-  Optional<Reply.Choice> offer(String chatId, String platformId, Language language) {
+  Optional<Reply.Offer> offer(String chatId, String platformId, Language language) {
     return following(chatId, platformId)
         ? Optional.empty()
-        : FollowUps.choice(messages.get(language, "choice.watch"), "/watch " + platformId);
+        : Reply.Offer.ifFits(messages.get(language, "choice.watch"), new Choice.Follow(platformId));
   }
 
   /**
@@ -145,14 +162,14 @@ final class Watches {
     }
     g.link().ifPresent(u -> lead.add(messages.get(language, "alert.link", u)));
     lead.add(messages.get(language, "alert.stop", g.id()));
-    List<Reply.Choice> choices = new ArrayList<>();
-    FollowUps.choice(messages.get(language, "choice.guide"), "/start " + g.id())
+    List<Reply.Offer> choices = new ArrayList<>();
+    Reply.Offer.ifFits(messages.get(language, "choice.guide"), new Choice.OpenGuide(g.id()))
         .ifPresent(choices::add);
     if (letter) {
-      FollowUps.choice(messages.get(language, "choice.letter"), "/letter " + g.id())
+      Reply.Offer.ifFits(messages.get(language, "choice.letter"), new Choice.WriteLetter(g.id()))
           .ifPresent(choices::add);
     }
-    FollowUps.choice(messages.get(language, "choice.watch.off"), "/watch off " + g.id())
+    Reply.Offer.ifFits(messages.get(language, "choice.watch.off"), new Choice.Unfollow(g.id()))
         .ifPresent(choices::add);
     return Optional.of(
         Reply.of(

@@ -1,5 +1,7 @@
 package ch.optout.cli;
 
+import ch.optout.answer.LegalRegime;
+import ch.optout.chat.Choice;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import ch.optout.search.RetrievalMode;
@@ -114,7 +116,8 @@ final class AskCommand implements Callable<Integer> {
     long start = System.nanoTime();
     String chatId = CHAT_ID + asked++;
     if (region != null) {
-      c.assistant.reply(chatId, "/region " + region);
+      LegalRegime law = LegalRegime.valueOf(region.strip().toUpperCase(java.util.Locale.ROOT));
+      c.assistant.choose(chatId, new Choice.LetterRegion(law), Optional.empty());
     }
     Reply reply = c.assistant.reply(chatId, question, Optional.empty(), forced);
     double tookMs = (System.nanoTime() - start) / 1e6;

@@ -77,7 +77,7 @@ final class ChatCommand implements Callable<Integer> {
       out.println(
           "  → "
               + reply.choices().stream()
-                  .map(ch -> ch.label() + "  " + ch.command())
+                  .map(o -> o.label() + "  " + o.choice().command())
                   .collect(java.util.stream.Collectors.joining("   |   ")));
     }
   }

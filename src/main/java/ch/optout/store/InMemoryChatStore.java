@@ -149,7 +149,10 @@ public final class InMemoryChatStore implements ChatStore {
 
   @Override
   public boolean unwatch(String chatId, String platformId) {
-    told.getOrDefault(chatId, java.util.Set.of()).removeIf(t -> t.startsWith(platformId + "#"));
+    java.util.Set<String> seen = told.get(chatId);
+    if (seen != null) {
+      seen.removeIf(t -> t.startsWith(platformId + "#"));
+    }
     return watches.getOrDefault(chatId, new ConcurrentHashMap<>()).remove(platformId) != null;
   }
 

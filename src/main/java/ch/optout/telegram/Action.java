@@ -1,5 +1,6 @@
 package ch.optout.telegram;
 
+import ch.optout.chat.Choice;
 import ch.optout.knowledge.Language;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -133,26 +134,26 @@ sealed interface Action {
   }
 
   /**
-   * Commands the assistant offers as quick choices ("/checklist done", "/letter tiktok", "/region
-   * ch", "/remind linkedin", "/watch off meta", "/followup none linkedin", "/start meta").
+   * A choice the assistant offered ("/checklist done linkedin", "/region ch"), carried out by
+   * {@link ch.optout.chat.Assistant#choose}; written as its command, which is also how every
+   * version before wrote it, so that buttons already in chats keep working.
    */
-  Pattern COMMAND =
-      Pattern.compile(
-          "/(checklist|letter|region|lang|remind|watch|followup|start)( [a-z0-9_-]{1,40}){0,2}");
-
-  /** A quick choice the assistant offered: sent on as if the user had typed it. */
-  record Command(Language language, String command) implements Action {
-    public Command {
+  record Choose(Language language, Choice choice) implements Action {
+    public Choose {
       Objects.requireNonNull(language, "language");
-      Objects.requireNonNull(command, "command");
-      if (!COMMAND.matcher(command).matches()) {
-        throw new IllegalArgumentException("not a choice command: " + command);
-      }
+      Objects.requireNonNull(choice, "choice");
     }
 
     @Override
     public String encode() {
-      return "c|" + language.code() + "|" + command;
+      return "c|" + language.code() + "|" + choice.command();
+    }
+
+    /** Only a choice read back from its data rides on a button: a name to type ("Meta") is not. */
+    @Override
+    public boolean fitsInButton() {
+      return Action.super.fitsInButton()
+          && Choice.parse(choice.command()).filter(choice::equals).isPresent();
     }
   }
 
@@ -179,7 +180,7 @@ sealed interface Action {
         case "t3" -> Optional.of(new Toggle(l, Integer.parseInt(p[2])));
         case "k2" -> Optional.of(new StartPicked(l));
         case "l2" -> Optional.of(new SetLanguage(l));
-        case "c3" -> Optional.of(new Command(l, p[2]));
+        case "c3" -> Choice.parse(p[2]).map(c -> new Choose(l, c));
         default -> Optional.empty();
       };
     } catch (IllegalArgumentException e) {

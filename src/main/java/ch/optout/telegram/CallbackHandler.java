@@ -4,6 +4,7 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
 import ch.optout.chat.Assistant;
+import ch.optout.chat.Choice;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.util.List;
@@ -95,12 +96,12 @@ final class CallbackHandler {
       return feedback(f, tap);
     }
     if (action instanceof Action.ListPlatforms p) {
-      PhoneLayout.Shown list = layout.platforms(p.language());
+      PhoneLayout.Shown list = layout.platforms(p.language(), assistant.platforms(p.language()));
       out.send(tap.chatId(), list.answer(), list.keyboard());
       return Optional.empty();
     }
-    if (action instanceof Action.Command c) {
-      return command(c, tap);
+    if (action instanceof Action.Choose c) {
+      return choose(c, tap);
     }
     if (action instanceof Action.Toggle t) {
       if (tap.keyboard().isEmpty()) {
@@ -114,14 +115,16 @@ final class CallbackHandler {
       if (picked.isEmpty()) {
         return Optional.of(messages.get(k.language(), "telegram.checklist.pickFirst"));
       }
-      String numbers = String.join(" ", picked.stream().map(String::valueOf).toList());
-      deliver(tap.chatId(), choose(tap, "/checklist " + numbers, k.language()));
+      deliver(tap.chatId(), choose(tap, new Choice.PickSome(picked), k.language()));
       return Optional.empty();
     }
     if (action instanceof Action.SetLanguage s) {
       Answer done =
           assistant
-              .reply(ChatRef.assistantKey(tap.chatId()), "/lang " + s.language().code())
+              .choose(
+                  ChatRef.assistantKey(tap.chatId()),
+                  new Choice.SetLanguage(s.language()),
+                  Optional.empty())
               .answer();
       out.replace(tap.chatId(), tap.editable(), done, Optional.empty());
       return Optional.empty();
@@ -152,9 +155,9 @@ final class CallbackHandler {
     return Optional.of(messages.get(f.language(), "telegram.feedback.thanks"));
   }
 
-  private Optional<String> command(Action.Command c, Tap tap) {
+  private Optional<String> choose(Action.Choose c, Tap tap) {
     Optional<String> refused =
-        assistant.refusedChoice(ChatRef.assistantKey(tap.chatId()), c.command(), c.language());
+        assistant.refusedChoice(ChatRef.assistantKey(tap.chatId()), c.choice(), c.language());
     if (refused.isPresent()) {
       // a button of an older message: said, never acted on
       return refused;
@@ -163,7 +166,7 @@ final class CallbackHandler {
         .filter(m -> KeyboardEdits.marksChecklistItem(c))
         .flatMap(m -> KeyboardEdits.withoutChecklistMarks(m.getReplyMarkup()))
         .ifPresent(k -> editKeyboard(tap, k));
-    deliver(tap.chatId(), choose(tap, c.command(), c.language()));
+    deliver(tap.chatId(), choose(tap, c.choice(), c.language()));
     return Optional.empty();
   }
 
@@ -173,14 +176,14 @@ final class CallbackHandler {
   }
 
   /**
-   * A quick choice, as if typed by whoever tapped it: in a group, in the tapper's language, and a
-   * private flow is not run there.
+   * A choice, made by whoever tapped it: in a group, in the tapper's language, and a private flow
+   * is not run there.
    */
-  private Reply choose(Tap tap, String command, Language buttons) {
+  private Reply choose(Tap tap, Choice choice, Language buttons) {
     String key = ChatRef.assistantKey(tap.chatId());
     return tap.group()
-        ? assistant.replyInGroup(key, command, tap.tapper().or(() -> Optional.of(buttons)))
-        : assistant.reply(key, command, Optional.of(buttons), Optional.empty());
+        ? assistant.chooseInGroup(key, choice, tap.tapper().or(() -> Optional.of(buttons)))
+        : assistant.choose(key, choice, Optional.of(buttons));
   }
 
   /** A reply to a tap, as a new message: laid out for a phone when it is a short answer. */
@@ -189,7 +192,7 @@ final class CallbackHandler {
       out.send(chatId, reply.answer(), layout.privateFlow(reply));
       return;
     }
-    PhoneLayout.Shown shown = layout.forTap(reply);
+    PhoneLayout.Shown shown = layout.forTap(reply, LayoutFacts.of(assistant, reply.answer()));
     out.send(chatId, shown.answer(), shown.keyboard());
   }
 
@@ -202,14 +205,14 @@ final class CallbackHandler {
     if (guide.isEmpty() || s.group() >= guide.get().steps().size()) {
       return Optional.of(expired(s.language()));
     }
-    List<StepGroup> groups = guide.get().steps();
+    LayoutFacts facts = facts(s.language(), guide.get().steps());
     if (s.group() < 0) {
       Answer whole = guide.get();
       out.replace(
           tap.chatId(),
           tap.editable(),
           whole,
-          Optional.of(layout.phoneKeyboard(whole, s.platformId(), groups, -1, false)));
+          Optional.of(layout.phoneKeyboard(whole, s.platformId(), facts, -1, false)));
       return Optional.empty();
     }
     Answer shown = assistant.shortGuide(s.platformId(), s.language(), s.group()).orElseThrow();
@@ -217,7 +220,7 @@ final class CallbackHandler {
         tap.chatId(),
         tap.editable(),
         shown,
-        Optional.of(layout.phoneKeyboard(shown, s.platformId(), groups, s.group(), true)));
+        Optional.of(layout.phoneKeyboard(shown, s.platformId(), facts, s.group(), true)));
     return Optional.empty();
   }
 
@@ -247,8 +250,15 @@ final class CallbackHandler {
         tap.chatId(),
         tap.editable(),
         out.renderer().renderWhole(whole),
-        Optional.of(layout.phoneKeyboard(whole, m.platformId(), groups, focus, false)));
+        Optional.of(
+            layout.phoneKeyboard(
+                whole, m.platformId(), facts(m.language(), groups), focus, false)));
     return Optional.empty();
+  }
+
+  /** What laying out a guide's steps again needs: its groups of steps, the platforms' names. */
+  private LayoutFacts facts(Language language, List<StepGroup> guideSteps) {
+    return new LayoutFacts(assistant.platforms(language), List.of(), guideSteps);
   }
 
   private String expired(Language l) {

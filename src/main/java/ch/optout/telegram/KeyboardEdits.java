@@ -1,9 +1,9 @@
 package ch.optout.telegram;
 
+import ch.optout.chat.Choice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -90,11 +90,9 @@ final class KeyboardEdits {
             .anyMatch(b -> callbackData.equals(b.getCallbackData()));
   }
 
-  private static final Pattern MARK = Pattern.compile("/checklist (done|skip|later)( .*)?");
-
   /** A checklist item's done / skip / later. */
   static boolean marksChecklistItem(Action action) {
-    return action instanceof Action.Command c && MARK.matcher(c.command()).matches();
+    return action instanceof Action.Choose c && c.choice() instanceof Choice.MarkItem;
   }
 
   /**

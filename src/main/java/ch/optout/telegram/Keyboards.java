@@ -3,6 +3,7 @@ package ch.optout.telegram;
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
+import ch.optout.chat.Choice;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ final class Keyboards {
     InlineKeyboardRow second = new InlineKeyboardRow();
     button(
             messages.get(language, "telegram.button.checklist"),
-            new Action.Command(language, "/checklist"))
+            new Action.Choose(language, new Choice.OpenChecklist()))
         .ifPresent(second::add);
     second.add(platformsButton(language, "telegram.button.platforms"));
     rows.add(second);
@@ -235,16 +236,14 @@ final class Keyboards {
   }
 
   /**
-   * The assistant's quick choices (done / skip / later, the law for a letter…) as a first row,
-   * above whatever keyboard the answer has.
+   * The assistant's choices (done / skip / later, the law for a letter…) as a first row, above
+   * whatever keyboard the answer has; a choice whose button could not be read back is left out.
    */
   Optional<InlineKeyboardMarkup> withChoices(
-      Language language, List<Reply.Choice> choices, Optional<InlineKeyboardMarkup> below) {
+      Language language, List<Reply.Offer> choices, Optional<InlineKeyboardMarkup> below) {
     InlineKeyboardRow row = new InlineKeyboardRow();
-    for (Reply.Choice choice : choices) {
-      if (Action.COMMAND.matcher(choice.command()).matches()) {
-        button(choice.label(), new Action.Command(language, choice.command())).ifPresent(row::add);
-      }
+    for (Reply.Offer offer : choices) {
+      button(offer.label(), new Action.Choose(language, offer.choice())).ifPresent(row::add);
     }
     if (row.isEmpty()) {
       return below;
@@ -258,8 +257,8 @@ final class Keyboards {
   /**
    * Whether a guide answer shows exactly the guide's own steps, so that step buttons make sense.
    */
-  static boolean isWholeGuide(Answer answer, Answer guide) {
-    return answer.steps().equals(guide.steps());
+  static boolean isWholeGuide(Answer answer, List<StepGroup> guideSteps) {
+    return answer.steps().equals(guideSteps);
   }
 
   /** 👍 and 👎 for one guide. */

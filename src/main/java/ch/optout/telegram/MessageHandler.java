@@ -115,7 +115,7 @@ final class MessageHandler {
       PhoneLayout.Shown shown =
           in.group() && PhoneLayout.isShort(answer)
               ? layout.gist(answer)
-              : layout.forMessage(in, reply.withAnswer(answer));
+              : layout.forMessage(in, reply.withAnswer(answer), LayoutFacts.of(assistant, answer));
       out.post(in, edited, replyTo, shown.answer(), shown.keyboard());
     } catch (RuntimeException e) {
       LOG.error("answering a message in chat {} failed", chats.of(in.chatId()), e);

@@ -4,7 +4,6 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
-import ch.optout.chat.Assistant;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.net.URLEncoder;
@@ -19,6 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 /**
  * How an answer is laid out in a Telegram chat, decided here only: a short answer as one phone
  * screen with buttons for the rest, the checklist as toggles, a command's answer with its buttons.
+ * What it needs to know besides the reply (a guide's groups of steps, the platforms) comes with it,
+ * as {@link LayoutFacts}.
  */
 final class PhoneLayout {
   /** Commands whose answer gets buttons; the French aliases are those the assistant knows. */
@@ -31,13 +32,11 @@ final class PhoneLayout {
   /** The platforms most people ask about first, offered under the welcome. */
   private static final List<String> QUICK = List.of("linkedin", "meta");
 
-  private final Assistant assistant;
   private final Messages messages;
   private final Keyboards keyboards;
   private final Incoming.Bot bot;
 
-  PhoneLayout(Assistant assistant, Messages messages, Keyboards keyboards, Incoming.Bot bot) {
-    this.assistant = assistant;
+  PhoneLayout(Messages messages, Keyboards keyboards, Incoming.Bot bot) {
     this.messages = messages;
     this.keyboards = keyboards;
     this.bot = bot;
@@ -47,16 +46,17 @@ final class PhoneLayout {
   record Shown(Answer answer, Optional<InlineKeyboardMarkup> keyboard) {}
 
   /** The answer to a typed message, with the buttons its command or kind calls for. */
-  Shown forMessage(Incoming in, Reply reply) {
-    return layout(reply.answer(), reply.choices(), a -> keyboardFor(in, a));
+  Shown forMessage(Incoming in, Reply reply, LayoutFacts facts) {
+    return layout(reply.answer(), reply.choices(), facts, a -> keyboardFor(in, a, facts));
   }
 
   /** The answer to a tapped button, with the buttons of a guide when it is one. */
-  Shown forTap(Reply reply) {
+  Shown forTap(Reply reply, LayoutFacts facts) {
     return layout(
         reply.answer(),
         reply.choices(),
-        a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty());
+        facts,
+        a -> a.kind() == AnswerKind.GUIDE ? guideKeyboard(a, facts) : Optional.empty());
   }
 
   /**
@@ -66,11 +66,12 @@ final class PhoneLayout {
    */
   private Shown layout(
       Answer answer,
-      List<Reply.Choice> choices,
+      List<Reply.Offer> choices,
+      LayoutFacts facts,
       Function<Answer, Optional<InlineKeyboardMarkup>> otherwise) {
-    Answer a = answer.kind() == AnswerKind.CHECKLIST ? pickList(answer) : answer;
+    Answer a = answer.kind() == AnswerKind.CHECKLIST ? pickList(answer, facts) : answer;
     if (isShort(a)) {
-      Shown phone = phone(a);
+      Shown phone = phone(a, facts);
       return new Shown(
           phone.answer(), keyboards.withChoices(a.language(), choices, phone.keyboard()));
     }
@@ -97,43 +98,40 @@ final class PhoneLayout {
    * One phone screen: the answer with the steps of one device (the first the answer gives), and
    * buttons for the other devices, the rest of the guide, the setting's page and sharing.
    */
-  private Shown phone(Answer a) {
+  private Shown phone(Answer a, LayoutFacts facts) {
     String platformId = a.platformId().orElseThrow();
-    List<StepGroup> groups =
-        assistant.guide(platformId, a.language()).map(Answer::steps).orElse(List.of());
     Answer shown = a;
     int focus = -1;
     if (!a.steps().isEmpty()) {
       shown = a.toBuilder().steps(List.of(a.steps().get(0))).build();
-      focus = groups.indexOf(a.steps().get(0));
+      focus = facts.guideSteps().indexOf(a.steps().get(0));
     }
-    return new Shown(shown, Optional.of(phoneKeyboard(a, platformId, groups, focus, true)));
+    return new Shown(shown, Optional.of(phoneKeyboard(a, platformId, facts, focus, true)));
   }
 
+  /**
+   * The buttons of one phone screen of a guide.
+   *
+   * @param facts with the guide's groups of steps
+   */
   InlineKeyboardMarkup phoneKeyboard(
-      Answer a, String platformId, List<StepGroup> groups, int focus, boolean offerMore) {
+      Answer a, String platformId, LayoutFacts facts, int focus, boolean offerMore) {
     return keyboards.phone(
         a.language(),
         platformId,
-        groups,
+        facts.guideSteps(),
         focus,
         offerMore,
         a.link(),
-        shareLink(platformId, a.language()));
+        shareLink(platformId, facts.name(platformId), a.language()));
   }
 
   /** t.me's share page with the deep link that opens this guide in the bot. */
-  private Optional<String> shareLink(String platformId, Language language) {
+  private Optional<String> shareLink(String platformId, String name, Language language) {
     if (bot.username().isBlank()) {
       return Optional.empty();
     }
     String deepLink = "https://t.me/" + bot.username() + "?start=" + platformId;
-    String name =
-        assistant.platforms(language).stream()
-            .filter(e -> e.getKey().equals(platformId))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse(platformId);
     return Optional.of(
         "https://t.me/share/url?url="
             + URLEncoder.encode(deepLink, StandardCharsets.UTF_8)
@@ -142,44 +140,41 @@ final class PhoneLayout {
                 messages.get(language, "telegram.share.text", name), StandardCharsets.UTF_8));
   }
 
-  private Optional<InlineKeyboardMarkup> keyboardFor(Incoming in, Answer a) {
+  private Optional<InlineKeyboardMarkup> keyboardFor(Incoming in, Answer a, LayoutFacts facts) {
     Language l = a.language();
     String command = in.command().orElse("");
     if (PLATFORMS.contains(command)) {
-      return Optional.of(keyboards.platforms(l, assistant.platforms(l)));
+      return Optional.of(keyboards.platforms(l, facts.platforms()));
     }
     if (LANG.contains(command) && in.argument().isBlank()) {
       return Optional.of(keyboards.languages(l));
     }
     if (command.equals("/start")) {
-      return Optional.of(keyboards.welcome(l, quickPlatforms(l)));
+      return Optional.of(keyboards.welcome(l, quickPlatforms(facts)));
     }
     if (WELCOME.contains(command) || (a.kind() == AnswerKind.DECLINE && command.isEmpty())) {
       return Optional.of(keyboards.platformList(l));
     }
     if (a.kind() == AnswerKind.CHECKLIST) {
       // toggles that pick, on this one message, then a button that starts
-      return Optional.of(keyboards.checklistPick(l, assistant.checklistPlatforms(l)));
+      return Optional.of(keyboards.checklistPick(l, facts.checklist()));
     }
-    return a.kind() == AnswerKind.GUIDE ? guideKeyboard(a) : Optional.empty();
+    return a.kind() == AnswerKind.GUIDE ? guideKeyboard(a, facts) : Optional.empty();
   }
 
-  private Optional<InlineKeyboardMarkup> guideKeyboard(Answer a) {
+  private Optional<InlineKeyboardMarkup> guideKeyboard(Answer a, LayoutFacts facts) {
     Optional<String> id = a.platformId().filter(p -> Action.ID.matcher(p).matches());
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    // step buttons only when the answer shows the guide's own steps
     List<StepGroup> groups =
-        assistant
-            .guide(id.get(), a.language())
-            .filter(guide -> Keyboards.isWholeGuide(a, guide))
-            .map(Answer::steps)
-            .orElse(List.of());
+        Keyboards.isWholeGuide(a, facts.guideSteps()) ? facts.guideSteps() : List.of();
     return Optional.of(keyboards.guide(a.language(), id.get(), groups, -1));
   }
 
-  private List<Map.Entry<String, String>> quickPlatforms(Language language) {
-    List<Map.Entry<String, String>> all = assistant.platforms(language);
+  private List<Map.Entry<String, String>> quickPlatforms(LayoutFacts facts) {
+    List<Map.Entry<String, String>> all = facts.platforms();
     return QUICK.stream()
         .flatMap(id -> all.stream().filter(e -> e.getKey().equals(id)).limit(1))
         .map(e -> Map.entry(e.getKey(), shortName(e.getValue())))
@@ -196,10 +191,10 @@ final class PhoneLayout {
    * The checklist's pick list on a phone: the platforms are the buttons, so the text says what to
    * do with them instead of listing every platform's action.
    */
-  private Answer pickList(Answer list) {
+  private Answer pickList(Answer list, LayoutFacts facts) {
     Language l = list.language();
     return list.toBuilder()
-        .lead(messages.get(l, "telegram.checklist.pick", assistant.checklistPlatforms(l).size()))
+        .lead(messages.get(l, "telegram.checklist.pick", facts.checklist().size()))
         .steps(List.of())
         .sources(List.of())
         .notes(list.notes().stream().skip(1).toList())
@@ -214,11 +209,15 @@ final class PhoneLayout {
         .map(p -> keyboards.privateFlow(reply.answer().language(), bot.username(), p));
   }
 
-  /** The list of platforms, each a button. */
-  Shown platforms(Language l) {
+  /**
+   * The list of platforms, each a button.
+   *
+   * @param platforms (id, name) of each
+   */
+  Shown platforms(Language l, List<Map.Entry<String, String>> platforms) {
     Answer list =
         Answer.message(
             l, messages.get(l, "platforms.title"), messages.get(l, "telegram.platforms.pick"));
-    return new Shown(list, Optional.of(keyboards.platforms(l, assistant.platforms(l))));
+    return new Shown(list, Optional.of(keyboards.platforms(l, platforms)));
   }
 }

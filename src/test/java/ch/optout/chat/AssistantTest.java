@@ -233,7 +233,7 @@ class AssistantTest {
     // in private, the Bumble letter begins: it asks which law applies
     Reply inPrivate = assistant.reply("c1", "/start letter_bumble");
     assertThat(inPrivate.answer().title()).isEqualTo("Which law applies to you?");
-    assertThat(inPrivate.choices()).extracting(Reply.Choice::command).contains("/region ch");
+    assertThat(inPrivate.choices()).extracting(o -> o.choice().command()).contains("/region ch");
   }
 
   @Test

@@ -48,14 +48,14 @@ class ChecklistAndLettersTest {
     assertThat(first.answer().platformId()).contains("linkedin");
     assertThat(first.answer().lead()).startsWith("Platform 1 of 2 — 0/2 done, 0 skipped, 2 to do");
     assertThat(first.choices())
-        .extracting(Reply.Choice::command)
+        .extracting(o -> o.choice().command())
         .containsExactly(
             "/checklist done linkedin", "/checklist skip linkedin", "/checklist later linkedin");
 
     Reply second = assistant.reply("c", "done");
     assertThat(second.answer().platformId()).contains("tiktok");
     assertThat(second.answer().notes()).anySatisfy(n -> assertThat(n).contains("/letter tiktok"));
-    assertThat(second.choices()).extracting(Reply.Choice::command).contains("/letter tiktok");
+    assertThat(second.choices()).extracting(o -> o.choice().command()).contains("/letter tiktok");
 
     Reply end = assistant.reply("c", "skip");
     assertThat(end.answer().title()).isEqualTo("Your checklist is complete");
@@ -124,7 +124,7 @@ class ChecklistAndLettersTest {
     Reply question = assistant.reply("c", "write an objection letter to TikTok");
     assertThat(question.answer().title()).isEqualTo("Which law applies to you?");
     assertThat(question.choices())
-        .extracting(Reply.Choice::command)
+        .extracting(o -> o.choice().command())
         .containsExactly("/region eu", "/region uk", "/region ch");
 
     Answer letter = assistant.reply("c", "2").answer();

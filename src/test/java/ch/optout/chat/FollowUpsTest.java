@@ -6,6 +6,7 @@ import ch.optout.KnowledgeCopy;
 import ch.optout.MutableClock;
 import ch.optout.TestPipeline;
 import ch.optout.answer.AnswerKind;
+import ch.optout.chat.Choice.ReminderAnswer.Outcome;
 import ch.optout.knowledge.Language;
 import ch.optout.store.ChatStore;
 import ch.optout.store.ChecklistItem;
@@ -42,7 +43,7 @@ class FollowUpsTest {
   }
 
   private static List<String> commands(Reply r) {
-    return r.choices().stream().map(Reply.Choice::command).toList();
+    return r.choices().stream().map(o -> o.choice().command()).toList();
   }
 
   @Test
@@ -53,10 +54,13 @@ class FollowUpsTest {
 
     assertThat(letter.answer().kind()).isEqualTo(AnswerKind.LETTER);
     assertThat(letter.choices())
-        .containsExactly(new Reply.Choice("🔔 Remind me in a month", "/remind tiktok"));
+        .containsExactly(
+            new Reply.Offer(
+                "🔔 Remind me in a month",
+                new Choice.RemindMe("tiktok", Reminder.Kind.LETTER, Optional.empty())));
     Reply french = say("lettre d'opposition pour TikTok");
     assertThat(french.choices())
-        .extracting(Reply.Choice::label)
+        .extracting(Reply.Offer::label)
         .containsExactly("🔔 Me le rappeler dans un mois");
   }
 
@@ -97,9 +101,10 @@ class FollowUpsTest {
         .startsWith("Did TikTok answer your objection of 3 December 2026?");
     assertThat(q.choices())
         .containsExactly(
-            new Reply.Choice("✅ Yes, done", "/followup done tiktok"),
-            new Reply.Choice("⏳ No answer", "/followup none tiktok"),
-            new Reply.Choice("❌ They refused", "/followup refused tiktok"));
+            new Reply.Offer("✅ Yes, done", new Choice.ReminderAnswer(Outcome.DONE, "tiktok")),
+            new Reply.Offer("⏳ No answer", new Choice.ReminderAnswer(Outcome.NONE, "tiktok")),
+            new Reply.Offer(
+                "❌ They refused", new Choice.ReminderAnswer(Outcome.REFUSED, "tiktok")));
   }
 
   @Test
@@ -114,7 +119,7 @@ class FollowUpsTest {
             "Meta (Facebook, Instagram) a-t-elle répondu au formulaire d'opposition envoyé le 3"
                 + " décembre 2026 ?");
     assertThat(q.choices())
-        .extracting(Reply.Choice::label)
+        .extracting(Reply.Offer::label)
         .containsExactly("✅ Oui, c'est fait", "⏳ Pas de réponse", "❌ Ils ont refusé");
   }
 
@@ -307,7 +312,7 @@ class FollowUpsTest {
         .contains("The deadline was 27 May 2025: acting now still covers what comes next.")
         .contains("TikTok has no setting for it: object in writing, /letter tiktok");
     assertThat(tiktok.choices())
-        .extracting(Reply.Choice::command)
+        .extracting(o -> o.choice().command())
         .containsExactly("/start tiktok", "/letter tiktok", "/watch off tiktok");
     assertThat(f.alert("meta", "2099-01-01", Language.EN)).as("no such change").isEmpty();
   }
