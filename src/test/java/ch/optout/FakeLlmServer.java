@@ -50,6 +50,9 @@ public final class FakeLlmServer implements AutoCloseable {
   private final ExecutorService executor;
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
+  /** Fired as each request is added to {@link #received}. */
+  private final Signal arrived = new Signal();
+
   /** Hanging handlers wait on this; closing releases them so no thread outlives the test. */
   private final CountDownLatch release = new CountDownLatch(1);
 
@@ -119,12 +122,8 @@ public final class FakeLlmServer implements AutoCloseable {
 
   /** Waits until {@code count} requests have arrived: the model is then busy with them. */
   public void awaitRequests(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-    while (received.size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " requests, saw " + received.size());
-      }
-      Thread.sleep(10); // polled: the server's threads add requests as they arrive
+    if (!arrived.await(() -> received.size() >= count, java.time.Duration.ofSeconds(10))) {
+      throw new AssertionError("expected " + count + " requests, saw " + received.size());
     }
   }
 
@@ -138,6 +137,7 @@ public final class FakeLlmServer implements AutoCloseable {
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders().getFirst("Authorization"),
               body));
+      arrived.fire();
       Behaviour b = behaviour;
       if (b.hang()) {
         release.await(10, TimeUnit.SECONDS);

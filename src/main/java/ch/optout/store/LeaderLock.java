@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,13 @@ public final class LeaderLock implements AutoCloseable {
   private Connection connection;
   private Statement waiting;
   private volatile boolean held;
-  private final java.util.concurrent.atomic.AtomicInteger rounds =
-      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Notified as a round of waiting ends without the lock: tests wait on it. */
+  private final Object roundEnded = new Object();
+
+  /** Rounds of waiting that ended without the lock; guarded by {@link #roundEnded}. */
+  private int rounds;
+
   private volatile boolean closed;
 
   /**
@@ -91,7 +97,10 @@ public final class LeaderLock implements AutoCloseable {
           s.execute("SELECT pg_advisory_lock(" + key + ")");
         } catch (SQLException e) {
           if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && !closed) {
-            rounds.incrementAndGet();
+            synchronized (roundEnded) {
+              rounds++;
+              roundEnded.notifyAll();
+            }
             continue;
           }
           throw e;
@@ -160,9 +169,23 @@ public final class LeaderLock implements AutoCloseable {
     return key;
   }
 
-  /** Rounds of waiting that ended without the lock; for tests. */
-  int rounds() {
-    return rounds.get();
+  /**
+   * Waits until {@code count} rounds of waiting have ended without the lock; for tests.
+   *
+   * @return whether they had within {@code timeout}
+   */
+  boolean awaitRounds(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (roundEnded) {
+      while (rounds < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(roundEnded, left);
+      }
+      return true;
+    }
   }
 
   /** Whether this replica holds the lock, as of the last heartbeat. */

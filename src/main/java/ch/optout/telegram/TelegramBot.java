@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -299,5 +303,33 @@ public final class TelegramBot implements AutoCloseable {
   /** Waits for the poll thread to end after close(); for tests. */
   boolean awaitPollerStopped(Duration timeout) throws InterruptedException {
     return parts.pollExecutor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Waits until a leader's poll loop has ended (the lock lost, or closed); for tests. The loop
+   * holds the one poll thread while it runs, so a task queued behind it runs once it has ended.
+   */
+  boolean awaitLeaderPollEnded(Duration timeout) throws InterruptedException {
+    return afterTasksOf(parts.pollExecutor, timeout);
+  }
+
+  /**
+   * Waits until the look for reminders and alerts under way has ended, the one started with the bot
+   * included: what it claimed is in the outbox and handed to the sender; for tests. Looks run in
+   * turn on the one follow-up thread, so a task queued now runs once this one has ended, and before
+   * the next look (due a second or a minute later).
+   */
+  boolean awaitFollowUpLook(Duration timeout) throws InterruptedException {
+    return afterTasksOf(parts.followUpExecutor, timeout);
+  }
+
+  private static boolean afterTasksOf(ExecutorService oneThread, Duration timeout)
+      throws InterruptedException {
+    try {
+      oneThread.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+      return false;
+    }
   }
 }

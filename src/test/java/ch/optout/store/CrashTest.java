@@ -2,14 +2,17 @@ package ch.optout.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.Signal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +36,8 @@ class CrashTest {
             .redirectError(log.toFile())
             .start();
     AtomicInteger committed = new AtomicInteger(-1);
+    Signal printed = new Signal();
+    AtomicBoolean ended = new AtomicBoolean();
     Thread reader =
         new Thread(
             () -> {
@@ -42,20 +47,21 @@ class CrashTest {
                 String line;
                 while ((line = lines.readLine()) != null) {
                   committed.set(Integer.parseInt(line.strip()));
+                  printed.fire();
                 }
               } catch (Exception e) {
                 // the pipe breaks when the child dies: what was read is what counts
+              } finally {
+                ended.set(true);
+                printed.fire();
               }
             },
             "child-reader");
     reader.start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-      while (committed.get() < COMMITS_BEFORE_KILL
-          && child.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      // woken by each commit the child prints, and by the end of its output
+      printed.await(
+          () -> committed.get() >= COMMITS_BEFORE_KILL || ended.get(), Duration.ofSeconds(8));
       assertThat(committed.get())
           .as("child log: %s", Files.exists(log) ? Files.readString(log) : "")
           .isGreaterThanOrEqualTo(COMMITS_BEFORE_KILL);

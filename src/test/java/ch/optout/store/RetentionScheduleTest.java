@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.ToIntBiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,45 +43,50 @@ class RetentionScheduleTest {
 
   @Test
   void afterStart_purgesAgainEachPeriod() throws Exception {
-    try (RetentionSchedule schedule = new RetentionSchedule(store, clock, RETENTION, executor)) {
+    PurgeOnlyStore purging = new PurgeOnlyStore(store::purge);
+    try (RetentionSchedule schedule = new RetentionSchedule(purging, clock, RETENTION, executor)) {
       schedule.start(Duration.ofMillis(20));
       store.save("c1", ChatState.EMPTY.withLanguage("fr"));
       assertThat(store.load("c1").language()).contains("fr");
 
       clock.advance(Duration.ofDays(91));
 
-      assertThat(eventually(() -> store.load("c1").isEmpty())).isTrue();
+      // a purge may be under way with the time before: the second from now began after
+      purging.purged.drainPermits();
+      assertThat(purging.purged.tryAcquire(2, 5, TimeUnit.SECONDS)).isTrue();
+      assertThat(store.load("c1")).isEqualTo(ChatState.EMPTY);
     }
   }
 
   @Test
   void aFailingPurge_isLoggedAndTheNextOneStillRuns() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    ChatStore flaky =
+    PurgeOnlyStore flaky =
         new PurgeOnlyStore(
-            () -> {
+            (now, retention) -> {
               if (calls.incrementAndGet() == 2) {
                 throw new StoreException(
                     StoreException.Reason.BUSY,
                     java.nio.file.Path.of("optout.db"),
                     "busy for the test");
               }
+              return 0;
             });
     try (RetentionSchedule schedule = new RetentionSchedule(flaky, clock, RETENTION, executor)) {
       schedule.start(Duration.ofMillis(10));
 
-      assertThat(eventually(() -> calls.get() >= 4)).isTrue();
+      // the one at the start, the failing one, and two more
+      assertThat(flaky.purged.tryAcquire(4, 5, TimeUnit.SECONDS)).isTrue();
+      assertThat(calls.get()).isGreaterThanOrEqualTo(4);
     }
   }
 
   @Test
   void close_stopsFurtherPurges() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    RetentionSchedule schedule =
-        new RetentionSchedule(
-            new PurgeOnlyStore(calls::incrementAndGet), clock, RETENTION, executor);
+    PurgeOnlyStore counted = new PurgeOnlyStore((now, retention) -> 0);
+    RetentionSchedule schedule = new RetentionSchedule(counted, clock, RETENTION, executor);
     schedule.start(Duration.ofMillis(10));
-    assertThat(eventually(() -> calls.get() >= 2)).isTrue();
+    assertThat(counted.purged.tryAcquire(2, 5, TimeUnit.SECONDS)).isTrue();
 
     schedule.close();
     executor.shutdown();
@@ -95,29 +101,25 @@ class RetentionScheduleTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(5);
-    }
-    return condition.getAsBoolean();
-  }
-
-  /** A store that only purges, running {@code onPurge} each time. */
+  /**
+   * A store that only purges, with {@code purge}, and releases a permit of {@link #purged} as each
+   * purge ends, failed or not.
+   */
   private static final class PurgeOnlyStore implements ChatStore {
-    private final Runnable onPurge;
+    private final ToIntBiFunction<Instant, Duration> purge;
+    final Semaphore purged = new Semaphore(0);
 
-    PurgeOnlyStore(Runnable onPurge) {
-      this.onPurge = onPurge;
+    PurgeOnlyStore(ToIntBiFunction<Instant, Duration> purge) {
+      this.purge = purge;
     }
 
     @Override
     public int purge(Instant now, Duration retention) {
-      onPurge.run();
-      return 0;
+      try {
+        return purge.applyAsInt(now, retention);
+      } finally {
+        purged.release();
+      }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,13 +127,20 @@ class StoreFaultsTest {
         Statement s = other.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
 
-      CompletableFuture<Void> save =
-          CompletableFuture.runAsync(() -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
-      Thread.sleep(200);
-      assertThat(save).as("waits for the lock, well past one busy timeout").isNotDone();
-      s.execute("COMMIT");
+      Semaphore busy = new Semaphore(0);
+      // open until the save has ended, so that none of its lines leaks to the console
+      try (LogWatch retries = LogWatch.debug(Database.class, "database busy", busy::release)) {
+        CompletableFuture<Void> save =
+            CompletableFuture.runAsync(() -> store.save("c1", ChatState.EMPTY.withLanguage("fr")));
+        // the marker: SQLite answered busy after one busy timeout, and again after the retry
+        assertThat(busy.tryAcquire(2, 5, TimeUnit.SECONDS))
+            .as("retried past one busy timeout, " + save)
+            .isTrue();
+        assertThat(save).as("waits for the lock").isNotDone();
+        s.execute("COMMIT");
 
-      save.get(5, TimeUnit.SECONDS);
+        save.get(5, TimeUnit.SECONDS);
+      }
       assertThat(store.load("c1").language()).contains("fr");
     }
   }

@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
@@ -64,20 +67,20 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /**
-   * A scripted answer: an HTTP status and a body, or a dropped connection; either after {@code
-   * delay}.
+   * A scripted answer: an HTTP status and a body, or a dropped connection; the latter at once or
+   * once {@link #releaseHung()} (or the server's close) ends a hang.
    */
-  public record Fault(int status, String body, boolean drop, Duration delay) {
+  public record Fault(int status, String body, boolean drop, boolean hung) {
     public static Fault status(int status, String body) {
-      return new Fault(status, body, false, Duration.ZERO);
+      return new Fault(status, body, false, false);
     }
 
     /**
-     * No answer for {@code delay}, then the connection is closed: a client with a shorter timeout
-     * gives up first.
+     * No answer until the test calls {@link #releaseHung()} or the server closes, then the
+     * connection is closed: a client with a timeout gives up first.
      */
-    static Fault hang(Duration delay) {
-      return new Fault(0, "", true, delay);
+    static Fault hang() {
+      return new Fault(0, "", true, true);
     }
 
     static Fault tooManyRequests(int retryAfterSeconds) {
@@ -100,7 +103,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     static Fault dropConnection() {
-      return new Fault(0, "", true, Duration.ZERO);
+      return new Fault(0, "", true, false);
     }
   }
 
@@ -114,6 +117,13 @@ public final class FakeBotApi implements AutoCloseable {
             return t;
           });
   private final Object lock = new Object();
+
+  /** Released by {@link #close()}: ends every answer held back. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  /** Released by {@link #releaseHung()} or {@link #close()}: ends the hangs. */
+  private final CountDownLatch hung = new CountDownLatch(1);
+
   private final List<Call> calls = new ArrayList<>();
   private final List<Arrival> arrivals = new ArrayList<>();
 
@@ -232,45 +242,65 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** Waits until {@code count} calls match; fails the test with what was seen otherwise. */
+  /**
+   * Waits until {@code count} calls match, woken by each call recorded; fails the test with what
+   * was seen otherwise.
+   */
   List<Call> await(Predicate<Call> filter, int count, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<Call> matching = calls().stream().filter(filter).toList();
-      if (matching.size() >= count) {
-        return matching;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "expected "
-                + count
-                + " matching calls within "
-                + timeout
-                + ", saw "
-                + matching.size()
-                + "; all calls: "
-                + calls().stream()
-                    .map(c -> c.method() + " " + c.status() + " " + c.body())
-                    .toList());
-      }
-      Thread.sleep(10);
+    List<Call> matching = new ArrayList<>();
+    if (awaitRecorded(
+        () -> {
+          matching.clear();
+          calls.stream().filter(filter).forEach(matching::add);
+          return matching.size() >= count;
+        },
+        timeout)) {
+      return List.copyOf(matching);
     }
+    throw new AssertionError(
+        "expected "
+            + count
+            + " matching calls within "
+            + timeout
+            + ", saw "
+            + matching.size()
+            + "; all calls: "
+            + calls().stream().map(c -> c.method() + " " + c.status() + " " + c.body()).toList());
   }
 
+  /** Waits until {@code count} messages were accepted into the chat; fails the test otherwise. */
   public List<Call> awaitDelivered(long chatId, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Call> delivered = delivered(chatId);
-      if (delivered.size() >= count) {
-        return delivered;
-      }
-      Thread.sleep(10);
+    // the chat's own list: many askers waiting at once do not each scan every call
+    if (awaitRecorded(
+        () -> deliveredTo.getOrDefault(chatId, List.of()).size() >= count, Duration.ofSeconds(8))) {
+      return delivered(chatId);
     }
     return await(
         c -> c.method().equals("sendmessage") && c.ok() && c.chatId() == chatId,
         count,
         Duration.ZERO);
+  }
+
+  /**
+   * Waits until {@code condition} holds, checking it again each time a call is recorded: for a
+   * condition on what this server was asked, such as {@link #calls()}.
+   *
+   * @return whether it held within {@code timeout}
+   */
+  public boolean awaitRecorded(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (!condition.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -326,14 +356,15 @@ public final class FakeBotApi implements AutoCloseable {
     try {
       byte[] raw = ex.getRequestBody().readAllBytes();
       if (method.equals("sendmessage") && !sendLatency.isZero()) {
-        // Telegram takes a while to answer: a replica killed now leaves this send under way
-        Thread.sleep(sendLatency.toMillis());
+        // Telegram takes a while to answer: a replica killed now leaves this send under way. The
+        // network's latency as the client meets it, not a wait for the client; it ends at close
+        closed.await(sendLatency.toNanos(), TimeUnit.NANOSECONDS);
       }
       JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
       if (method.equals("sendmessage")
           && unanswered.filter(currentAgent.get()::contains).isPresent()) {
         record(method, body, 0, 0);
-        Thread.sleep(Duration.ofMinutes(1).toMillis()); // until the server closes
+        closed.await(); // no answer ever: the exchange ends when the server closes
         return;
       }
       Fault fault;
@@ -343,8 +374,8 @@ public final class FakeBotApi implements AutoCloseable {
       }
       if (fault != null) {
         record(method, body, fault.drop() ? 0 : fault.status(), 0);
-        if (!fault.delay().isZero()) {
-          Thread.sleep(fault.delay().toMillis());
+        if (fault.hung()) {
+          hung.await();
         }
         if (fault.drop()) {
           return; // closing the exchange without an answer: the client sees the connection end
@@ -495,6 +526,7 @@ public final class FakeBotApi implements AutoCloseable {
       if (method.equals("sendmessage") && call.ok()) {
         deliveredTo.computeIfAbsent(call.chatId(), c -> new ArrayList<>()).add(call);
       }
+      lock.notifyAll();
     }
   }
 
@@ -508,8 +540,15 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** Ends the hangs under way ({@link Fault#hang()}), and any later one at once. */
+  public void releaseHung() {
+    hung.countDown();
+  }
+
   @Override
   public void close() {
+    closed.countDown();
+    hung.countDown();
     synchronized (lock) {
       pollGeneration++;
       lock.notifyAll();

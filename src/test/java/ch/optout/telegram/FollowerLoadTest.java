@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.optout.KnowledgeCopy;
 import ch.optout.MutableClock;
 import ch.optout.TestPipeline;
+import ch.optout.store.SignalledRelay;
 import ch.optout.store.SqliteChatStore;
 import ch.optout.store.Watch;
 import java.nio.file.Path;
@@ -75,8 +76,9 @@ class FollowerLoadTest {
       }
       long setupMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setup);
       TestPipeline pipeline = copy.pipeline();
+      SignalledRelay outbox = new SignalledRelay(store.relay());
       TelegramBot.FollowThrough followThrough =
-          new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock);
+          new TelegramBot.FollowThrough(store.followUps(), outbox, clock);
 
       // unloaded: the askers alone (the knowledge has no change yet)
       List<Long> unloaded;
@@ -99,7 +101,9 @@ class FollowerLoadTest {
                 Duration.ofSeconds(600));
         first = alerts.stream().mapToLong(FakeBotApi.Call::atNanos).min().orElseThrow();
         last = alerts.stream().mapToLong(FakeBotApi.Call::atNanos).max().orElseThrow();
-        Thread.sleep(500);
+        // every follower told: the outbox empties as the last sends are recorded, and a message
+        // claimed twice would still be in it, or delivered before it empties
+        assertThat(outbox.awaitBacklogEmpty(Duration.ofSeconds(10))).isTrue();
       }
 
       Map<Long, Long> perFollower =
@@ -185,6 +189,8 @@ class FollowerLoadTest {
                         Updates.privateText(chat, "en", "How do I stop LinkedIn using my CV?"));
                     FakeBotApi.Call reply = api.awaitDelivered(chat, ++asked).get(asked - 1);
                     latencies.add(TimeUnit.NANOSECONDS.toMillis(reply.atNanos() - at));
+                    // not a wait for the bot: a person's time to read, which shapes the load
+                    // (an asker's rate against Telegram's limits, which are in real time)
                     Thread.sleep(PAUSE.toMillis());
                   }
                 } catch (InterruptedException e) {

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -171,34 +174,26 @@ class LoadTest {
   private static final class HeapSampler {
     private final AtomicLong peak = new AtomicLong();
     private long baseline;
-    private volatile boolean running;
-    private Thread thread;
+    private ScheduledExecutorService sampler;
 
     void start() {
       System.gc();
       baseline = used();
-      running = true;
-      thread =
-          new Thread(
-              () -> {
-                while (running) {
-                  peak.accumulateAndGet(used(), Math::max);
-                  try {
-                    Thread.sleep(10);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "load-heap-sampler");
-      thread.setDaemon(true);
-      thread.start();
+      sampler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "load-heap-sampler");
+                t.setDaemon(true);
+                return t;
+              });
+      sampler.scheduleAtFixedRate(
+          () -> peak.accumulateAndGet(used(), Math::max), 0, 10, TimeUnit.MILLISECONDS);
     }
 
     void stop() throws InterruptedException {
-      running = false;
-      if (thread != null) {
-        thread.join(1_000);
+      if (sampler != null) {
+        sampler.shutdownNow();
+        sampler.awaitTermination(1, TimeUnit.SECONDS);
       }
     }
 

@@ -2,6 +2,7 @@ package ch.optout.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.optout.Signal;
 import ch.optout.store.DatabaseUrl;
 import ch.optout.store.TestPostgres;
 import java.io.BufferedReader;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +72,10 @@ class ReplicaFailoverTest {
 
   @TempDir Path dir;
   private final List<Replica> replicas = new ArrayList<>();
+
+  /** Fired as any replica prints a line, and as its output ends. */
+  private final Signal printed = new Signal();
+
   private FakeBotApi api;
 
   @AfterEach
@@ -149,15 +153,16 @@ class ReplicaFailoverTest {
 
     // every question answered, or a minute past the feed
     long deadline = fed + TimeUnit.SECONDS.toNanos(60);
-    while (answered().size() < UPDATES && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    api.awaitRecorded(
+        () -> answered().size() >= UPDATES, Duration.ofNanos(deadline - System.nanoTime()));
     assertThat(stopped.process.waitFor(30, TimeUnit.SECONDS))
         .as("the SIGTERM'd replica stops within 30 s")
         .isTrue();
     // every reply recorded as sent, and every send that reached Telegram answered (a killed
     // replica's included): a duplicate, if any, is in the record now
     while (backlog() > 0 && System.nanoTime() < deadline) {
+      // the rows are the replicas': processes of their own, which mark a reply sent in PostgreSQL
+      // after Telegram answered it, and tell this JVM nothing of it
       Thread.sleep(100);
     }
     assertThat(api.awaitNoSendsUnderWay(Duration.ofSeconds(10))).isTrue();
@@ -290,18 +295,23 @@ class ReplicaFailoverTest {
         TimeUnit.NANOSECONDS.toMillis(poll - at), TimeUnit.NANOSECONDS.toMillis(reply - at));
   }
 
+  /** The first replica not in {@code not} that says it leads, woken by what the replicas print. */
   private Replica awaitLeader(Set<Replica> not, long deadline) throws InterruptedException {
-    while (System.nanoTime() < deadline) {
-      Optional<Replica> leader =
+    List<Replica> leading = new ArrayList<>();
+    printed.await(
+        () -> {
+          leading.clear();
           replicas.stream()
-              .filter(r -> !not.contains(r) && r.process.isAlive() && r.leading)
-              .findFirst();
-      if (leader.isPresent()) {
-        return leader.get();
-      }
-      Thread.sleep(20);
+              .filter(r -> !not.contains(r) && !r.ended && r.leading)
+              .findFirst()
+              .ifPresent(leading::add);
+          return !leading.isEmpty();
+        },
+        Duration.ofNanos(deadline - System.nanoTime()));
+    if (leading.isEmpty()) {
+      throw new AssertionError("no replica leads" + logs());
     }
-    throw new AssertionError("no replica leads" + logs());
+    return leading.get(0);
   }
 
   private Replica start(String name) throws IOException {
@@ -332,7 +342,7 @@ class ReplicaFailoverTest {
     env.put("OPTOUT_LOG_LEVEL", "INFO");
     env.remove("OPTOUT_HTTP_PORT");
     pb.redirectError(data.resolve("stderr.log").toFile());
-    Replica r = new Replica(name, pb.start(), data.resolve("stderr.log"));
+    Replica r = new Replica(name, pb.start(), data.resolve("stderr.log"), printed);
     Thread reader = new Thread(r::read, "replica-" + name + "-stdout");
     reader.setDaemon(true);
     reader.start();
@@ -385,6 +395,10 @@ class ReplicaFailoverTest {
     return String.join("\n", err.subList(Math.max(0, err.size() - n), err.size()));
   }
 
+  /**
+   * Not a wait for the replicas: the feed's schedule, each chat asking every four seconds, in the
+   * real time the replicas pace their sends in.
+   */
   private static void sleepUntil(long nanos) throws InterruptedException {
     long wait = nanos - System.nanoTime();
     if (wait > 0) {
@@ -398,13 +412,18 @@ class ReplicaFailoverTest {
     final Process process;
     final Path stderr;
     final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Signal printed;
     volatile boolean ready;
     volatile boolean leading;
 
-    Replica(String name, Process process, Path stderr) {
+    /** The process's output ended: it died or stopped. */
+    volatile boolean ended;
+
+    Replica(String name, Process process, Path stderr, Signal printed) {
       this.name = name;
       this.process = process;
       this.stderr = stderr;
+      this.printed = printed;
     }
 
     void read() {
@@ -421,16 +440,19 @@ class ReplicaFailoverTest {
             ready = true;
             leading = true;
           }
+          printed.fire();
         }
       } catch (IOException e) {
         // the process ended
+      } finally {
+        ended = true;
+        printed.fire();
       }
     }
 
+    /** Waits until the replica says it is ready, woken by what it prints. */
     void awaitReady(long deadline) throws InterruptedException {
-      while (!ready && System.nanoTime() < deadline && process.isAlive()) {
-        Thread.sleep(20);
-      }
+      printed.await(() -> ready || ended, Duration.ofNanos(deadline - System.nanoTime()));
       if (!ready) {
         throw new AssertionError(name + " never became ready; printed " + lines);
       }

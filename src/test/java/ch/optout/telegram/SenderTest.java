@@ -47,11 +47,12 @@ class SenderTest {
 
   @Test
   void enqueue_aChatsLaneIsBounded_andMessagesPastTheBoundAreDropped() throws Exception {
-    // the first message hangs long enough for the rest to queue behind it
-    api.fail("sendmessage", FakeBotApi.Fault.hang(Duration.ofMillis(300)));
+    // the first message hangs until the rest are queued behind it
+    api.fail("sendmessage", FakeBotApi.Fault.hang());
     for (int i = 0; i < 100; i++) {
       sender.enqueue(text("message " + i));
     }
+    api.releaseHung();
 
     assertThat(sender.drain(Duration.ofSeconds(10))).isTrue();
 

@@ -6,6 +6,7 @@ import ch.optout.MutableClock;
 import ch.optout.TestPipeline;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Relay;
+import ch.optout.store.SignalledRelay;
 import ch.optout.store.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,11 @@ class SharedBotTest {
   private final TelegramCounts counts = new TelegramCounts();
   private FakeBotApi api;
   private PostgresChatStore store;
-  private Relay relay;
+  private SignalledRelay relay;
   private TelegramBot bot;
+
+  /** A leader started after {@link #bot}, if any. */
+  private TelegramBot next;
 
   @BeforeEach
   void open() throws Exception {
@@ -42,11 +47,14 @@ class SharedBotTest {
     store =
         new PostgresChatStore(
             TestPostgres.url(), Optional.empty(), new MutableClock(Instant.now()));
-    relay = store.relay();
+    relay = new SignalledRelay(store.relay());
   }
 
   @AfterEach
   void close() {
+    if (next != null) {
+      next.close();
+    }
     if (bot != null) {
       bot.close();
     }
@@ -56,18 +64,22 @@ class SharedBotTest {
   }
 
   private void startLeader() {
-    bot =
-        TelegramBot.builder(
-                PIPELINE.assistant(store, Clock.systemUTC()),
-                PIPELINE.messages,
-                new BotToken(FakeBotApi.TOKEN),
-                api.telegramUrl())
-            .limits(TelegramBotTest.FAST)
-            .clock(Clock.systemUTC())
-            .admins(AdminIds.NONE)
-            .counts(counts)
-            .shared(new TelegramBot.Shared(relay, leader::get, "r1"))
-            .start();
+    bot = leader("r1", leader::get);
+  }
+
+  /** A replica that leads while {@code leads} says so. */
+  private TelegramBot leader(String replica, BooleanSupplier leads) {
+    return TelegramBot.builder(
+            PIPELINE.assistant(store, Clock.systemUTC()),
+            PIPELINE.messages,
+            new BotToken(FakeBotApi.TOKEN),
+            api.telegramUrl())
+        .limits(TelegramBotTest.FAST)
+        .clock(Clock.systemUTC())
+        .admins(AdminIds.NONE)
+        .counts(counts)
+        .shared(new TelegramBot.Shared(relay, leads, replica))
+        .start();
   }
 
   @Test
@@ -150,16 +162,22 @@ class SharedBotTest {
 
     leader.set(false);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (bot.polling() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    // the poll loop has returned: nothing polls for this bot any more
+    assertThat(bot.awaitLeaderPollEnded(Duration.ofSeconds(5))).isTrue();
     assertThat(bot.polling()).isFalse();
-    int polls = api.calls("getupdates").size();
+    long polls = pollsBy("r1");
     api.push(Updates.privateText(ALICE, "en", "/help"));
-    Thread.sleep(500);
-    assertThat(api.calls("getupdates")).hasSize(polls);
-    assertThat(api.delivered(ALICE)).isEmpty();
+    // the marker: the next leader takes the update and answers it; the first never did
+    next = leader("r2", () -> true);
+    List<FakeBotApi.Call> answered = api.awaitDelivered(ALICE, 1);
+    assertThat(answered).singleElement().satisfies(c -> assertThat(c.agent()).contains("r2"));
+    assertThat(pollsBy("r1")).isEqualTo(polls);
+  }
+
+  private long pollsBy(String replica) {
+    return api.calls("getupdates").stream()
+        .filter(c -> c.agent().contains("(replica " + replica + ")"))
+        .count();
   }
 
   @Test
@@ -192,11 +210,7 @@ class SharedBotTest {
   }
 
   private void awaitBacklogEmpty() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (relay.backlog() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(relay.backlog()).isZero();
+    assertThat(relay.awaitBacklogEmpty(Duration.ofSeconds(8))).isTrue();
   }
 
   private static long rows(String sql) {

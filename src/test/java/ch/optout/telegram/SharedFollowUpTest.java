@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.KnowledgeCopy;
 import ch.optout.MutableClock;
+import ch.optout.Signal;
 import ch.optout.TestPipeline;
 import ch.optout.store.PostgresChatStore;
 import ch.optout.store.Reminder;
+import ch.optout.store.SignalledRelay;
 import ch.optout.store.TestPostgres;
 import ch.optout.store.Watch;
 import java.nio.file.Path;
@@ -40,6 +42,10 @@ class SharedFollowUpTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2027-01-03T08:00:00Z"));
   private final List<PostgresChatStore> stores = new ArrayList<>();
   private final List<TelegramBot> bots = new ArrayList<>();
+
+  /** Fired by every replica's relay: the backlog they share emptied. */
+  private final Signal relays = new Signal();
+
   private FakeBotApi api;
 
   @BeforeEach
@@ -63,9 +69,10 @@ class SharedFollowUpTest {
   }
 
   /** A replica that leads while {@code leader} says so. */
-  private void replica(String name, TestPipeline pipeline, AtomicBoolean leader) {
+  private TelegramBot replica(String name, TestPipeline pipeline, AtomicBoolean leader) {
     PostgresChatStore store = store();
-    bots.add(
+    SignalledRelay relay = new SignalledRelay(store.relay(), relays);
+    TelegramBot bot =
         TelegramBot.builder(
                 pipeline.assistant(store, clock),
                 pipeline.messages,
@@ -75,9 +82,22 @@ class SharedFollowUpTest {
             .clock(Clock.systemUTC())
             .admins(AdminIds.NONE)
             .counts(new TelegramCounts())
-            .shared(new TelegramBot.Shared(store.relay(), leader::get, name))
-            .followThrough(new TelegramBot.FollowThrough(store.followUps(), store.relay(), clock))
-            .start());
+            .shared(new TelegramBot.Shared(relay, leader::get, name))
+            .followThrough(new TelegramBot.FollowThrough(store.followUps(), relay, clock))
+            .start();
+    bots.add(bot);
+    return bot;
+  }
+
+  /**
+   * Waits until the replica's first look for what fell due has ended, so that whatever it claimed
+   * is in the outbox, and then until nothing in the outbox is left unsent: every message any
+   * replica sent is then recorded by the fake, which records a call before answering it.
+   */
+  private void awaitAllSent(TelegramBot replica) throws InterruptedException {
+    assertThat(replica.awaitFollowUpLook(Duration.ofSeconds(10))).isTrue();
+    SignalledRelay any = new SignalledRelay(stores.get(0).relay(), relays);
+    assertThat(any.awaitBacklogEmpty(Duration.ofSeconds(10))).isTrue();
   }
 
   private static Reminder dueToday() {
@@ -95,14 +115,14 @@ class SharedFollowUpTest {
 
     // killed with the send under way: its session ends, and with it the lock
     first.set(false);
-    replica("r2", TestPipeline.fixture(), new AtomicBoolean(true));
+    TelegramBot second = replica("r2", TestPipeline.fixture(), new AtomicBoolean(true));
 
     List<FakeBotApi.Call> asked =
         api.await(
             c -> c.ok() && c.chatId() == ALICE && c.text().contains(QUESTION),
             1,
             Duration.ofSeconds(10));
-    Thread.sleep(1_000);
+    awaitAllSent(second);
     assertThat(api.delivered(ALICE)).hasSize(1);
     assertThat(asked.get(0).agent()).contains("replica r2");
     assertThat(TestPostgres.count("SELECT COUNT(*) FROM outbox WHERE update_id < 0"))
@@ -134,10 +154,10 @@ class SharedFollowUpTest {
     api.await(c -> c.method().equals("sendmessage"), 1, Duration.ofSeconds(10));
 
     first.set(false);
-    replica("r2", copy.pipeline(), new AtomicBoolean(true));
+    TelegramBot second = replica("r2", copy.pipeline(), new AtomicBoolean(true));
 
     api.await(c -> c.ok() && chats.contains(c.chatId()), chats.size(), Duration.ofSeconds(15));
-    Thread.sleep(1_000);
+    awaitAllSent(second);
     for (long chat : chats) {
       assertThat(api.delivered(chat)).as("chat " + chat).hasSize(1);
       assertThat(api.delivered(chat).get(0).agent()).contains("replica r2");

@@ -756,17 +756,7 @@ class TelegramBotTest {
 
     assertThat(api.confirmedBelow()).isGreaterThan(id);
     assertThat(bot.awaitPollerStopped(Duration.ofSeconds(2))).isTrue();
-    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while (liveBotThreads() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(liveBotThreads()).isZero();
-  }
-
-  private static long liveBotThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("optout-tg"))
-        .count();
+    assertThat(BotThreads.awaitNone(Duration.ofSeconds(3))).isEmpty();
   }
 
   /** Sends a question from Alice and returns the bot's (single) reply. */

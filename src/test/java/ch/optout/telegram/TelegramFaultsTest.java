@@ -68,7 +68,7 @@ class TelegramFaultsTest {
             Duration.ofMillis(200),
             Duration.ofSeconds(5));
     start(shortTimeout);
-    api.fail("sendmessage", FakeBotApi.Fault.hang(Duration.ofSeconds(3)));
+    api.fail("sendmessage", FakeBotApi.Fault.hang());
     long pushed = System.nanoTime();
     api.push(Updates.privateText(ALICE, "en", "/about"));
 
@@ -77,7 +77,7 @@ class TelegramFaultsTest {
     assertThat(delivered.text()).startsWith("<b>About OptOut test</b>");
     assertThat(api.calls("sendmessage")).hasSize(2);
     assertThat(Duration.ofNanos(delivered.atNanos() - pushed))
-        .as("given up after the 400 ms timeout, not the 3 s hang")
+        .as("given up after the 400 ms timeout, not at the end of the hang")
         .isLessThan(Duration.ofMillis(2500));
   }
 
