@@ -24,6 +24,8 @@ import java.util.Optional;
  * complaint, or a question answered from the knowledge.
  */
 public final class Assistant {
+  private final CommandNames names;
+
   private final Understander understander;
   private final ExtractiveComposer extractive;
   private final Messages messages;
@@ -56,7 +58,7 @@ public final class Assistant {
     this.knowledge = search.index().knowledge();
     this.conversation = new Conversation(knowledge, store, clock);
     LetterWriter writer = new LetterWriter(knowledge, messages, clock);
-    CommandNames names = CommandNames.load();
+    this.names = CommandNames.load();
     this.letters =
         new Letters(
             writer, understander.platforms(), understander.uncovered(), messages, store, clock);
@@ -250,10 +252,7 @@ public final class Assistant {
             .build());
   }
 
-  /**
-   * An answer a channel produced without a message (a platform tapped in a list), with the choices
-   * that follow it: following the platform, a reminder after its form.
-   */
+  /** An answer made without a message (a platform tapped), with the choices that follow it. */
   public Reply withOffers(String chatId, Answer answer) {
     return new Reply(answer, Optional.empty(), questions.offers(chatId, answer));
   }
@@ -263,10 +262,7 @@ public final class Assistant {
     return followUps;
   }
 
-  /**
-   * The full guide answer for one platform, e.g. to lay out its steps again. Counts nothing: see
-   * {@link #openGuide}.
-   */
+  /** The full guide of one platform, to lay out its steps again; counts nothing. */
   public Optional<Answer> guide(String platformId, Language language) {
     return knowledge.findAny(platformId, language).map(g -> extractive.guide(platformId, language));
   }
@@ -332,10 +328,7 @@ public final class Assistant {
     return stats.answer(language, AdminStats.DEFAULT_DAYS);
   }
 
-  /**
-   * The language a chat is held in: chosen with /lang, else the one of its last clear message while
-   * the conversation's context lasts.
-   */
+  /** The language a chat is held in: chosen with /lang, else its last clear message's. */
   public Optional<Language> chatLanguage(String chatId) {
     ChatState state = store.load(chatId);
     return state.language().flatMap(Language::fromCode).or(() -> conversation.spoken(state));
@@ -344,5 +337,10 @@ public final class Assistant {
   /** The language a chat chose with /lang, if any. */
   public Optional<Language> chosenLanguage(String chatId) {
     return store.load(chatId).language().flatMap(Language::fromCode);
+  }
+
+  /** The names users type for each command, in every language ("/liste" is "/checklist"). */
+  public CommandNames commandNames() {
+    return names;
   }
 }

@@ -325,7 +325,8 @@ final class Checklist {
 
   /** Items in the order the platforms are listed to the user. */
   private List<ChecklistItem> ordered(List<ChecklistItem> items) {
-    List<String> order = extractive.checklistGuides(Language.EN).stream().map(Guide::id).toList();
+    List<String> order =
+        extractive.checklistGuides(Language.fallback()).stream().map(Guide::id).toList();
     Function<ChecklistItem, Integer> rank =
         i -> order.indexOf(i.platformId()) < 0 ? Integer.MAX_VALUE : order.indexOf(i.platformId());
     return items.stream().sorted(java.util.Comparator.comparing(rank)).toList();

@@ -50,21 +50,20 @@ final class ChecklistText {
     if (typed.resets(folded)) {
       return checklist.reset(chatId, language);
     }
-    // "done linkedin": the item a choice was shown under
-    String[] words = folded.split(" ");
-    Optional<String> item =
-        words.length == 2 && checklist.lists(chatId, words[1])
-            ? Optional.of(words[1])
-            : Optional.empty();
-    Optional<ChecklistStatus> status = typed.status(item.isPresent() ? words[0] : folded);
-    Optional<String> current = checklist.onScreen(chatId);
-    if (status.isPresent() && item.isPresent()) {
-      return checklist.mark(chatId, item.get(), status.get(), language);
+    // "done linkedin", "done github-copilot": the item a choice was shown under, by its id as
+    // written (folding would split "github-copilot" in two)
+    String[] raw = argument.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    Optional<ChecklistStatus> first =
+        raw.length == 2 ? typed.status(ChecklistWords.fold(raw[0])) : Optional.empty();
+    if (first.isPresent() && checklist.lists(chatId, raw[1])) {
+      return checklist.mark(chatId, raw[1], first.get(), language);
     }
-    if (status.isPresent() && words.length == 2) {
+    Optional<ChecklistStatus> status = typed.status(folded);
+    if (first.isPresent() && status.isEmpty()) {
       // "done <an item not in the list>": never the current item instead
       return checklist.gone(language);
     }
+    Optional<String> current = checklist.onScreen(chatId);
     if (status.isPresent() && current.isPresent()) {
       return checklist.mark(chatId, current.get(), status.get(), language);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * i18n/commands_<code>.txt}: "/liste" is "/checklist"), and how the languages' own names start
  * ({@code i18n/language-names.txt}: "anglais" is English), for /lang.
  */
-final class CommandNames {
+public final class CommandNames {
   private final Map<String, String> commands;
   private final Map<String, Language> languages;
 
@@ -23,7 +23,7 @@ final class CommandNames {
   }
 
   /** The names of every language OptOut speaks. */
-  static CommandNames load() {
+  public static CommandNames load() {
     Map<String, String> commands = new LinkedHashMap<>();
     for (Language language : Language.values()) {
       String file = "i18n/commands_" + language.code() + ".txt";
@@ -36,7 +36,7 @@ final class CommandNames {
   }
 
   /** "/liste" as "/checklist"; a command's own name, or any other word, as it is. */
-  String command(String name) {
+  public String command(String name) {
     return commands.getOrDefault(name, name);
   }
 

@@ -98,7 +98,7 @@ final class ComplaintDraft {
   /** The legal entity behind a guide, when the contacts know it; else the name as shown. */
   private String company(String subject, String name) {
     return knowledge
-        .findAny(subject, Language.EN)
+        .findAny(subject, Language.fallback())
         .flatMap(g -> knowledge.contacts().forGuide(g))
         .or(() -> knowledge.contacts().find(name))
         .map(Company::name)

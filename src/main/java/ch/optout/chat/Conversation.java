@@ -204,9 +204,6 @@ final class Conversation {
   }
 
   private boolean isGuide(String id) {
-    return knowledge
-        .findAny(id, Language.EN)
-        .filter(g -> g.kind() == ch.optout.knowledge.DocumentKind.GUIDE)
-        .isPresent();
+    return knowledge.isGuide(id);
   }
 }

@@ -2,7 +2,6 @@ package ch.optout.chat;
 
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
-import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -103,10 +102,7 @@ final class PrivateFlows {
       return Optional.empty();
     }
     String id = p.substring(LETTER.length() + 1);
-    if (knowledge
-        .findAny(id, Language.EN)
-        .filter(g -> g.kind() == DocumentKind.GUIDE)
-        .isPresent()) {
+    if (knowledge.isGuide(id)) {
       return Optional.of(new Start(false, List.of(id), Optional.empty()));
     }
     // a service without a guide travels as its listed name, folded: "ray-ban-meta-glasses"

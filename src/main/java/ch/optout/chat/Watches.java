@@ -3,7 +3,6 @@ package ch.optout.chat;
 import ch.optout.answer.Answer;
 import ch.optout.answer.Messages;
 import ch.optout.knowledge.Change;
-import ch.optout.knowledge.DocumentKind;
 import ch.optout.knowledge.Guide;
 import ch.optout.knowledge.KnowledgeBase;
 import ch.optout.knowledge.Language;
@@ -55,7 +54,7 @@ final class Watches {
   /** Every change the guides record, oldest first per platform. */
   List<FollowUps.Known> changes() {
     List<FollowUps.Known> all = new ArrayList<>();
-    for (Guide g : knowledge.guides(Language.EN)) {
+    for (Guide g : knowledge.guides(Language.fallback())) {
       g.changes().forEach(c -> all.add(new FollowUps.Known(g.id(), c.id())));
     }
     return all;
@@ -94,7 +93,7 @@ final class Watches {
     boolean already = following(chatId, id);
     // what the knowledge holds now is not news to this chat
     List<String> known =
-        knowledge.findAny(id, Language.EN).map(Guide::changes).orElse(List.of()).stream()
+        knowledge.findAny(id, Language.fallback()).map(Guide::changes).orElse(List.of()).stream()
             .map(Change::id)
             .toList();
     String channel = FollowUps.channel(chatId);
@@ -246,10 +245,7 @@ final class Watches {
   }
 
   boolean isGuide(String id) {
-    return knowledge
-        .findAny(id, Language.EN)
-        .filter(g -> g.kind() == DocumentKind.GUIDE)
-        .isPresent();
+    return knowledge.isGuide(id);
   }
 
   private boolean following(String chatId, String platformId) {

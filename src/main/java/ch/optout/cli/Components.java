@@ -256,12 +256,17 @@ final class Components implements AutoCloseable {
    */
   @Override
   public void close() {
+    try {
+      // first: it waits for what runs on the executors below
+      semantic.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     warmup.shutdown();
     embedding.shutdownNow();
     llmCalls.shutdownNow();
     housekeeping.ifPresent(Components::stop);
     try {
-      semantic.close();
       store.close();
       index.close();
     } catch (IOException e) {

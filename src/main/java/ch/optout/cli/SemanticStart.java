@@ -47,6 +47,7 @@ final class SemanticStart implements AutoCloseable {
   private final CompletableFuture<Optional<VectorSnapshot>> vectors;
 
   private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<Retriever>> ready = new AtomicReference<>();
 
   /**
    * Starts loading at once.
@@ -63,10 +64,11 @@ final class SemanticStart implements AutoCloseable {
       this.vectors = CompletableFuture.completedFuture(Optional.empty());
       return;
     }
-    this.model = CompletableFuture.supplyAsync(() -> load(batches), loader);
+    // the vectors first: loading the model reads them
     this.vectors =
         CompletableFuture.supplyAsync(
             () -> VectorSnapshot.bundled(MiniLmEmbedder.MODEL), snapshots);
+    this.model = CompletableFuture.supplyAsync(() -> load(batches), loader);
   }
 
   /**
@@ -87,10 +89,13 @@ final class SemanticStart implements AutoCloseable {
               LOG.debug("exemplars' saved vectors in {} ms", ms(from));
             },
             executor);
-    return model
-        .thenCombine(exemplars, (m, done) -> m)
-        .thenCombine(
-            index, (embedder, saved) -> semantic(knowledge, understander, embedder, saved));
+    CompletableFuture<Retriever> semantic =
+        model
+            .thenCombine(exemplars, (m, done) -> m)
+            .thenCombine(
+                index, (embedder, saved) -> semantic(knowledge, understander, embedder, saved));
+    ready.set(semantic);
+    return semantic;
   }
 
   private Optional<KnowledgeIndex> savedVectorIndex(KnowledgeBase knowledge) {
@@ -133,8 +138,10 @@ final class SemanticStart implements AutoCloseable {
   }
 
   /**
-   * Waits for a model still loading: ONNX Runtime's native code crashes the JVM if the process
-   * exits while a thread is inside it.
+   * Waits for a model still loading (about a second): ONNX Runtime's native code crashes the JVM if
+   * the process exits while a thread is inside it; then for the few milliseconds that make semantic
+   * search ready, so that it is not cut off half-way, on executors already shut down. Call before
+   * shutting down the executors given.
    */
   @Override
   public void close() throws IOException {
@@ -143,8 +150,14 @@ final class SemanticStart implements AutoCloseable {
       if (!loader.awaitTermination(60, TimeUnit.SECONDS)) {
         LOG.warn("the embedding model is still loading at shutdown");
       }
+      CompletableFuture<Retriever> semantic = ready.get();
+      if (semantic != null) {
+        semantic.handle((r, e) -> r).get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.debug("semantic search was not ready at shutdown: {}", e.toString());
     }
     KnowledgeIndex index = vectorIndex.get();
     if (index != null) {

@@ -93,4 +93,9 @@ public final class KnowledgeBase {
         .or(() -> Arrays.stream(Language.values()).flatMap(l -> find(id, l).stream()).findFirst())
         .or(() -> documents.stream().filter(g -> g.id().equals(id)).findFirst());
   }
+
+  /** Whether a platform guide has this id, in any language. */
+  public boolean isGuide(String id) {
+    return documents.stream().anyMatch(g -> g.id().equals(id) && g.kind() == DocumentKind.GUIDE);
+  }
 }

@@ -19,9 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 final class MessageHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
 
-  /** Commands about what OptOut keeps: in a group, they concern the group. */
-  private static final Set<String> GROUP_DATA =
-      Set.of("/mydata", "/mesdonnees", "/forget", "/oublier");
+  /** Commands about what OptOut keeps, by their own names: in a group, they concern the group. */
+  private static final Set<String> GROUP_DATA = Set.of("/mydata", "/forget");
 
   /**
    * Admin commands; to anyone else they are unknown commands, answered as such by the assistant.
@@ -104,7 +103,11 @@ final class MessageHandler {
         out.post(in, edited, replyTo, answer, layout.privateFlow(reply));
         return;
       }
-      if (in.group() && in.command().filter(GROUP_DATA::contains).isPresent()) {
+      if (in.group()
+          && in.command()
+              .map(assistant.commandNames()::command)
+              .filter(GROUP_DATA::contains)
+              .isPresent()) {
         // in a group, what OptOut keeps is the group's, not each member's
         answer =
             answer.toBuilder()

@@ -4,6 +4,7 @@ import ch.optout.answer.Answer;
 import ch.optout.answer.AnswerKind;
 import ch.optout.answer.Messages;
 import ch.optout.answer.StepGroup;
+import ch.optout.chat.CommandNames;
 import ch.optout.chat.Reply;
 import ch.optout.knowledge.Language;
 import java.net.URLEncoder;
@@ -22,10 +23,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * as {@link LayoutFacts}.
  */
 final class PhoneLayout {
-  /** Commands whose answer gets buttons; the French aliases are those the assistant knows. */
-  private static final Set<String> PLATFORMS = Set.of("/platforms", "/plateformes");
+  /** Commands whose answer gets buttons, by their own names (each language's: {@link #names}). */
+  private static final String PLATFORMS = "/platforms";
 
-  private static final Set<String> LANG = Set.of("/lang", "/langue", "/language");
+  private static final String LANG = "/lang";
 
   private static final Set<String> WELCOME = Set.of("/start", "/help");
 
@@ -35,11 +36,13 @@ final class PhoneLayout {
   private final Messages messages;
   private final Keyboards keyboards;
   private final Incoming.Bot bot;
+  private final CommandNames names;
 
-  PhoneLayout(Messages messages, Keyboards keyboards, Incoming.Bot bot) {
+  PhoneLayout(Messages messages, Keyboards keyboards, Incoming.Bot bot, CommandNames names) {
     this.messages = messages;
     this.keyboards = keyboards;
     this.bot = bot;
+    this.names = names;
   }
 
   /** An answer as a channel shows it, and the buttons under it. */
@@ -142,11 +145,11 @@ final class PhoneLayout {
 
   private Optional<InlineKeyboardMarkup> keyboardFor(Incoming in, Answer a, LayoutFacts facts) {
     Language l = a.language();
-    String command = in.command().orElse("");
-    if (PLATFORMS.contains(command)) {
+    String command = in.command().map(names::command).orElse("");
+    if (command.equals(PLATFORMS)) {
       return Optional.of(keyboards.platforms(l, facts.platforms()));
     }
-    if (LANG.contains(command) && in.argument().isBlank()) {
+    if (command.equals(LANG) && in.argument().isBlank()) {
       return Optional.of(keyboards.languages(l));
     }
     if (command.equals("/start")) {

@@ -75,7 +75,7 @@ final class UpdateHandler implements UpdateDispatcher.Handler {
     this.bot = bot;
     this.languages = new ChatLanguage(assistant);
     this.out = new ChatOutput(renderer, sender, chats, earlier);
-    PhoneLayout layout = new PhoneLayout(messages, keyboards, bot);
+    PhoneLayout layout = new PhoneLayout(messages, keyboards, bot, assistant.commandNames());
     this.text =
         new MessageHandler(assistant, messages, languages, layout, out, chats, admins, counts);
     this.media = new MediaHandler(messages, languages, out);

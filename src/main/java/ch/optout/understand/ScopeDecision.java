@@ -22,6 +22,9 @@ record ScopeDecision(Scope scope, String reason) {
    */
   static final double MEANING_OFF = 0.03;
 
+  /** The fewest words besides names for the meaning to decide. */
+  static final int MEANING_WORDS = 3;
+
   /** Without a topic word, a message less like the in-scope exemplars than this is unclear. */
   static final double LIKE_TOPIC = 0.2;
 
@@ -65,6 +68,8 @@ record ScopeDecision(Scope scope, String reason) {
             .max(Map.Entry.comparingByValue());
     if (act != Act.LETTER
         && (platforms > 0 || !inConversation)
+        // a name alone ("TikTok?") says nothing in meaning: it is asked back or answered below
+        && words.split(" ").length - platforms >= MEANING_WORDS
         && offMeaning.isPresent()
         && offMeaning.get().getValue() > r.cosine("in") + MEANING_OFF) {
       // "help me with my philosophy essay on whether an AI can think, with ChatGPT as the

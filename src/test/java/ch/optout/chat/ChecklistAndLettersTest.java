@@ -261,6 +261,22 @@ class ChecklistAndLettersTest {
   }
 
   @Test
+  void checklist_typedDoneWithAHyphenatedId_marksThatItem() {
+    TestPipeline bundled = TestPipeline.bundled();
+    InMemoryChatStore store = new InMemoryChatStore(clock);
+    Assistant assistant = bundled.assistant(store, clock);
+    assistant.reply("c", "/checklist all");
+
+    assistant.reply("c", "/checklist done github-copilot");
+
+    assertThat(store.checklist("c"))
+        .filteredOn(i -> i.platformId().equals("github-copilot"))
+        .singleElement()
+        .extracting(ChecklistItem::status)
+        .isEqualTo(ChecklistStatus.DONE);
+  }
+
+  @Test
   void checklist_anOldItemsButton_actsOnItsOwnItem_andLaterOnTheLastOneEndsTheRound() {
     InMemoryChatStore store = new InMemoryChatStore(clock);
     Assistant assistant = PIPELINE.assistant(store, clock);

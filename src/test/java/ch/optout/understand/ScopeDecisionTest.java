@@ -76,6 +76,20 @@ class ScopeDecisionTest {
   }
 
   @Test
+  void aNameAlone_isNotDeclinedByMeaning() {
+    ScopeDecision d =
+        ScopeDecision.of(
+            EN,
+            "tiktok",
+            Act.QUESTION,
+            scores(Map.of(), Map.of("in", 0.30, "media", 0.45)),
+            1,
+            false);
+
+    assertThat(d.scope()).isNotEqualTo(Scope.OUT);
+  }
+
+  @Test
   void aLetter_isOursUnlessItsWordsSayAnotherWriting() {
     ScopeDecision d =
         ScopeDecision.of(
