@@ -288,7 +288,7 @@ final class Commands {
    */
   private String flowName(String stored, Language language) {
     Flow flow = Flow.decode(stored);
-    boolean described = !(flow instanceof Flow.AskedPlatform || flow instanceof Flow.Unknown);
+    boolean described = !(flow instanceof Flow.Unknown);
     return described ? messages.get(language, "mydata.intent." + flow.name()) : stored;
   }
 

@@ -126,6 +126,16 @@ class AssistantTest {
   }
 
   @Test
+  void mydata_whileAskingWhichPlatform_saysSoInWords() {
+    Reply asked = assistant.reply("c1", "how do I stop them training AI on my stuff?");
+
+    assertThat(asked.answer().lead()).contains("Which platform");
+    assertThat(assistant.reply("c1", "/mydata").answer().lead())
+        .contains("a question, waiting for the platform's name")
+        .doesNotContain("CLARIFY");
+  }
+
+  @Test
   void mydata_afterTheContextExpired_nolongerShowsIt() {
     assistant.reply("c1", "How do I stop LinkedIn training AI on me?");
     clock.advance(Duration.ofMinutes(61));
