@@ -59,6 +59,22 @@ public final class TestPipeline {
     composer = new ExtractiveComposer(knowledge, messages);
   }
 
+  /**
+   * A new understander of this pipeline's knowledge, in the bundled languages, given what the build
+   * would have worked out about its exemplars.
+   */
+  public Understander freshUnderstander(ch.optout.understand.ExemplarSnapshot known) {
+    return new Understander(
+        knowledge,
+        new LanguageDetector(),
+        new PlatformMatcher(knowledge),
+        UncoveredServices.bundled(),
+        Regions.bundled(),
+        java.util.Arrays.stream(Language.values()).map(LanguagePack::bundled).toList(),
+        Runnable::run,
+        known);
+  }
+
   /** A message as the pipeline reads it, in English unless the text says otherwise. */
   public Reading read(String text) {
     return understander.read(text, Language.EN);

@@ -13,6 +13,7 @@ import ch.optout.search.StoredEmbedder;
 import ch.optout.search.VectorRetriever;
 import ch.optout.search.VectorSnapshot;
 import ch.optout.store.Threads;
+import ch.optout.understand.ExemplarVectors;
 import ch.optout.understand.Understander;
 import java.io.IOException;
 import java.util.List;
@@ -46,6 +47,9 @@ final class SemanticStart implements AutoCloseable {
   private final CompletableFuture<Embedder> model;
   private final CompletableFuture<Optional<VectorSnapshot>> vectors;
 
+  /** The saved vectors as one table, read while the understander is being built. */
+  private final CompletableFuture<Optional<ExemplarVectors>> prepared;
+
   private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<Retriever>> ready = new AtomicReference<>();
 
@@ -62,6 +66,7 @@ final class SemanticStart implements AutoCloseable {
     if (mode == RetrievalMode.BM25) {
       this.model = CompletableFuture.failedFuture(new IllegalStateException("BM25 only"));
       this.vectors = CompletableFuture.completedFuture(Optional.empty());
+      this.prepared = CompletableFuture.completedFuture(Optional.empty());
       return;
     }
     // the vectors first: loading the model reads them
@@ -69,6 +74,7 @@ final class SemanticStart implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> VectorSnapshot.bundled(MiniLmEmbedder.MODEL), snapshots);
     this.model = CompletableFuture.supplyAsync(() -> load(batches), loader);
+    this.prepared = vectors.thenApplyAsync(v -> v.map(ExemplarVectors::of), snapshots);
   }
 
   /**
@@ -82,7 +88,7 @@ final class SemanticStart implements AutoCloseable {
     CompletableFuture<Optional<KnowledgeIndex>> index =
         CompletableFuture.supplyAsync(() -> savedVectorIndex(knowledge), executor);
     CompletableFuture<Void> exemplars =
-        vectors.thenAcceptAsync(
+        prepared.thenAcceptAsync(
             saved -> {
               long from = System.nanoTime();
               saved.ifPresent(understander::useVectors);

@@ -99,6 +99,19 @@ public final class VectorSnapshot {
     return Optional.of(v);
   }
 
+  /** Every text with its vector, in no particular order. */
+  public void forEach(java.util.function.BiConsumer<String, float[]> each) {
+    quantised.forEach(
+        (text, bytes) -> {
+          float scale = scales.get(text);
+          float[] v = new float[bytes.length];
+          for (int i = 0; i < bytes.length; i++) {
+            v[i] = bytes[i] * scale;
+          }
+          each.accept(text, v);
+        });
+  }
+
   public int size() {
     return quantised.size();
   }

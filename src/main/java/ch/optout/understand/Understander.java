@@ -7,7 +7,6 @@ import ch.optout.search.LanguageDetector;
 import ch.optout.search.PlatformMatcher;
 import ch.optout.search.Text;
 import ch.optout.search.UncoveredServices;
-import ch.optout.search.VectorSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -248,19 +247,8 @@ public final class Understander {
    * Gives the exemplars the vectors computed when the jar was built, before the model has loaded;
    * {@link #useEmbeddings} then only embeds what they missed.
    */
-  public void useVectors(VectorSnapshot saved) {
-    List<String> texts = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    for (String t : exemplarTexts()) {
-      saved
-          .vector(t)
-          .ifPresent(
-              v -> {
-                texts.add(t);
-                vectors.add(v);
-              });
-    }
-    link(new VectorTable(texts, vectors));
+  public void useVectors(ExemplarVectors saved) {
+    link(saved.table().select(exemplarTexts()));
   }
 
   private void link(VectorTable t) {

@@ -27,6 +27,28 @@ final class VectorTable {
     }
   }
 
+  /** A table of these texts' rows only, in their order; a text without a row is left out. */
+  VectorTable select(java.util.Collection<String> texts) {
+    List<String> kept = new java.util.ArrayList<>(texts.size());
+    for (String t : texts) {
+      if (rows.containsKey(t)) {
+        kept.add(t);
+      }
+    }
+    return new VectorTable(kept, dimension, this);
+  }
+
+  /** The rows of {@code kept}, copied from {@code from} (already normalised). */
+  private VectorTable(List<String> kept, int dimension, VectorTable from) {
+    this.dimension = dimension;
+    this.values = new float[kept.size() * dimension];
+    for (int i = 0; i < kept.size(); i++) {
+      rows.put(kept.get(i), i);
+      System.arraycopy(
+          from.values, from.rows.get(kept.get(i)) * dimension, values, i * dimension, dimension);
+    }
+  }
+
   /** Whether every one of these texts has a row. */
   boolean covers(List<String> texts) {
     return rows.keySet().containsAll(texts);

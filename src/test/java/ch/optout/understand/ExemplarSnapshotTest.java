@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.optout.TestPipeline;
 import ch.optout.knowledge.Language;
-import ch.optout.search.LanguageDetector;
-import ch.optout.search.PlatformMatcher;
-import ch.optout.search.UncoveredServices;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +17,7 @@ class ExemplarSnapshotTest {
   private static final TestPipeline FIXTURE = TestPipeline.fixture();
 
   private static Understander understander(ExemplarSnapshot known) {
-    return new Understander(
-        FIXTURE.knowledge,
-        new LanguageDetector(),
-        new PlatformMatcher(FIXTURE.knowledge),
-        UncoveredServices.bundled(),
-        Regions.bundled(),
-        Arrays.stream(Language.values()).map(LanguagePack::bundled).toList(),
-        Runnable::run,
-        known);
+    return FIXTURE.freshUnderstander(known);
   }
 
   private static byte[] bytes(String digest, ExemplarSnapshot snapshot) throws Exception {

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.optout.TestPipeline;
 import ch.optout.knowledge.Language;
 import ch.optout.search.Embedder;
-import ch.optout.search.LanguageDetector;
-import ch.optout.search.PlatformMatcher;
 import ch.optout.search.StoredEmbedder;
-import ch.optout.search.UncoveredServices;
 import ch.optout.search.VectorSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +55,11 @@ class SavedVectorsTest {
   }
 
   private static Understander fresh() {
-    return new Understander(
-        FIXTURE.knowledge,
-        new LanguageDetector(),
-        new PlatformMatcher(FIXTURE.knowledge),
-        UncoveredServices.bundled(),
-        Regions.bundled(),
-        Arrays.stream(Language.values()).map(LanguagePack::bundled).toList());
+    return FIXTURE.freshUnderstander(ExemplarSnapshot.NONE);
+  }
+
+  private static ExemplarVectors prepared(List<String> texts, Embedder model) throws Exception {
+    return ExemplarVectors.of(saved(texts, model));
   }
 
   private static VectorSnapshot saved(List<String> texts, Embedder model) throws Exception {
@@ -80,7 +74,7 @@ class SavedVectorsTest {
   void savedVectorsOfEveryExemplar_leaveTheModelOnlyMessagesToEmbed() throws Exception {
     Understander understander = fresh();
     LetterEmbedder model = new LetterEmbedder();
-    understander.useVectors(saved(List.copyOf(understander.exemplarTexts()), model));
+    understander.useVectors(prepared(List.copyOf(understander.exemplarTexts()), model));
 
     understander.useEmbeddings(model);
 
@@ -92,7 +86,7 @@ class SavedVectorsTest {
     Understander understander = fresh();
     LetterEmbedder model = new LetterEmbedder();
     List<String> texts = new ArrayList<>(understander.exemplarTexts());
-    understander.useVectors(saved(texts.subList(0, texts.size() / 2), model));
+    understander.useVectors(prepared(texts.subList(0, texts.size() / 2), model));
 
     understander.useEmbeddings(model);
 
@@ -107,7 +101,7 @@ class SavedVectorsTest {
     // as before the exemplars took saved vectors early: all at once, once the model had loaded
     alone.useEmbeddings(new StoredEmbedder(snapshot, model));
     Understander withSaved = fresh();
-    withSaved.useVectors(snapshot);
+    withSaved.useVectors(ExemplarVectors.of(snapshot));
     withSaved.useEmbeddings(model);
 
     for (String message : MESSAGES) {
@@ -120,7 +114,8 @@ class SavedVectorsTest {
   @Test
   void beforeTheModel_savedVectorsChangeNoReading() throws Exception {
     Understander understander = fresh();
-    understander.useVectors(saved(List.copyOf(understander.exemplarTexts()), new LetterEmbedder()));
+    understander.useVectors(
+        prepared(List.copyOf(understander.exemplarTexts()), new LetterEmbedder()));
 
     for (String message : MESSAGES) {
       assertThat(understander.read(message, Language.EN))
