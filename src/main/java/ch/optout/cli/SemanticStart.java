@@ -47,8 +47,12 @@ final class SemanticStart implements AutoCloseable {
   private final CompletableFuture<Embedder> model;
   private final CompletableFuture<Optional<VectorSnapshot>> vectors;
 
-  /** The saved vectors as one table, read while the understander is being built. */
-  private final CompletableFuture<Optional<ExemplarVectors>> prepared;
+  /**
+   * The saved vectors as one table, read while the understander is being built; let go once the
+   * exemplars have kept their rows, since the table of every text is 35 MB.
+   */
+  private final AtomicReference<CompletableFuture<Optional<ExemplarVectors>>> prepared =
+      new AtomicReference<>();
 
   private final AtomicReference<KnowledgeIndex> vectorIndex = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<Retriever>> ready = new AtomicReference<>();
@@ -66,7 +70,6 @@ final class SemanticStart implements AutoCloseable {
     if (mode == RetrievalMode.BM25) {
       this.model = CompletableFuture.failedFuture(new IllegalStateException("BM25 only"));
       this.vectors = CompletableFuture.completedFuture(Optional.empty());
-      this.prepared = CompletableFuture.completedFuture(Optional.empty());
       return;
     }
     // the vectors first: loading the model reads them
@@ -74,7 +77,7 @@ final class SemanticStart implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> VectorSnapshot.bundled(MiniLmEmbedder.MODEL), snapshots);
     this.model = CompletableFuture.supplyAsync(() -> load(batches), loader);
-    this.prepared = vectors.thenApplyAsync(v -> v.map(ExemplarVectors::of), snapshots);
+    this.prepared.set(vectors.thenApplyAsync(v -> v.map(ExemplarVectors::of), snapshots));
   }
 
   /**
@@ -88,13 +91,15 @@ final class SemanticStart implements AutoCloseable {
     CompletableFuture<Optional<KnowledgeIndex>> index =
         CompletableFuture.supplyAsync(() -> savedVectorIndex(knowledge), executor);
     CompletableFuture<Void> exemplars =
-        prepared.thenAcceptAsync(
-            saved -> {
-              long from = System.nanoTime();
-              saved.ifPresent(understander::useVectors);
-              LOG.debug("exemplars' saved vectors in {} ms", ms(from));
-            },
-            executor);
+        prepared
+            .getAndSet(null)
+            .thenAcceptAsync(
+                saved -> {
+                  long from = System.nanoTime();
+                  saved.ifPresent(understander::useVectors);
+                  LOG.debug("exemplars' saved vectors in {} ms", ms(from));
+                },
+                executor);
     CompletableFuture<Retriever> semantic =
         model
             .thenCombine(exemplars, (m, done) -> m)
