@@ -67,6 +67,11 @@ final class ActDecision {
     }
     String label = chosen.label();
     double vote = chosen.score() + (chosen == best.get() ? 0 : best.get().score());
+    if (chosen == best.get() && !label.equals("region") && words.split(" ").length > REGION_WORDS) {
+      // the same the other way round: "write me the letter, I live in Lyon" — where one lives is a
+      // detail, and its votes go to what the message asks
+      vote += r.score("region");
+    }
     boolean evidence = r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7;
     if (inConversation && label.equals("followup") && evidence && !namesSomething) {
       // within a conversation, "and on my phone?" most likely goes on with it: the best vote will

@@ -23,6 +23,8 @@ class UnderstanderTest {
       bye                                                     | GOODBYE
       write me an objection letter for Instagram              | LETTER
       écris-moi une lettre d'opposition pour TikTok           | LETTER
+      écrivez-moi une lettre pour Instagram, j'habite à Lyon  | LETTER
+      I live in Bristol, could you draft my letter to Reddit? | LETTER
       where do I send it?                                     | WHERE_TO_SEND
       je l'envoie à qui ?                                     | WHERE_TO_SEND
       they didn't answer after a month                        | NO_REPLY
