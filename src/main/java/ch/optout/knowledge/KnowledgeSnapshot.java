@@ -41,7 +41,7 @@ public final class KnowledgeSnapshot {
       optional(out, g.contact().email());
       optional(out, g.link().map(URI::toString));
       optional(out, g.company());
-      text(out, g.checked());
+      SnapshotText.write(out, g.checked());
       out.writeInt(g.sources().size());
       for (Source s : g.sources()) {
         out.writeUTF(s.title());
@@ -54,25 +54,25 @@ public final class KnowledgeSnapshot {
         out.writeUTF(s.kind().name());
         out.writeUTF(s.heading());
         out.writeUTF(s.label());
-        text(out, s.text());
+        SnapshotText.write(out, s.text());
         out.writeInt(s.items().size());
         for (String item : s.items()) {
-          text(out, item);
+          SnapshotText.write(out, item);
         }
         out.writeInt(s.line());
       }
       out.writeInt(g.cards().size());
       for (Card c : g.cards()) {
         out.writeUTF(c.id());
-        text(out, c.question());
+        SnapshotText.write(out, c.question());
         strings(out, c.also());
-        text(out, c.answer());
+        SnapshotText.write(out, c.answer());
         out.writeInt(c.line());
       }
       out.writeInt(g.changes().size());
       for (Change c : g.changes()) {
         out.writeUTF(c.date().toString());
-        text(out, c.summary());
+        SnapshotText.write(out, c.summary());
         out.writeBoolean(c.act());
         optional(out, c.deadline().map(LocalDate::toString));
         out.writeInt(c.line());
@@ -173,18 +173,9 @@ public final class KnowledgeSnapshot {
         link, company, checked, sources, sections, cards, changes, file);
   }
 
-  /** Texts may pass writeUTF's 64 KB limit (a long dropped-in document). */
-  private static void text(DataOutputStream out, String s) throws IOException {
-    byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
   private static String readText(DataInputStream in) {
     try {
-      byte[] bytes = new byte[in.readInt()];
-      in.readFully(bytes);
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return SnapshotText.read(in);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

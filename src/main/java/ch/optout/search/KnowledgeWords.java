@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,7 @@ public final class KnowledgeWords {
   /** Where the saved words sit on the class path. */
   public static final String RESOURCE = "knowledge-words.bin";
 
-  static final String FORMAT = "optout-words-1";
+  static final String FORMAT = "optout-words-2";
 
   private KnowledgeWords() {}
 
@@ -64,9 +63,7 @@ public final class KnowledgeWords {
     int n = in.readInt();
     Set<String> words = new HashSet<>(n * 2);
     for (int i = 0; i < n; i++) {
-      byte[] bytes = new byte[in.readUnsignedShort()];
-      in.readFully(bytes);
-      words.add(new String(bytes, StandardCharsets.UTF_8));
+      words.add(in.readUTF());
     }
     return Optional.of(words);
   }
@@ -78,9 +75,7 @@ public final class KnowledgeWords {
     out.writeUTF(digest);
     out.writeInt(words.size());
     for (String w : new TreeSet<>(words)) {
-      byte[] bytes = w.getBytes(StandardCharsets.UTF_8);
-      out.writeShort(bytes.length);
-      out.write(bytes);
+      out.writeUTF(w);
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package ch.optout.search;
 
+import ch.optout.knowledge.SnapshotText;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -52,7 +53,7 @@ public final class VectorSnapshot {
     Map<String, byte[]> quantised = new HashMap<>(n * 2);
     Map<String, Float> scales = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
-      String text = readText(in);
+      String text = SnapshotText.read(in);
       float scale = in.readFloat();
       byte[] bytes = new byte[in.readUnsignedShort()];
       in.readFully(bytes);
@@ -75,7 +76,7 @@ public final class VectorSnapshot {
         max = Math.max(max, Math.abs(x));
       }
       float scale = max == 0 ? 1 : max / 127f;
-      writeText(out, e.getKey());
+      SnapshotText.write(out, e.getKey());
       out.writeFloat(scale);
       out.writeShort(v.length);
       for (float x : v) {
@@ -87,44 +88,24 @@ public final class VectorSnapshot {
 
   /** The vector of a text, if the snapshot has it. */
   public Optional<float[]> vector(String text) {
-    byte[] bytes = quantised.get(text);
-    if (bytes == null) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(quantised.get(text)).map(bytes -> vector(text, bytes));
+  }
+
+  /** Every text with its vector, in no particular order. */
+  public void forEach(java.util.function.BiConsumer<String, float[]> each) {
+    quantised.forEach((text, bytes) -> each.accept(text, vector(text, bytes)));
+  }
+
+  private float[] vector(String text, byte[] bytes) {
     float scale = scales.get(text);
     float[] v = new float[bytes.length];
     for (int i = 0; i < bytes.length; i++) {
       v[i] = bytes[i] * scale;
     }
-    return Optional.of(v);
-  }
-
-  /** Every text with its vector, in no particular order. */
-  public void forEach(java.util.function.BiConsumer<String, float[]> each) {
-    quantised.forEach(
-        (text, bytes) -> {
-          float scale = scales.get(text);
-          float[] v = new float[bytes.length];
-          for (int i = 0; i < bytes.length; i++) {
-            v[i] = bytes[i] * scale;
-          }
-          each.accept(text, v);
-        });
+    return v;
   }
 
   public int size() {
     return quantised.size();
-  }
-
-  private static void writeText(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String readText(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -1,6 +1,7 @@
 package ch.optout.understand;
 
 import ch.optout.knowledge.Language;
+import ch.optout.knowledge.SnapshotText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,16 +9,18 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the build worked out about every understanding exemplar, so that the start does not: each
@@ -68,11 +71,11 @@ public record ExemplarSnapshot(
     int n = in.readInt();
     Map<String, String> masks = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
-      masks.put(text(in), text(in));
+      masks.put(SnapshotText.read(in), SnapshotText.read(in));
     }
     String[] words = new String[in.readInt()];
     for (int i = 0; i < words.length; i++) {
-      words[i] = text(in);
+      words[i] = SnapshotText.read(in);
     }
     Map<Language, Map<String, Set<String>>> stems = new HashMap<>();
     int languages = in.readInt();
@@ -81,7 +84,7 @@ public record ExemplarSnapshot(
       int forms = in.readInt();
       Map<String, Set<String>> byForm = new HashMap<>(forms * 2);
       for (int f = 0; f < forms; f++) {
-        String form = text(in);
+        String form = SnapshotText.read(in);
         int k = in.readUnsignedShort();
         // in the order the analysis gave them, as at start
         Set<String> own = new LinkedHashSet<>(k * 2);
@@ -102,27 +105,30 @@ public record ExemplarSnapshot(
     out.writeUTF(FORMAT);
     out.writeUTF(digest);
     out.writeInt(masks.size());
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(masks).entrySet()) {
-      text(out, e.getKey());
-      text(out, e.getValue());
+    for (Map.Entry<String, String> e : new TreeMap<>(masks).entrySet()) {
+      SnapshotText.write(out, e.getKey());
+      SnapshotText.write(out, e.getValue());
     }
-    Map<String, Integer> ids = new LinkedHashMap<>();
-    stems
-        .values()
-        .forEach(m -> m.values().forEach(s -> s.forEach(w -> ids.putIfAbsent(w, ids.size()))));
-    out.writeInt(ids.size());
-    for (String w : ids.keySet()) {
-      text(out, w);
+    // each word once, then each form's words as numbers, everything sorted: the same knowledge
+    // gives the same file
+    Map<String, Integer> ids = new HashMap<>();
+    SortedSet<String> words = new TreeSet<>();
+    stems.values().forEach(m -> m.values().forEach(words::addAll));
+    out.writeInt(words.size());
+    for (String w : words) {
+      ids.put(w, ids.size());
+      SnapshotText.write(out, w);
     }
     List<Language> languages = new ArrayList<>(stems.keySet());
-    languages.sort(java.util.Comparator.comparing(Language::code));
+    languages.sort(Comparator.comparing(Language::code));
     out.writeInt(languages.size());
     for (Language l : languages) {
       out.writeUTF(l.code());
-      Map<String, Set<String>> byForm = new java.util.TreeMap<>(stems.get(l));
+      Map<String, Set<String>> byForm = new TreeMap<>(stems.get(l));
       out.writeInt(byForm.size());
       for (Map.Entry<String, Set<String>> e : byForm.entrySet()) {
-        text(out, e.getKey());
+        SnapshotText.write(out, e.getKey());
+        // in the order the analysis gave them
         out.writeShort(e.getValue().size());
         for (String w : e.getValue()) {
           out.writeInt(ids.get(w));
@@ -130,17 +136,5 @@ public record ExemplarSnapshot(
       }
     }
     out.flush();
-  }
-
-  private static String text(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static void text(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
   }
 }
