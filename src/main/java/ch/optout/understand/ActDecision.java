@@ -61,17 +61,17 @@ final class ActDecision {
           ? Act.FOLLOW_UP
           : actOf(said.get(0));
     }
-    if (chosen.label().equals("region") && words.split(" ").length > REGION_WORDS) {
-      // "I live in Geneva and LinkedIn ignores me: who do I complain to?": the place is a detail
-      chosen = r.votes().stream().skip(1).findFirst().orElse(chosen);
+    double vote = chosen.score();
+    Optional<ExemplarClassifier.Vote> asked =
+        r.votes().stream().filter(v -> !v.label().equals("region")).findFirst();
+    if (words.split(" ").length > REGION_WORDS && asked.isPresent()) {
+      // "I live in Geneva and LinkedIn ignores me: who do I complain to?", "write me the letter, I
+      // live in Lyon": in a longer message, where one lives is a detail, and its votes go to what
+      // the message asks
+      chosen = asked.get();
+      vote = chosen.score() + r.score("region");
     }
     String label = chosen.label();
-    double vote = chosen.score() + (chosen == best.get() ? 0 : best.get().score());
-    if (chosen == best.get() && !label.equals("region") && words.split(" ").length > REGION_WORDS) {
-      // the same the other way round: "write me the letter, I live in Lyon" — where one lives is a
-      // detail, and its votes go to what the message asks
-      vote += r.score("region");
-    }
     boolean evidence = r.similarity(label) >= 0.3 || r.cosine(label) >= 0.7;
     if (inConversation && label.equals("followup") && evidence && !namesSomething) {
       // within a conversation, "and on my phone?" most likely goes on with it: the best vote will

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -38,19 +37,14 @@ final class ClassifierFactory {
   /** One language's classifiers. */
   Classifiers build(LanguagePack pack) {
     Language language = pack.language();
-    Map<String, String> knownMasks = known.masks();
-    UnaryOperator<String> mask =
-        t ->
-            masks.computeIfAbsent(
-                t, x -> knownMasks.containsKey(x) ? knownMasks.get(x) : masker.mask(x));
+    UnaryOperator<String> mask = once(masks, known.masks(), masker::mask)::apply;
     // a form read by several classifiers (the cards' questions are in scope too) is stemmed once
     ExemplarAnalyzer analysis = new ExemplarAnalyzer(language);
-    Map<String, Set<String>> knownStems = known.stems(language);
-    Map<String, Set<String>> memo = stems.computeIfAbsent(language, l -> new ConcurrentHashMap<>());
     Function<String, Set<String>> stemmed =
-        form ->
-            memo.computeIfAbsent(
-                form, f -> knownStems.containsKey(f) ? knownStems.get(f) : analysis.stems(f));
+        once(
+            stems.computeIfAbsent(language, l -> new ConcurrentHashMap<>()),
+            known.stems(language),
+            analysis::stems);
     UnaryOperator<String> unnamed = t -> Masker.withoutNames(mask.apply(t));
     List<Exemplar> questions = cards.questions(language);
     List<Exemplar> asked = new ArrayList<>(pack.exemplars("cards"));
@@ -69,10 +63,20 @@ final class ClassifierFactory {
         new ExemplarClassifier(analysis, asked, mask, stemmed, false));
   }
 
-  /** Every exemplar masked and every form stemmed, for the build to save. */
+  /**
+   * Each text worked out once into {@code memo}: taken from what the build saved when it has it,
+   * else computed.
+   */
+  private static <V> Function<String, V> once(
+      Map<String, V> memo, Map<String, V> saved, Function<String, V> compute) {
+    return t ->
+        memo.computeIfAbsent(t, x -> saved.containsKey(x) ? saved.get(x) : compute.apply(x));
+  }
+
+  /** Every exemplar masked and every form stemmed, for the build to save (it sorts them). */
   ExemplarSnapshot snapshot() {
     Map<Language, Map<String, Set<String>>> copy = new HashMap<>();
-    stems.forEach((l, m) -> copy.put(l, new TreeMap<>(m)));
-    return new ExemplarSnapshot(new TreeMap<>(masks), copy);
+    stems.forEach((l, m) -> copy.put(l, Map.copyOf(m)));
+    return new ExemplarSnapshot(Map.copyOf(masks), copy);
   }
 }
